@@ -1,0 +1,59 @@
+"""Sphinx configuration of the team knowledge base.
+
+The content lives in ``docs/``; ``make html`` runs
+``sphinx-build -c . docs _build/html``.  Posts are Jekyll-style Markdown
+files in ``docs/posts/``: the ``jekyll_posts`` extension reads their front
+matter and hands it to ablog (posts, archives, categories, authors, feeds)
+and to the tag pages.
+"""
+
+import os
+
+project = "チームナレッジベース"
+author = "チーム一同"
+copyright = "2026, チーム一同"
+language = "ja"
+
+extensions = ["myst_parser", "ablog", "sphinx_tags", "jekyll_posts"]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build", ".venv", "Thumbs.db", ".DS_Store"]
+
+# -- Posts ---------------------------------------------------------------------
+jekyll_posts_timezone = "Asia/Tokyo"
+
+# Read the Docs gives the site's address; locally the feeds point at localhost.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "http://localhost:8000/")
+
+blog_title = project
+blog_path = "blog"
+blog_baseurl = html_baseurl
+blog_feed_archives = True       # one feed per category, author and year too
+blog_feed_fulltext = False      # the excerpt is each entry's summary
+blog_feed_length = 20
+post_date_format = "%Y年%-m月%-d日"
+post_date_format_short = "%Y年%-m月%-d日"
+post_auto_orphan = True         # posts are listed by the blog, not in a toctree
+
+tags_intro_text = "タグ:"
+
+# -- HTML ----------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = project
+html_theme_options = {
+    "home_page_in_toc": True,
+    "show_navbar_depth": 1,
+}
+html_sidebars = {
+    "**": [
+        "navbar-logo.html",
+        "search-button-field.html",
+        "sbt-sidebar-nav.html",
+        "ablog/recentposts.html",
+        "ablog/categories.html",
+        "jekyll_posts/tagcloud.html",
+        "ablog/archives.html",
+    ]
+}
+# The book theme sets this at run time when it is unset, which would make
+# every build look like a configuration change and reread every page.
+fontawesome_included = True

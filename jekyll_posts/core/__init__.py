@@ -1,0 +1,26 @@
+"""The pure core: Jekyll-style Markdown in, typed post records and problems out.
+
+Nothing here imports Sphinx; the Sphinx glue lives in :mod:`jekyll_posts.sphinxext`.
+"""
+
+from __future__ import annotations
+
+from .dates import format_date_ja
+from .post import KNOWN_KEYS, ParsedPost, PostRecord, ReadOptions, parse_post
+from .problems import SUBTYPES, Problem
+from .reading import ReadingSpeed, reading_minutes
+from .taxonomy import slugify
+
+__all__ = [
+    "KNOWN_KEYS",
+    "SUBTYPES",
+    "ParsedPost",
+    "PostRecord",
+    "Problem",
+    "ReadOptions",
+    "ReadingSpeed",
+    "format_date_ja",
+    "parse_post",
+    "reading_minutes",
+    "slugify",
+]

@@ -1,0 +1,102 @@
+"""Split a Markdown file into YAML front matter and body, and read the YAML.
+
+Values keep their YAML types (lists stay lists) and every top-level key keeps
+the line it stands on, so problems can be reported at ``file:line``.  Dates are
+left as text: :mod:`jekyll_posts.core.dates` reads them the way Jekyll does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+class _JekyllLoader(yaml.SafeLoader):
+    """A safe loader that leaves timestamps as strings."""
+
+
+_JekyllLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parts of a Markdown file with front matter.
+
+    ``yaml_text`` is the text between the ``---`` fences, ``body`` the rest;
+    ``body_line`` is the 1-based line the body starts on and ``fence_lines``
+    how many lines the front matter block (fences included) takes.
+    """
+
+    yaml_text: str
+    body: str
+    body_line: int
+
+    @property
+    def fence_lines(self) -> int:
+        return self.body_line - 1
+
+
+@dataclass
+class FrontMatterData:
+    """The YAML mapping of a front matter block, with the line of each key."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key``, or of the opening fence when it is absent."""
+        return self.lines.get(key, 1)
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """Split ``text`` at its front matter fences; ``None`` when it has none."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff").rstrip("\r\n")):
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index].rstrip("\r\n")):
+            return FrontMatter(
+                yaml_text="".join(lines[1:index]),
+                body="".join(lines[index + 1 :]),
+                body_line=index + 2,
+            )
+    return None
+
+
+def read_front_matter(yaml_text: str) -> FrontMatterData:
+    """Read the YAML of a front matter block that starts on line 1 of its file."""
+    data = FrontMatterData()
+    try:
+        root = yaml.compose(yaml_text, Loader=_JekyllLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        where = f" (column {mark.column + 1})" if mark is not None else ""
+        reason = getattr(error, "problem", None) or str(error)
+        data.problems.append(Problem(line, "yaml", f"front matter is not valid YAML{where}: {reason}"))
+        return data
+    if root is None:
+        return data
+    if not isinstance(root, yaml.MappingNode):
+        data.problems.append(
+            Problem(root.start_mark.line + 2, "yaml", "front matter must be a mapping of keys to values")
+        )
+        return data
+    loader = _JekyllLoader("")
+    for key_node, value_node in root.value:
+        key = str(loader.construct_object(key_node, deep=True))
+        data.values[key] = loader.construct_object(value_node, deep=True)
+        data.lines[key] = key_node.start_mark.line + 2
+    loader.dispose()
+    return data

@@ -1,0 +1,36 @@
+"""Problems found while reading a post: what went wrong, where, and which kind.
+
+Every problem carries a *subtype*; the Sphinx glue reports it as the warning
+``jekyll_posts.<subtype>`` so a site can silence one kind in ``conf.py``::
+
+    suppress_warnings = ["jekyll_posts.reading_time"]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Every subtype this package reports, with what it is about.
+SUBTYPES: dict[str, str] = {
+    "yaml": "front matter that YAML cannot read, or that is not a mapping",
+    "title": "a title that is missing, empty or not text",
+    "date": "a date that cannot be read or is missing from a post",
+    "taxonomy": "tags, categories or authors of the wrong type",
+    "excerpt": "an excerpt that is not text",
+    "reading_time": "a reading time that is not a number of minutes",
+    "published": "a published flag that is not true or false",
+    "layout": "a layout that is not text",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a post, at a 1-based line of its source file."""
+
+    line: int
+    subtype: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.subtype not in SUBTYPES:
+            raise ValueError(f"unknown problem subtype: {self.subtype!r}")

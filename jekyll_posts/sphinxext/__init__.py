@@ -1,0 +1,1 @@
+"""The Sphinx glue: thin handlers that feed core records to ablog and sphinx-tags."""

@@ -1,0 +1,79 @@
+"""How this package uses ablog: one post node per post, and three fixes.
+
+- Each post gets exactly one ablog ``PostNode``, built from its record (ablog's
+  own front matter reader never runs: the front matter is consumed before
+  MyST sees it), with the excerpt as text and no tags: tags have their own
+  pages, shared with wiki pages.
+- ablog's slug function drops dakuten (``ガイド`` and ``カイト`` get one page)
+  and symbols (``C++`` and ``C`` too); its module-level ``slugify`` is replaced
+  by :func:`jekyll_posts.core.slugify`, so its category and author pages get
+  the same URLs that this package links to.
+- ablog keys a category by its spelling; spellings of one term (``AI``,
+  ``ai``) are merged into the most used one before ablog registers posts.
+- ablog keeps its ``Blog`` in class-level state that outlives a build; it is
+  reset before each build reads, so builds in one process do not mix.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import ablog.blog
+import ablog.post
+from docutils import nodes
+
+from ..core import PostRecord, slugify
+from .domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def setup_ablog_bridge(app: Sphinx) -> None:
+    ablog.blog.slugify = ablog_slugify
+    ablog.post.slugify = ablog_slugify
+    app.connect("env-before-read-docs", reset_blog)
+    app.connect("env-updated", merge_spellings)
+
+
+def ablog_slugify(value: object) -> str:
+    """ablog slugs years (numbers) as well as names."""
+    return slugify(str(value))
+
+
+def post_node(record: PostRecord, summary: str) -> ablog.post.PostNode:
+    """The ablog post node for ``record``; ``summary`` becomes its excerpt."""
+    node = ablog.post.PostNode()
+    node["date"] = _naive_local_iso(record) if not record.is_draft else None
+    node["title"] = record.title
+    node["author"] = list(record.authors)
+    node["category"] = list(record.categories)
+    node["tags"] = []
+    for key in ("location", "language", "redirect", "canonical_link", "external_link"):
+        node[key] = []
+    node["image"] = None
+    node["excerpt"] = None
+    node["exclude"] = True
+    node["nocomments"] = False
+    node += nodes.paragraph(summary, summary)
+    return node
+
+
+def _naive_local_iso(record: PostRecord) -> str | None:
+    # ablog compares post dates with a naive "tomorrow": give it the wall-clock
+    # time in the site's zone, which is also how the date is shown.
+    return record.date.replace(tzinfo=None).isoformat() if record.date else None
+
+
+def reset_blog(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    ablog.blog.Blog._dict.clear()
+
+
+def merge_spellings(app: Sphinx, env: BuildEnvironment) -> None:
+    """Give ablog one spelling per category and author."""
+    index = get_domain(env).index
+    for posts in getattr(env, "ablog_posts", {}).values():
+        for info in posts:
+            info["category"] = [index.display_name("category", name) for name in info["category"]]
+            info["author"] = [index.display_name("author", name) for name in info["author"]]

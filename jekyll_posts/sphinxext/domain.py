@@ -1,0 +1,210 @@
+"""Cross-document state: every page's taxonomy, kept where Sphinx purges and merges it.
+
+The ``jekyll`` domain stores one :class:`PageEntry` per document that has
+front matter or ``{tags}``.  From them it derives the :class:`TaxonomyIndex`
+(which page lists which pages) and resolves links to taxonomy pages, so
+MyST text can link to them too::
+
+    {jekyll:tag}`マルチモーダル`  {jekyll:category}`AI最新ニュース`  {jekyll:author}`ALLFORCES編集部`
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from sphinx.domains import Domain
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from ..core import slugify
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+TaxonomyKind = Literal["tag", "category", "author"]
+TAXONOMY_KINDS: tuple[TaxonomyKind, ...] = ("tag", "category", "author")
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """What other pages show of one document: in lists, feeds and the sidebar."""
+
+    docname: str
+    title: str
+    is_post: bool
+    date: datetime | None
+    draft: bool
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    authors: tuple[str, ...]
+    summary: str
+
+    def terms(self, kind: TaxonomyKind) -> tuple[str, ...]:
+        return {"tag": self.tags, "category": self.categories, "author": self.authors}[kind]
+
+    def is_listed(self, now: datetime) -> bool:
+        """Shown in lists: wiki pages, and posts that are published and not in the future."""
+        if not self.is_post:
+            return True
+        return not self.draft and self.date is not None and self.date <= now
+
+
+@dataclass
+class Term:
+    """One tag, category or author: its slug, display name and listed pages."""
+
+    slug: str
+    name: str
+    posts: list[PageEntry] = field(default_factory=list)
+    pages: list[PageEntry] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.posts) + len(self.pages)
+
+
+class TaxonomyIndex:
+    """Every term of each kind, with the pages listed under it.
+
+    Spellings of one term (``AI``, ``ai``) share a :class:`Term`, named by
+    its most used spelling.  Posts come newest first, wiki pages by title.
+    """
+
+    def __init__(self, entries: Iterable[PageEntry], now: datetime) -> None:
+        self.terms: dict[TaxonomyKind, dict[str, Term]] = {}
+        listed = [entry for entry in entries if entry.is_listed(now)]
+        for kind in TAXONOMY_KINDS:
+            self.terms[kind] = _collect_terms(kind, listed)
+
+    def find(self, kind: TaxonomyKind, name: str) -> Term | None:
+        return self.terms[kind].get(slugify(name))
+
+    def display_name(self, kind: TaxonomyKind, name: str) -> str:
+        term = self.find(kind, name)
+        return term.name if term else name
+
+
+def _collect_terms(kind: TaxonomyKind, entries: list[PageEntry]) -> dict[str, Term]:
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    members: dict[str, list[PageEntry]] = defaultdict(list)
+    for entry in entries:
+        for name in entry.terms(kind):
+            spellings[slugify(name)][name] += 1
+            members[slugify(name)].append(entry)
+    terms = {}
+    for slug, counter in sorted(spellings.items()):
+        name = min(counter, key=lambda spelling: (-counter[spelling], spelling))
+        posts = sorted((e for e in members[slug] if e.is_post), key=_newest_first)
+        pages = sorted((e for e in members[slug] if not e.is_post), key=lambda e: (e.title, e.docname))
+        terms[slug] = Term(slug, name, posts, pages)
+    return terms
+
+
+def _newest_first(entry: PageEntry) -> tuple[float, str]:
+    return (-(entry.date.timestamp() if entry.date else 0.0), entry.docname)
+
+
+class JekyllDomain(Domain):
+    """Taxonomy of the knowledge base: pages, tags, categories and authors."""
+
+    name = "jekyll"
+    label = "Jekyll posts"
+    roles = {kind: XRefRole() for kind in TAXONOMY_KINDS}
+    initial_data: dict[str, Any] = {"pages": {}, "listing_digest": ""}
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._index: TaxonomyIndex | None = None
+
+    @property
+    def pages(self) -> dict[str, PageEntry]:
+        return self.data["pages"]
+
+    @property
+    def index(self) -> TaxonomyIndex:
+        if self._index is None:
+            self._index = TaxonomyIndex(self.pages.values(), datetime.now().astimezone())
+        return self._index
+
+    def note_page(self, entry: PageEntry) -> None:
+        self.pages[entry.docname] = entry
+        self._index = None
+
+    def clear_doc(self, docname: str) -> None:
+        if self.pages.pop(docname, None) is not None:
+            self._index = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["pages"]:
+                self.note_page(otherdata["pages"][docname])
+
+    def take_listing_change(self) -> bool:
+        """Whether what other pages list of these pages changed since the last call."""
+        digest = listing_digest(self.pages.values())
+        changed = digest != self.data["listing_digest"]
+        self.data["listing_digest"] = digest
+        return changed
+
+    def page_of(self, kind: TaxonomyKind, name: str) -> str | None:
+        """The pagename of a term's page, or ``None`` when no listed page has the term."""
+        term = self.index.find(kind, name)
+        if term is None:
+            return None
+        return taxonomy_pagename(self.env.config.blog_path, kind, _collection_name(self.env, kind, term.name))
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | nodes.Element | None:
+        if typ not in TAXONOMY_KINDS:
+            return None
+        pagename = self.page_of(typ, target)  # type: ignore[arg-type]
+        if pagename is None:
+            return contnode
+        return make_refnode(builder, fromdocname, pagename, "", contnode, target)
+
+    def resolve_any_xref(self, *args: Any) -> list[tuple[str, nodes.reference]]:
+        return []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        return iter(())
+
+
+def taxonomy_pagename(blog_path: str, kind: TaxonomyKind, name: str) -> str:
+    """Where ablog (categories, authors) and this package (tags) put a term's page."""
+    return f"{blog_path}/{kind}/{slugify(name)}"
+
+
+def _collection_name(env: BuildEnvironment, kind: TaxonomyKind, name: str) -> str:
+    """ablog names an author's page after the full name given in ``blog_authors``."""
+    if kind == "author" and name in env.config.blog_authors:
+        return str(env.config.blog_authors[name][0])
+    return name
+
+
+def listing_digest(entries: Iterable[PageEntry]) -> str:
+    """A fingerprint of everything pages show about other pages."""
+    text = repr(sorted(entries, key=lambda entry: entry.docname))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def get_domain(env: BuildEnvironment) -> JekyllDomain:
+    domain = env.domains["jekyll"]
+    assert isinstance(domain, JekyllDomain)
+    return domain

@@ -1,0 +1,147 @@
+"""What the HTML builder adds: tag pages, tag feeds, and per-page context.
+
+- One page per tag at ``<blog_path>/tag/<slug>`` listing every listed page
+  with the tag (posts newest first, then wiki pages), and the all-tags page
+  at ``<blog_path>/tag`` (ablog's ``{ref}`blog-tags``` points there).  ablog
+  gets no tags, so it makes no second page for a tag.
+- An Atom feed per tag at ``<blog_path>/tag/<slug>/atom.xml`` when
+  ``blog_baseurl`` is set, as ablog does for categories.
+- Every page: ``<meta name="description">`` from the excerpt; a post's
+  previous/next links are the previous/next posts in time, shown by the
+  theme's own prev/next area; the sidebar's tag cloud.
+- A rebuild rewrites every page when what pages list of other pages (titles,
+  dates, taxonomy, excerpts) changed, since sidebars and lists show it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import ablog
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+from sphinx.locale import get_translation
+
+from ..core import format_date_ja
+from .domain import PageEntry, Term, get_domain, taxonomy_pagename
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_ = get_translation("sphinx")
+
+TAG_CLOUD_SIZE = 30
+
+
+def setup_pages(app: Sphinx) -> None:
+    app.connect("html-collect-pages", tag_pages)
+    # before the theme renders its sidebar templates (at the default priority)
+    app.connect("html-page-context", add_page_context, priority=400)
+    app.connect("env-get-updated", pages_listing_changed_pages)
+
+
+def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if not ablog.builder_support(app):
+        return
+    blog_path = app.config.blog_path
+    terms = list(get_domain(app.env).index.terms["tag"].values())
+    for term in terms:
+        pagename = taxonomy_pagename(blog_path, "tag", term.name)
+        if app.config.blog_baseurl:
+            write_tag_feed(app, term, pagename)
+        yield pagename, _tag_context(app, term), "jekyll_posts/tag.html"
+    overview = [
+        {"pagename": taxonomy_pagename(blog_path, "tag", term.name), "name": term.name, "count": term.count}
+        for term in sorted(terms, key=lambda term: (-term.count, term.name))
+    ]
+    yield f"{blog_path}/tag", {"title": _("Tags"), "tags": overview}, "jekyll_posts/tags.html"
+
+
+def _tag_context(app: Sphinx, term: Term) -> dict[str, Any]:
+    return {
+        "title": _("Tag: %(tag)s") % {"tag": term.name},
+        "tag": term.name,
+        "posts": [_entry_context(entry) for entry in term.posts],
+        "pages": [_entry_context(entry) for entry in term.pages],
+        "feed_url": "atom.xml" if app.config.blog_baseurl else "",
+    }
+
+
+def _entry_context(entry: PageEntry) -> dict[str, str]:
+    return {
+        "docname": entry.docname,
+        "title": entry.title,
+        "date": format_date_ja(entry.date) if entry.date else "",
+        "summary": entry.summary,
+    }
+
+
+def write_tag_feed(app: Sphinx, term: Term, pagename: str) -> None:
+    base_url = app.config.blog_baseurl.rstrip("/") + "/"
+    feed_url = f"{base_url}{pagename}/atom.xml"
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(f"{app.config.blog_title} - {_('Tag: %(tag)s') % {'tag': term.name}}")
+    feed.link(href=base_url)
+    feed.link(href=feed_url, rel="self")
+    feed.language(app.config.language)
+    for entry in term.posts[: app.config.blog_feed_length or None]:
+        url = base_url + app.builder.get_target_uri(entry.docname)
+        item = feed.add_entry(order="append")
+        item.id(url)
+        item.link(href=url)
+        item.title(entry.title)
+        for name in entry.authors:
+            item.author({"name": name})
+        if entry.summary:
+            item.summary(entry.summary)
+        if entry.date:
+            item.published(entry.date)
+            item.updated(entry.date)
+    path = os.path.join(app.builder.outdir, pagename, "atom.xml")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    feed.atom_file(path, pretty=True)
+
+
+def add_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    domain = get_domain(app.env)
+    entry = domain.pages.get(pagename)
+    if entry is not None and entry.summary:
+        context["metatags"] = context.get("metatags", "") + f'<meta name="description" content="{escape(entry.summary)}">\n'
+    if entry is not None and entry.is_post and not entry.draft:
+        _post_neighbours(app, pagename, context)
+    context["jekyll_tag_cloud"] = _tag_cloud(app)
+    context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"
+
+
+def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    post = ablog.blog.Blog(app).posts[pagename]
+    if post is None:
+        return
+    pathto = context["pathto"]
+    for key, neighbour in (("prev", post.prev), ("next", post.next)):
+        if neighbour is not None:
+            context[key] = {"link": pathto(neighbour.docname), "title": escape(neighbour.title)}
+        else:
+            context.pop(key, None)
+
+
+def _tag_cloud(app: Sphinx) -> list[dict[str, Any]]:
+    terms = get_domain(app.env).index.terms["tag"].values()
+    top = sorted(terms, key=lambda term: (-term.count, term.name))[:TAG_CLOUD_SIZE]
+    return [
+        {"pagename": taxonomy_pagename(app.config.blog_path, "tag", term.name), "name": term.name, "count": term.count}
+        for term in sorted(top, key=lambda term: term.name)
+    ]
+
+
+def pages_listing_changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if get_domain(env).take_listing_change():
+        return sorted(env.found_docs)
+    return []

@@ -1,0 +1,138 @@
+"""Reading a Markdown document: its front matter becomes a post or a wiki page.
+
+1. ``source-read``: the core parses the front matter; each problem becomes a
+   warning at ``file:line`` (type ``jekyll_posts``, subtype as listed in
+   :data:`jekyll_posts.core.SUBTYPES`).  The front matter lines are then
+   blanked in the text handed to MyST, so MyST and ablog do not read the same
+   YAML a second time and every body line keeps its number; the last of them
+   holds the title as an escaped ``#`` heading when the body has none.  The
+   file on disk is never changed.
+2. :class:`ApplyFrontMatter` (a transform, before ``doctree-read``): drops a
+   first paragraph that only repeats the added title, adds the post header,
+   the ablog post node and the page's metadata, and records the page in the
+   ``jekyll`` domain.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from ..core import PostRecord, parse_post
+from ..core.markdown import replace_front_matter
+from .ablog_bridge import post_node
+from .config import read_options
+from .domain import PageEntry, get_domain
+from .header import post_header
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+RECORD_KEY = "jekyll_posts:record"
+BODY_TAGS_KEY = "jekyll_posts:body_tags"
+SUMMARY_LENGTH = 120
+
+
+def setup_reading(app: Sphinx) -> None:
+    app.connect("source-read", read_front_matter)
+    app.add_transform(ApplyFrontMatter)
+
+
+def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    path = Path(app.env.doc2path(docname))
+    if app.config.source_suffix.get(path.suffix) != "markdown":
+        return
+    parsed = parse_post(source[0], path, read_options(app.config))
+    for problem in parsed.problems:
+        logger.warning(
+            problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype
+        )
+    if parsed.record is not None:
+        app.env.current_document[RECORD_KEY] = parsed.record
+        record = parsed.record
+        added_title = None if record.title_in_body else record.title
+        source[0] = replace_front_matter(source[0], record.body_line, added_title)
+
+
+class ApplyFrontMatter(SphinxTransform):
+    """Turn the record read from a document's front matter into doctree nodes."""
+
+    # after MyST's own transforms have built the sections, before doctree-read
+    default_priority = 700
+
+    def apply(self) -> None:
+        record: PostRecord | None = self.env.current_document.get(RECORD_KEY)
+        body_tags: list[str] = self.env.current_document.get(BODY_TAGS_KEY) or []
+        if record is None and not body_tags:
+            return
+        docname = self.env.docname
+        if record is None:
+            title = _first_title(self.document) or docname
+            entry = PageEntry(docname, title, False, None, False, tuple(body_tags), (), (), _summary(self.document))
+            get_domain(self.env).note_page(entry)
+            return
+        self.env.metadata[docname].update(record.metadata)
+        section = self._titled_section(record)
+        summary = record.excerpt or _summary(section)
+        section.insert(1, post_header(record, docname, self.config.tags_intro_text))
+        if record.is_post:
+            section += post_node(record, summary)
+        tags = tuple(dict.fromkeys((*record.tags, *body_tags)))
+        get_domain(self.env).note_page(
+            PageEntry(
+                docname=docname,
+                title=record.title,
+                is_post=record.is_post,
+                date=record.date,
+                draft=record.is_draft,
+                tags=tags,
+                categories=record.categories,
+                authors=record.authors,
+                summary=summary,
+            )
+        )
+
+    def _titled_section(self, record: PostRecord) -> nodes.section:
+        """The document's top section, without a paragraph repeating an added title."""
+        section = self.document.next_node(nodes.section)
+        if section is None:  # a body made only of a heading that MyST could not use
+            section = nodes.section()
+            section += nodes.title(record.title, record.title)
+            self.document += section
+        if not record.title_in_body:
+            _drop_repeated_title(section, record.title)
+        return section
+
+
+def _drop_repeated_title(section: nodes.section, title: str) -> None:
+    first = next((child for child in section.children[1:] if not isinstance(child, nodes.Invisible)), None)
+    if isinstance(first, nodes.paragraph) and _same_text(first.astext(), title):
+        section.remove(first)
+
+
+def _same_text(left: str, right: str) -> bool:
+    def fold(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+    return fold(left) == fold(right)
+
+
+def _first_title(document: nodes.document) -> str | None:
+    title = document.next_node(nodes.title)
+    return title.astext() if title is not None else None
+
+
+def _summary(node: nodes.Element) -> str:
+    """The first paragraph's text, cut to ``SUMMARY_LENGTH`` characters."""
+    paragraph = next(iter(node.findall(nodes.paragraph)), None)
+    if paragraph is None:
+        return ""
+    text = " ".join(paragraph.astext().split())
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
