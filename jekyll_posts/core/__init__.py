@@ -6,6 +6,7 @@ Nothing here imports Sphinx; the Sphinx glue lives in :mod:`jekyll_posts.sphinxe
 from __future__ import annotations
 
 from .dates import format_date_ja
+from .japanese import join_japanese_lines
 from .post import KNOWN_KEYS, ParsedPost, PostRecord, ReadOptions, parse_post
 from .problems import SUBTYPES, Problem
 from .reading import ReadingSpeed, reading_minutes
@@ -20,6 +21,7 @@ __all__ = [
     "ReadOptions",
     "ReadingSpeed",
     "format_date_ja",
+    "join_japanese_lines",
     "parse_post",
     "reading_minutes",
     "slugify",

@@ -10,6 +10,9 @@
   the same URLs that this package links to.
 - ablog keys a category by its spelling; spellings of one term (``AI``,
   ``ai``) are merged into the most used one before ablog registers posts.
+- ablog's previous/next post links are turned off: the theme's own
+  previous/next area shows the previous and next posts instead (see
+  :mod:`jekyll_posts.sphinxext.pages`), so a post has one pair of them.
 - ablog keeps its ``Blog`` in class-level state that outlives a build; it is
   reset before each build reads, so builds in one process do not mix.
 """
@@ -27,12 +30,14 @@ from .domain import get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 
 def setup_ablog_bridge(app: Sphinx) -> None:
     ablog.blog.slugify = ablog_slugify
     ablog.post.slugify = ablog_slugify
+    app.connect("config-inited", turn_off_ablog_prev_next)
     app.connect("env-before-read-docs", reset_blog)
     app.connect("env-updated", merge_spellings)
 
@@ -64,6 +69,10 @@ def _naive_local_iso(record: PostRecord) -> str | None:
     # ablog compares post dates with a naive "tomorrow": give it the wall-clock
     # time in the site's zone, which is also how the date is shown.
     return record.date.replace(tzinfo=None).isoformat() if record.date else None
+
+
+def turn_off_ablog_prev_next(app: Sphinx, config: Config) -> None:
+    config.post_show_prev_next = False
 
 
 def reset_blog(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..core import PostRecord, parse_post
+from ..core import PostRecord, join_japanese_lines, parse_post
 from ..core.markdown import replace_front_matter
 from .ablog_bridge import post_node
 from .config import read_options
@@ -42,6 +42,7 @@ SUMMARY_LENGTH = 120
 
 def setup_reading(app: Sphinx) -> None:
     app.connect("source-read", read_front_matter)
+    app.add_transform(JoinJapaneseLines)
     app.add_transform(ApplyFrontMatter)
 
 
@@ -59,6 +60,21 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
         record = parsed.record
         added_title = None if record.title_in_body else record.title
         source[0] = replace_front_matter(source[0], record.body_line, added_title)
+
+
+class JoinJapaneseLines(SphinxTransform):
+    """Drop line breaks between Japanese characters in running text, in every document."""
+
+    default_priority = 690
+
+    def apply(self) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if "\n" not in text or isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
+                continue
+            joined = join_japanese_lines(text)
+            if joined != text:
+                parent.replace(text, nodes.Text(joined))
 
 
 class ApplyFrontMatter(SphinxTransform):
@@ -134,5 +150,5 @@ def _summary(node: nodes.Element) -> str:
     paragraph = next(iter(node.findall(nodes.paragraph)), None)
     if paragraph is None:
         return ""
-    text = " ".join(paragraph.astext().split())
+    text = " ".join(join_japanese_lines(paragraph.astext()).split())
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"

@@ -1,0 +1,36 @@
+# `make html` and `make test` set themselves up: the first run creates .venv
+# from the pinned requirements.txt, later runs reuse it.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+SPHINXOPTS ?= -W --keep-going
+BUILDDIR   ?= _build
+
+.PHONY: html test clean locale help
+
+help:
+	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make test   run the test suite"
+	@echo "make clean  remove $(BUILDDIR)"
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -e .
+	touch $@
+
+html: $(STAMP)
+	$(BIN)/sphinx-build -b html -c . -d $(BUILDDIR)/doctrees docs $(BUILDDIR)/html $(SPHINXOPTS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Recompile the Japanese messages after editing the .po file.
+locale: $(STAMP)
+	$(BIN)/pybabel compile -l ja -i jekyll_posts/locale/ja/LC_MESSAGES/sphinx.po \
+		-o jekyll_posts/locale/ja/LC_MESSAGES/sphinx.mo
+
+clean:
+	rm -rf $(BUILDDIR)
