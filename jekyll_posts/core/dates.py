@@ -40,7 +40,7 @@ def parse_date(value: object, zone: ZoneInfo) -> datetime:
     try:
         parsed = dateutil_parser.parse(text)
     except (ValueError, OverflowError) as error:
-        raise DateError(f"{value!r} is not a real date: {error}") from None
+        raise DateError(f"{value!r} is not a real calendar date") from error
     return _in_zone(parsed, zone)
 
 

@@ -1,7 +1,8 @@
 """Tags, categories and authors: reading them from front matter, and their URLs.
 
-Two spellings name the same term when they differ only in case, width or
-spacing (``AI``, ``ai`` and ``ＡＩ`` are one tag).  :func:`slugify` turns a
+Two spellings name the same term when they differ only in case, width, or
+spaces against hyphens (``AI``, ``ai`` and ``ＡＩ`` are one tag, and so are
+``machine learning`` and ``Machine-Learning``).  :func:`slugify` turns a
 term into the readable, stable last part of its page's URL; it is also the
 term's identity, so two distinct terms never share a page:
 

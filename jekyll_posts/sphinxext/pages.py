@@ -53,7 +53,7 @@ def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         pagename = taxonomy_pagename(blog_path, "tag", term.name)
         if app.config.blog_baseurl:
             write_tag_feed(app, term, pagename)
-        yield pagename, _tag_context(app, term), "jekyll_posts/tag.html"
+        yield pagename, _tag_context(app, term, pagename), "jekyll_posts/tag.html"
     overview = [
         {"pagename": taxonomy_pagename(blog_path, "tag", term.name), "name": term.name, "count": term.count}
         for term in sorted(terms, key=lambda term: (-term.count, term.name))
@@ -61,13 +61,13 @@ def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     yield f"{blog_path}/tag", {"title": _("Tags"), "tags": overview}, "jekyll_posts/tags.html"
 
 
-def _tag_context(app: Sphinx, term: Term) -> dict[str, Any]:
+def _tag_context(app: Sphinx, term: Term, pagename: str) -> dict[str, Any]:
     return {
         "title": _("Tag: %(tag)s") % {"tag": term.name},
         "tag": term.name,
         "posts": [_entry_context(entry) for entry in term.posts],
         "pages": [_entry_context(entry) for entry in term.pages],
-        "feed_url": "atom.xml" if app.config.blog_baseurl else "",
+        "tag_feed": f"{pagename}/atom.xml" if app.config.blog_baseurl else "",
     }
 
 

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from jekyll_posts.core.markdown import escape_inline, headings, replace_front_matter
+
+
+def test_headings_outside_fenced_code() -> None:
+    body = "intro\n\n```md\n# not a heading\n```\n\n## Section ##\n\nTitle\n=====\n~~~\n# no\n~~~\n"
+    assert list(headings(body)) == [(2, "Section"), (1, "Title")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "<script>alert(1)</script>",
+        "*not emphasis* and `not code` and [not](a-link)",
+        "# hash | pipe {brace} \\ backslash",
+        "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？",
+        "C++ & C#: 100% _done_!",
+    ],
+)
+def test_escaped_title_renders_as_the_same_text(title: str) -> None:
+    tokens = MarkdownIt("commonmark").parse(f"# {escape_inline(title)}\n")
+    inline = tokens[1]
+    assert [child.type for child in inline.children or []] == ["text"]
+    assert inline.children[0].content == title
+
+
+def test_front_matter_lines_are_replaced_line_for_line() -> None:
+    text = "---\ntitle: x\ntags: [a]\n---\nbody line 5\n"
+    replaced = replace_front_matter(text, 5, "x")
+    assert replaced.splitlines() == ["", "", "", "# x", "body line 5"]
+    assert replace_front_matter(text, 5, None).splitlines() == ["", "", "", "", "body line 5"]

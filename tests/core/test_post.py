@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from jekyll_posts.core import KNOWN_KEYS, SUBTYPES, Problem, ReadOptions, parse_post
+from jekyll_posts.core.reading import ReadingSpeed, reading_minutes
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "docs" / "posts" / "2026-01-01-llama-4-ai-future.md"
+TOKYO = ZoneInfo("Asia/Tokyo")
+OPTIONS = ReadOptions()
+
+
+def parse(front_matter: str, body: str = "Body text.\n", name: str = "posts/note.md"):
+    return parse_post(f"---\n{front_matter}---\n{body}", PurePosixPath(name), OPTIONS)
+
+
+def test_the_sample_post() -> None:
+    parsed = parse_post(SAMPLE.read_text(encoding="utf-8"), SAMPLE, OPTIONS)
+    record = parsed.record
+    assert parsed.problems == ()
+    assert record is not None
+    assert record.title == "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
+    assert record.title_in_body is False
+    assert record.kind == "post" and not record.is_draft
+    assert record.date == datetime(2026, 1, 1, 11, 40, 14, tzinfo=TOKYO)
+    assert record.tags == ("OpenAI", "Meta", "LLM", "マルチモーダル", "推論最適化", "AI人材")
+    assert record.categories == ("AI最新ニュース",)
+    assert record.authors == ("ALLFORCES編集部",)
+    assert record.excerpt == "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
+    assert record.reading_time == 8
+    assert record.layout == "post"
+    assert record.body_line == 11
+
+
+def test_sample_post_is_the_shared_seed_byte_for_byte() -> None:
+    seed = REPO.parent / "shared" / "seed" / "000_39abe291de5b92f2.txt"
+    if not seed.exists():
+        pytest.skip("the shared seed folder is not beside this checkout")
+    assert SAMPLE.read_bytes() == seed.read_bytes()
+
+
+def test_a_file_without_front_matter_is_not_a_post() -> None:
+    assert parse_post("# Just a page\n", PurePosixPath("page.md"), OPTIONS).record is None
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "name", "kind", "draft"),
+    [
+        ("layout: post\ntitle: t\ndate: 2026-01-01\n", "a.md", "post", False),
+        ("title: t\ndate: 2026-01-01\n", "a.md", "post", False),
+        ("title: t\n", "2026-01-01-a.md", "post", False),
+        ("layout: page\ntitle: t\ndate: 2026-01-01\n", "a.md", "page", False),
+        ("title: t\n", "a.md", "page", False),
+        ("layout: default\ntitle: t\n", "a.md", "page", False),
+        ("title: t\ndate: 2026-01-01\npublished: false\n", "a.md", "post", True),
+    ],
+)
+def test_posts_pages_and_drafts(front_matter: str, name: str, kind: str, draft: bool) -> None:
+    record = parse(front_matter, name=name).record
+    assert record is not None
+    assert (record.kind, record.is_draft) == (kind, draft)
+
+
+def test_file_name_date_when_there_is_no_date_key() -> None:
+    record = parse("title: t\n", name="_posts/sub/2024-06-01-welcome.md").record
+    assert record is not None and record.date == datetime(2024, 6, 1, tzinfo=TOKYO)
+
+
+def test_front_matter_date_wins_over_the_file_name() -> None:
+    record = parse("title: t\ndate: 2025-02-03 04:05:06 +0900\n", name="2024-06-01-x.md").record
+    assert record is not None and record.date == datetime(2025, 2, 3, 4, 5, 6, tzinfo=TOKYO)
+
+
+def test_categories_singular_and_plural_and_authors() -> None:
+    record = parse(
+        "title: t\ncategory: Machine Learning\ncategories: [AI最新ニュース, machine learning]\n"
+        "author: {name: 山田太郎}\nauthors: [佐藤花子, {name: 山田太郎}]\n"
+    ).record
+    assert record is not None
+    assert record.categories == ("Machine Learning", "AI最新ニュース")
+    assert record.authors == ("山田太郎", "佐藤花子")
+
+
+def test_other_keys_stay_in_metadata_with_their_types() -> None:
+    record = parse("title: t\nowner: platform\nrelated: [a, b]\nweight: 3\n").record
+    assert record is not None
+    assert record.metadata["owner"] == "platform"
+    assert record.metadata["related"] == ["a", "b"]
+    assert record.metadata["weight"] == 3
+    assert set(record.metadata) - KNOWN_KEYS == {"owner", "related", "weight"}
+
+
+def test_title_from_heading_then_file_name() -> None:
+    from_heading = parse("tags: [a]\n", body="intro\n\n# Heading title\n").record
+    assert from_heading is not None
+    assert (from_heading.title, from_heading.title_in_body) == ("Heading title", True)
+    parsed = parse("tags: [a]\n", name="posts/2024-06-01-hello-world.md")
+    assert parsed.record is not None
+    assert (parsed.record.title, parsed.record.title_in_body) == ("hello world", False)
+    assert parsed.problems == (Problem(1, "title", "no title in the front matter and no heading: the file name is used"),)
+
+
+def test_front_matter_title_with_a_body_h1() -> None:
+    record = parse("title: From front matter\n", body="# From the body\n").record
+    assert record is not None
+    assert (record.title, record.title_in_body) == ("From front matter", True)
+
+
+@pytest.mark.parametrize(
+    ("reading_time", "minutes"), [("8", 8), ("8分", 8), ("2.5", 3), (12, 12)]
+)
+def test_reading_time_given(reading_time: object, minutes: int) -> None:
+    record = parse(f"title: t\nreading_time: {reading_time!r}\n").record
+    assert record is not None and record.reading_time == minutes
+
+
+def test_reading_time_counts_japanese_characters_not_spaces() -> None:
+    japanese = "日本語の文章です。" * 250  # 2,000 characters, no spaces at all
+    english = "word " * 1000
+    speed = ReadingSpeed(chars_per_minute=500, words_per_minute=200)
+    assert reading_minutes(japanese, speed) == 4
+    assert reading_minutes(english, speed) == 5
+    assert reading_minutes("", speed) == 1
+    assert reading_minutes("[リンク](https://example.org/a/very/long/path)", speed) == 1
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("title: t\ndate: 2026-02-30\n", Problem(3, "date", "date: '2026-02-30' is not a real calendar date")),
+        ("title: t\ndate: soon\n", Problem(3, "date", "date: 'soon' does not start with a YYYY-MM-DD date")),
+        ("title: t\ntags: {a: 1}\n", Problem(3, "taxonomy", "tags: expected text or a list of text, got a mapping")),
+        ("title: t\ncategories: [a, [b]]\n", Problem(3, "taxonomy", "categories: list items must be text, skipped a list")),
+        ("title: t\nauthor: true\n", Problem(3, "taxonomy", "author: expected text or a list of text, got true/false")),
+        ("title: t\nexcerpt: [a]\n", Problem(3, "excerpt", "excerpt: expected text, got list")),
+        ("title: t\nreading_time: soon\n", Problem(3, "reading_time", "reading_time: expected minutes, got 'soon'")),
+        ("title: t\npublished: maybe\n", Problem(3, "published", "published: expected true or false")),
+        ("title: t\nlayout: [post]\n", Problem(3, "layout", "layout: expected text, got list")),
+        ("title: [a]\n", Problem(2, "title", "title: expected non-empty text")),
+        ("title: ''\n", Problem(2, "title", "title: expected non-empty text")),
+        ("layout: post\ntitle: t\n", Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft")),
+        ("title: [unclosed\n", Problem(3, "yaml", "front matter is not valid YAML (column 1): expected ',' or ']', but got '<stream end>'")),
+        ("- a\n- b\n", Problem(2, "yaml", "front matter must be a mapping of keys to values")),
+    ],
+)
+def test_each_wrong_value_is_one_located_problem(front_matter: str, expected: Problem) -> None:
+    parsed = parse(front_matter, body="# Heading\n")
+    assert parsed.record is not None
+    assert [p for p in parsed.problems if p.subtype == expected.subtype] == [expected]
+
+
+def test_every_subtype_has_a_negative_case() -> None:
+    covered = {"date", "taxonomy", "excerpt", "reading_time", "published", "layout", "title", "yaml"}
+    assert covered == set(SUBTYPES)
+
+
+def test_a_bad_value_keeps_the_rest_of_the_post() -> None:
+    parsed = parse("title: Kept\ndate: 2026-02-30\ntags: [a, b]\n", name="2026-02-01-x.md")
+    record = parsed.record
+    assert record is not None
+    assert record.title == "Kept"
+    assert record.tags == ("a", "b")
+    assert record.date == datetime(2026, 2, 1, tzinfo=TOKYO)

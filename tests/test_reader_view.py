@@ -1,0 +1,224 @@
+"""What a reader sees in a built site: post pages, lists, taxonomy pages, sidebar, feeds."""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Built
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SEED_POST = "posts/2026-01-01-llama-4.html"
+SEED_TITLE = "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
+
+
+def target(built: Built, page: str, href: str) -> Path:
+    """The file a relative link on ``page`` leads to."""
+    path = unquote(urlsplit(href).path)
+    return built.outdir / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def linked_page(built: Built, page: str, href: str) -> BeautifulSoup:
+    path = target(built, page, href)
+    assert path.is_file(), f"{page} links to missing {href}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def listed_titles(soup: BeautifulSoup) -> list[str]:
+    return [a.get_text(strip=True) for a in soup.select(".jekyll-entry-list a")]
+
+
+def test_the_site_builds_without_warnings(kb: Built) -> None:
+    assert kb.warnings == ""
+
+
+def test_post_page_shows_title_once_and_its_metadata(kb: Built) -> None:
+    soup = kb.soup(SEED_POST)
+    article = soup.select_one("article")
+    assert [h1.get_text(strip=True).rstrip("#") for h1 in article.find_all("h1")] == [SEED_TITLE]
+    assert soup.title.get_text().startswith(SEED_TITLE)
+    body_paragraphs = [p.get_text(strip=True) for p in article.select("section > p")]
+    assert SEED_TITLE not in body_paragraphs
+    assert body_paragraphs[0].startswith("いやはや、Metaからのニュースには")
+    info = article.select_one(".jekyll-post-info").get_text(" ", strip=True)
+    assert "2026年1月1日" in info
+    assert "読了時間 約8分" in info
+    assert soup.find("meta", attrs={"name": "description"})["content"] == SEED_TITLE
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected", "listing"),
+    [
+        (".jekyll-post-author a", ["ALLFORCES編集部"], ".ablog-post-title a"),
+        (".jekyll-post-category a", ["AI最新ニュース"], ".ablog-post-title a"),
+        ("p.tags a", ["OpenAI", "Meta", "LLM", "マルチモーダル", "推論最適化", "AI人材"], ".jekyll-entry-list a"),
+    ],
+)
+def test_post_links_lead_to_pages_listing_the_post(kb: Built, selector: str, expected: list[str], listing: str) -> None:
+    links = kb.soup(SEED_POST).select(selector)
+    assert [a.get_text(strip=True) for a in links] == expected
+    for link in links:
+        page = linked_page(kb, SEED_POST, link["href"])
+        assert SEED_TITLE in [a.get_text(strip=True) for a in page.select(listing)]
+
+
+def test_previous_and_next_posts_in_time(kb: Built) -> None:
+    soup = kb.soup("posts/2025-06-01-upper-ai.html")
+    assert soup.select_one(".prev-next-area a.left-prev")["href"] == "2025-05-01-lower-ai.html"
+    assert soup.select_one(".prev-next-area a.right-next")["href"] == "2025-07-01-kite.html"
+    assert soup.select(".ablog__prev-next") == []
+
+
+def test_home_page_lists_newest_posts_with_excerpts(kb: Built) -> None:
+    soup = kb.soup("index.html")
+    items = soup.select("ul.postlist > li")
+    titles = [item.select_one(".ablog-post-title a").get_text(strip=True) for item in items]
+    assert titles == [SEED_TITLE, "カイトを揚げる", "Upper-case AI", "lower-case ai"]
+    excerpts = [item.select_one(".ablog-post-excerpt").get_text(strip=True) for item in items]
+    assert excerpts[2] == "The front matter excerpt of the upper-case post."
+    assert excerpts[1] == "カイトを揚げるには、風の強い日を選びます。"
+
+
+def test_one_page_per_tag_for_look_alike_tags(kb: Built) -> None:
+    tag_dir = kb.outdir / "blog" / "tag"
+    pages = {path.stem for path in tag_dir.glob("*.html")}
+    assert {"ガイド", "カイト", "c", "c-plus-plus", "c-sharp", "ai"} <= pages
+    assert listed_titles(kb.soup("blog/tag/カイト.html")) == ["カイトを揚げる"]
+    assert listed_titles(kb.soup("blog/tag/c.html")) == ["Upper-case AI"]
+    assert listed_titles(kb.soup("blog/tag/c-sharp.html")) == ["lower-case ai"]
+
+
+def test_case_variants_share_one_tag_page_newest_first(kb: Built) -> None:
+    assert not (kb.outdir / "blog" / "tag" / "AI.html").exists()
+    soup = kb.soup("blog/tag/ai.html")
+    assert soup.select_one("article h1").get_text(strip=True) == "タグ: AI"
+    assert listed_titles(soup) == ["Upper-case AI", "lower-case ai"]
+
+
+def test_tag_page_lists_posts_then_wiki_pages(kb: Built) -> None:
+    soup = kb.soup("blog/tag/ガイド.html")
+    assert [a.get_text(strip=True) for a in soup.select(".jekyll-posts a")] == ["lower-case ai"]
+    assert [a.get_text(strip=True) for a in soup.select(".jekyll-pages a")] == ["Notes", "ガイドのページ"]
+
+
+def test_tags_only_from_directive_code_or_drafts(kb: Built) -> None:
+    tag_dir = kb.outdir / "blog" / "tag"
+    assert listed_titles(kb.soup("blog/tag/notes-tag.html")) == ["Notes"]
+    assert not (tag_dir / "example-only-tag.html").exists()
+    assert not (tag_dir / "draft-only-tag.html").exists()
+    assert "Secret plans" not in listed_titles(kb.soup("blog/tag/ai.html"))
+
+
+def test_no_json_escapes_reach_the_reader(kb: Built) -> None:
+    for path in kb.html_pages():
+        text = path.read_text(encoding="utf-8")
+        assert "\\u30" not in text and '["' not in BeautifulSoup(text, "html.parser").get_text(), path
+
+
+def test_all_tags_page_counts_and_links(kb: Built) -> None:
+    soup = kb.soup("blog/tag.html")
+    entries = {a.get_text(strip=True): a for a in soup.select(".jekyll-tag-list a")}
+    assert entries["ガイド"].find_next_sibling("span").get_text() == "(3)"
+    assert entries["AI"].find_next_sibling("span").get_text() == "(2)"
+    assert target(kb, "blog/tag.html", entries["ガイド"]["href"]) == kb.outdir / "blog/tag/ガイド.html"
+
+
+def test_badges_sidebar_and_all_tags_page_point_to_the_same_page(kb: Built) -> None:
+    badge = kb.soup("posts/2025-05-01-lower-ai.html").select_one("p.tags a")
+    cloud = next(a for a in kb.soup(SEED_POST).select(".jekyll-tag-cloud li a") if a.get_text() == "AI")
+    overview = next(a for a in kb.soup("blog/tag.html").select(".jekyll-tag-list a") if a.get_text() == "AI")
+    pages = {
+        target(kb, "posts/2025-05-01-lower-ai.html", badge["href"]),
+        target(kb, SEED_POST, cloud["href"]),
+        target(kb, "blog/tag.html", overview["href"]),
+    }
+    assert pages == {kb.outdir / "blog/tag/ai.html"}
+
+
+def test_category_spellings_share_one_page(kb: Built) -> None:
+    soup = kb.soup("blog/category/engineering.html")
+    assert [a.get_text(strip=True) for a in soup.select(".ablog-post-title a")] == ["Upper-case AI", "lower-case ai"]
+    assert not any(p.name.startswith("Engineering") for p in (kb.outdir / "blog" / "category").iterdir())
+
+
+def test_year_archives(kb: Built) -> None:
+    soup = kb.soup("blog/2025.html")
+    assert [a.get_text(strip=True) for a in soup.select(".ablog-post-title a")] == [
+        "カイトを揚げる", "Upper-case AI", "lower-case ai"
+    ]
+    archive = kb.soup("blog/archive.html")
+    assert [a.get_text(strip=True) for a in archive.select(".ablog__catalog_header h2 a")] == ["2026", "2025"]
+    months = [h3.get_text(strip=True) for h3 in archive.select("h3.jekyll-archive-month")]
+    assert months == ["2026年1月", "2025年7月", "2025年6月", "2025年5月"]
+    july = archive.select("h3.jekyll-archive-month")[1].find_next_sibling("div")
+    assert july.get_text(" ", strip=True) == "2025年7月1日 - カイトを揚げる"
+
+
+def test_sidebar_has_each_block_once_and_navigation_once(kb: Built) -> None:
+    soup = kb.soup(SEED_POST)
+    sidebar = soup.select_one(".bd-sidebar-primary")
+    for block in (".ablog__recentposts", ".ablog__categories", ".jekyll-tag-cloud", ".ablog__archives"):
+        assert len(sidebar.select(block)) == 1, block
+    assert len(soup.select("nav.bd-docs-nav")) == 1
+    recent = [a.get_text(strip=True) for a in sidebar.select(".ablog__recentposts a")][1:]
+    assert recent[0].endswith("カイトを揚げる")
+    for link in sidebar.select(".ablog-sidebar-item a"):
+        assert target(kb, SEED_POST, link["href"]).is_file(), link
+
+
+def test_every_internal_link_resolves(kb: Built) -> None:
+    for path in kb.html_pages():
+        page = path.relative_to(kb.outdir).as_posix()
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True):
+            href = link["href"]
+            if urlsplit(href).scheme or href.startswith("#") or not urlsplit(href).path:
+                continue
+            assert target(kb, page, href).exists(), f"{page}: {href}"
+
+
+def test_wiki_page_keeps_tags_cross_references_and_metadata(kb: Built) -> None:
+    soup = kb.soup("wiki/guide.html")
+    assert [a.get_text(strip=True) for a in soup.select("p.tags a")] == ["ガイド", "wiki-only"]
+    link = soup.select_one("article a.reference.internal[href*='kite']")
+    assert link.get_text(strip=True) == "the kite post"
+    assert kb.app.env.metadata["wiki/guide"]["owner"] == "platform-team"
+    assert kb.app.env.metadata["posts/2026-01-01-llama-4"]["tags"] == [
+        "OpenAI", "Meta", "LLM", "マルチモーダル", "推論最適化", "AI人材"
+    ]
+
+
+def test_drafts_are_not_listed_but_are_built(kb: Built) -> None:
+    draft = kb.soup("posts/2025-08-01-draft.html")
+    assert draft.select_one(".jekyll-post-draft").get_text() == "下書き"
+    assert "Secret plans" not in kb.soup("index.html").get_text()
+    assert "Secret plans" in kb.soup("blog/drafts.html").get_text()
+
+
+def feed_entries(path: Path) -> dict[str, ET.Element]:
+    root = ET.parse(path).getroot()
+    return {entry.findtext(f"{ATOM}title"): entry for entry in root.iter(f"{ATOM}entry")}
+
+
+def test_site_feed_has_the_post_with_its_excerpt(kb: Built) -> None:
+    entry = feed_entries(kb.outdir / "blog" / "atom.xml")[SEED_TITLE]
+    assert entry.findtext(f"{ATOM}summary") == SEED_TITLE
+    assert entry.find(f"{ATOM}link").get("href") == "https://kb.example.org/posts/2026-01-01-llama-4.html"
+
+
+@pytest.mark.parametrize("feed", ["blog/tag/マルチモーダル/atom.xml", "blog/category/ai最新ニュース/atom.xml"])
+def test_tag_and_category_feeds(kb: Built, feed: str) -> None:
+    entries = feed_entries(kb.outdir / feed)
+    assert list(entries) == [SEED_TITLE]
+    link = entries[SEED_TITLE].find(f"{ATOM}link").get("href")
+    assert link == "https://kb.example.org/posts/2026-01-01-llama-4.html"
+
+
+def test_japanese_line_breaks_do_not_become_spaces(kb: Built) -> None:
+    text = kb.soup("posts/2025-07-01-kite.html").select_one("article").get_text()
+    assert "選びます。" in text
+    assert "カイトを揚げるには、風の強い日を選びます。" in text
