@@ -22,6 +22,7 @@ from .sphinxext.domain import JekyllDomain
 from .sphinxext.pages import setup_pages
 from .sphinxext.reading import setup_reading
 from .sphinxext.site import setup_site
+from .sphinxext.stale import setup_stale
 from .sphinxext.tags import setup_tags
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_ablog_bridge(app)
     setup_pages(app)
     setup_site(app)
+    setup_stale(app)
     return {
         "version": __version__,
         "env_version": 1,

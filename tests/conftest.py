@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -8,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -16,6 +16,7 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
 ROOTS_DIR = TESTS_DIR / "roots"
+COLOURS = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +32,7 @@ class Built:
     outdir: Path
     status: str
     warnings: str
-    app: Sphinx
+    app: SphinxTestApp
 
     def soup(self, page: str) -> BeautifulSoup:
         return BeautifulSoup((self.outdir / page).read_text(encoding="utf-8"), "html.parser")
@@ -40,21 +41,18 @@ class Built:
         return sorted(path for path in self.outdir.rglob("*.html") if "_static" not in path.parts)
 
 
-def build(srcdir: Path, builddir: Path, *, confdir: Path | None = None, parallel: int = 0, **overrides: object) -> Built:
+def build(srcdir: Path, builddir: Path, *, parallel: int = 0, **overrides: object) -> Built:
     """Build ``srcdir`` to HTML with a fresh Sphinx application, as ``sphinx-build`` would."""
     status, warning = StringIO(), StringIO()
-    if confdir is None:
-        app: Sphinx = SphinxTestApp(
-            "html", srcdir=srcdir, builddir=builddir, status=status, warning=warning,
-            confoverrides=overrides, parallel=parallel,
-        )
-    else:
-        app = Sphinx(
-            srcdir, confdir, builddir / "html", builddir / "doctrees", "html",
-            status=status, warning=warning, confoverrides=overrides, parallel=parallel,
-        )
-    app.build()
-    return Built(srcdir, Path(app.outdir), status.getvalue(), warning.getvalue(), app)
+    app = SphinxTestApp(
+        "html", srcdir=srcdir, builddir=builddir, status=status, warning=warning,
+        confoverrides=overrides, parallel=parallel,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Built(srcdir, Path(app.outdir), COLOURS.sub("", status.getvalue()), COLOURS.sub("", warning.getvalue()), app)
 
 
 def copy_root(name: str, destination: Path) -> Path:

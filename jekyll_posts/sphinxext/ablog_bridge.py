@@ -9,10 +9,16 @@
   by :func:`jekyll_posts.core.slugify`, so its category and author pages get
   the same URLs that this package links to.
 - ablog keys a category by its spelling; spellings of one term (``AI``,
-  ``ai``) are merged into the most used one before ablog registers posts.
+  ``ai``) are merged into the most used one, then ablog's ``Blog`` is made
+  afresh from all posts, so it holds the same collections whichever posts a
+  build happened to read.
 - ablog's previous/next post links are turned off: the theme's own
   previous/next area shows the previous and next posts instead (see
   :mod:`jekyll_posts.sphinxext.pages`), so a post has one pair of them.
+- ablog appends its stylesheet folder to ``html_static_path`` in place, which
+  grows Sphinx's shared default list with every application in a process
+  (and makes a rebuild in that process look like a configuration change);
+  it is given a list of its own first.
 - ablog keeps its ``Blog`` in class-level state that outlives a build; it is
   reset before each build reads, so builds in one process do not mix.
 """
@@ -37,9 +43,10 @@ if TYPE_CHECKING:
 def setup_ablog_bridge(app: Sphinx) -> None:
     ablog.blog.slugify = ablog_slugify
     ablog.post.slugify = ablog_slugify
+    app.connect("config-inited", own_static_path, priority=400)  # before ablog's handler
     app.connect("config-inited", turn_off_ablog_prev_next)
     app.connect("env-before-read-docs", reset_blog)
-    app.connect("env-updated", merge_spellings)
+    app.connect("env-updated", register_posts)
 
 
 def ablog_slugify(value: object) -> str:
@@ -71,6 +78,10 @@ def _naive_local_iso(record: PostRecord) -> str | None:
     return record.date.replace(tzinfo=None).isoformat() if record.date else None
 
 
+def own_static_path(app: Sphinx, config: Config) -> None:
+    config.html_static_path = [*config.html_static_path]
+
+
 def turn_off_ablog_prev_next(app: Sphinx, config: Config) -> None:
     config.post_show_prev_next = False
 
@@ -79,10 +90,12 @@ def reset_blog(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     ablog.blog.Blog._dict.clear()
 
 
-def merge_spellings(app: Sphinx, env: BuildEnvironment) -> None:
-    """Give ablog one spelling per category and author."""
+def register_posts(app: Sphinx, env: BuildEnvironment) -> None:
+    """Give ablog one spelling per category and author, then all posts at once."""
     index = get_domain(env).index
     for posts in getattr(env, "ablog_posts", {}).values():
         for info in posts:
             info["category"] = [index.display_name("category", name) for name in info["category"]]
             info["author"] = [index.display_name("author", name) for name in info["author"]]
+    ablog.blog.Blog._dict.clear()
+    ablog.post.register_posts(app)

@@ -16,6 +16,9 @@ from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
+from zoneinfo import ZoneInfo
+
+import ablog.blog
 
 from sphinx.domains import Domain
 from sphinx.roles import XRefRole
@@ -54,7 +57,7 @@ class PageEntry:
         """Shown in lists: wiki pages, and posts that are published and not in the future."""
         if not self.is_post:
             return True
-        return not self.draft and self.date is not None and self.date <= now
+        return not self.draft and self.date is not None and self.date < now
 
 
 @dataclass
@@ -124,6 +127,8 @@ class JekyllDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: TaxonomyIndex | None = None
+        #: documents removed since the last build (not stored: one build's news)
+        self.removed: set[str] = set()
 
     @property
     def pages(self) -> dict[str, PageEntry]:
@@ -132,7 +137,7 @@ class JekyllDomain(Domain):
     @property
     def index(self) -> TaxonomyIndex:
         if self._index is None:
-            self._index = TaxonomyIndex(self.pages.values(), datetime.now().astimezone())
+            self._index = TaxonomyIndex(self.pages.values(), listing_cutoff(self.env))
         return self._index
 
     def note_page(self, entry: PageEntry) -> None:
@@ -184,6 +189,11 @@ class JekyllDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         return iter(())
+
+
+def listing_cutoff(env: BuildEnvironment) -> datetime:
+    """Posts dated before this are listed: ablog's rule (before tomorrow), in the site's zone."""
+    return ablog.blog.TOMORROW.replace(tzinfo=ZoneInfo(env.config.jekyll_posts_timezone))
 
 
 def taxonomy_pagename(blog_path: str, kind: TaxonomyKind, name: str) -> str:

@@ -19,6 +19,10 @@ def setup_site(app: Sphinx) -> None:
 
 
 def add_theme_files(app: Sphinx, config: Config) -> None:
-    """Make the package's templates and static files visible to the HTML builder."""
-    config.templates_path.append(str(PACKAGE_DIR / "templates"))
-    config.html_static_path.append(str(PACKAGE_DIR / "static"))
+    """Make the package's templates and static files visible to the HTML builder.
+
+    New lists are assigned rather than appended to: an unset value is Sphinx's
+    shared default list, which must not grow with every application.
+    """
+    config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
+    config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]

@@ -1,0 +1,117 @@
+"""Incremental and parallel builds give the same site as a clean serial build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Built, build, copy_root
+
+# A feed's own <updated> is the time it was written; everything else must match.
+FEED_WRITTEN_AT = re.compile(r"^  <updated>[^<]*</updated>\n", re.MULTILINE)
+NOT_SITE = {".doctrees", ".buildinfo", "_sources"}
+
+
+def site_files(outdir: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(outdir.rglob("*")):
+        relative = path.relative_to(outdir)
+        if path.is_dir() or NOT_SITE & set(relative.parts) or relative.name == ".buildinfo":
+            continue
+        content = path.read_bytes()
+        if path.suffix == ".xml":
+            content = FEED_WRITTEN_AT.sub("", content.decode("utf-8"), count=1).encode("utf-8")
+        if relative.name == "searchindex.js":
+            content = search_terms(content)
+        files[relative.as_posix()] = content
+    return files
+
+
+def search_terms(script: bytes) -> bytes:
+    """The search index without the empty entries Sphinx keeps for words of deleted pages."""
+    text = script.decode("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    for key in ("terms", "titleterms"):
+        index[key] = {word: pages for word, pages in index[key].items() if pages != []}
+    return json.dumps(index, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+def assert_same_site(built: Built, clean: Built) -> None:
+    got, expected = site_files(built.outdir), site_files(clean.outdir)
+    assert sorted(got) == sorted(expected)
+    differing = [name for name in expected if got[name] != expected[name]]
+    assert differing == []
+
+
+def clean_build(srcdir: Path, tmp_path: Path, name: str) -> Built:
+    return build(srcdir, tmp_path / name)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> tuple[Path, Path]:
+    srcdir = copy_root("kb", tmp_path)
+    builddir = tmp_path / "_build"
+    build(srcdir, builddir)
+    return srcdir, builddir
+
+
+def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path, Path]) -> None:
+    srcdir, builddir = site
+    again = build(srcdir, builddir)
+    assert "0 added, 0 changed, 0 removed" in again.status
+    assert "no targets are out of date" in again.status
+    assert "config changed" not in again.status
+    assert "writing output... [" not in again.status
+
+
+def test_editing_a_posts_tags_gives_the_clean_site(site: tuple[Path, Path], tmp_path: Path) -> None:
+    srcdir, builddir = site
+    post = srcdir / "posts" / "2025-07-01-kite.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("tags: [カイト]", "tags: [ガイド, 新しいタグ]"), encoding="utf-8")
+    rebuilt = build(srcdir, builddir)
+    assert "0 added, 1 changed, 0 removed" in rebuilt.status
+    assert rebuilt.warnings == ""
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+    assert not (rebuilt.outdir / "blog" / "tag" / "カイト.html").exists()
+
+
+def test_editing_only_a_body_rewrites_only_that_post(site: tuple[Path, Path], tmp_path: Path) -> None:
+    srcdir, builddir = site
+    post = srcdir / "posts" / "2025-06-01-upper-ai.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    rebuilt = build(srcdir, builddir)
+    assert re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", rebuilt.status) == ["posts/2025-06-01-upper-ai"]
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_deleting_a_post_gives_the_clean_site(site: tuple[Path, Path], tmp_path: Path) -> None:
+    srcdir, builddir = site
+    (srcdir / "posts" / "2025-05-01-lower-ai.md").unlink()
+    rebuilt = build(srcdir, builddir)
+    assert "0 added, 0 changed, 1 removed" in rebuilt.status
+    assert not (rebuilt.outdir / "posts" / "2025-05-01-lower-ai.html").exists()
+    assert not (rebuilt.outdir / "blog" / "tag" / "c-sharp.html").exists()
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_renaming_a_post_gives_the_clean_site(site: tuple[Path, Path], tmp_path: Path) -> None:
+    srcdir, builddir = site
+    old = srcdir / "posts" / "2025-07-01-kite.md"
+    old.rename(srcdir / "posts" / "2025-07-02-kite-renamed.md")
+    rebuilt = build(srcdir, builddir)
+    assert "1 added, 0 changed, 1 removed" in rebuilt.status
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_parallel_build_gives_the_serial_site(tmp_path: Path) -> None:
+    srcdir = copy_root("kb", tmp_path)
+    serial = build(srcdir, tmp_path / "serial")
+    parallel = build(srcdir, tmp_path / "parallel", parallel=2)
+    assert parallel.warnings.splitlines() == [
+        "WARNING: the ablog extension is not safe for parallel reading",
+        "WARNING: doing serial read",
+    ]
+    assert_same_site(parallel, serial)
