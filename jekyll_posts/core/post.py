@@ -115,7 +115,7 @@ def parse_post(text: str, path: PurePath, options: ReadOptions) -> ParsedPost:
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))
-    return ParsedPost(record, tuple(problems))
+    return ParsedPost(record, tuple(sorted(problems, key=lambda problem: problem.line)))
 
 
 def _kind(layout: str | None, date: datetime | None) -> PostKind:

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "ablog", "sphinx_tags", "jekyll_posts"]
+language = "ja"
+fontawesome_included = True
