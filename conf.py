@@ -27,12 +27,12 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "http://localhost:800
 blog_title = project
 blog_path = "blog"
 blog_baseurl = html_baseurl
-blog_feed_archives = True       # one feed per category, author and year too
-blog_feed_fulltext = False      # the excerpt is each entry's summary
+blog_feed_archives = True  # one feed per category, author and year too
+blog_feed_fulltext = False  # the excerpt is each entry's summary
 blog_feed_length = 20
 post_date_format = "%Y年%-m月%-d日"
 post_date_format_short = "%Y年%-m月%-d日"
-post_auto_orphan = True         # posts are listed by the blog, not in a toctree
+post_auto_orphan = True  # posts are listed by the blog, not in a toctree
 
 tags_intro_text = "タグ:"
 

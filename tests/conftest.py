@@ -45,8 +45,13 @@ def build(srcdir: Path, builddir: Path, *, parallel: int = 0, **overrides: objec
     """Build ``srcdir`` to HTML with a fresh Sphinx application, as ``sphinx-build`` would."""
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
-        "html", srcdir=srcdir, builddir=builddir, status=status, warning=warning,
-        confoverrides=overrides, parallel=parallel,
+        "html",
+        srcdir=srcdir,
+        builddir=builddir,
+        status=status,
+        warning=warning,
+        confoverrides=overrides,
+        parallel=parallel,
     )
     try:
         app.build()

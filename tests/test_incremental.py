@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import Built, build, copy_root
 
 # A feed's own <updated> is the time it was written; everything else must match.
@@ -70,7 +69,9 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path
 def test_editing_a_posts_tags_gives_the_clean_site(site: tuple[Path, Path], tmp_path: Path) -> None:
     srcdir, builddir = site
     post = srcdir / "posts" / "2025-07-01-kite.md"
-    post.write_text(post.read_text(encoding="utf-8").replace("tags: [カイト]", "tags: [ガイド, 新しいタグ]"), encoding="utf-8")
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("tags: [カイト]", "tags: [ガイド, 新しいタグ]"), encoding="utf-8"
+    )
     rebuilt = build(srcdir, builddir)
     assert "0 added, 1 changed, 0 removed" in rebuilt.status
     assert rebuilt.warnings == ""

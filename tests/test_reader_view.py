@@ -9,7 +9,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import Built
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -149,7 +148,9 @@ def test_category_spellings_share_one_page(kb: Built) -> None:
 def test_year_archives(kb: Built) -> None:
     soup = kb.soup("blog/2025.html")
     assert [a.get_text(strip=True) for a in soup.select(".ablog-post-title a")] == [
-        "カイトを揚げる", "Upper-case AI", "lower-case ai"
+        "カイトを揚げる",
+        "Upper-case AI",
+        "lower-case ai",
     ]
     archive = kb.soup("blog/archive.html")
     assert [a.get_text(strip=True) for a in archive.select(".ablog__catalog_header h2 a")] == ["2026", "2025"]
@@ -188,7 +189,12 @@ def test_wiki_page_keeps_tags_cross_references_and_metadata(kb: Built) -> None:
     assert link.get_text(strip=True) == "the kite post"
     assert kb.app.env.metadata["wiki/guide"]["owner"] == "platform-team"
     assert kb.app.env.metadata["posts/2026-01-01-llama-4"]["tags"] == [
-        "OpenAI", "Meta", "LLM", "マルチモーダル", "推論最適化", "AI人材"
+        "OpenAI",
+        "Meta",
+        "LLM",
+        "マルチモーダル",
+        "推論最適化",
+        "AI人材",
     ]
 
 

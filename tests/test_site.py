@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import REPO_DIR
 
 DOCS = REPO_DIR / "docs"
@@ -33,8 +32,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.Com
     before = tree_fingerprint(DOCS)
     build_dir = tmp_path_factory.mktemp("site")
     command = [
-        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(REPO_DIR), "-d", str(build_dir / "doctrees"),
-        str(DOCS), str(build_dir / "html"), "-W", "--keep-going", "--no-color",
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(REPO_DIR),
+        "-d",
+        str(build_dir / "doctrees"),
+        str(DOCS),
+        str(build_dir / "html"),
+        "-W",
+        "--keep-going",
+        "--no-color",
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     return build_dir / "html", result, before
@@ -93,7 +104,10 @@ def test_read_the_docs_build(tmp_path: Path) -> None:
     checkout = tmp_path / "checkout"
     files = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO_DIR, capture_output=True, text=True, check=True,
+        cwd=REPO_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     for name in files:
         if (REPO_DIR / name).is_file():
@@ -106,8 +120,12 @@ def test_read_the_docs_build(tmp_path: Path) -> None:
     for arguments in installs:
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", *arguments], cwd=checkout, check=True)
     output = tmp_path / "rtd_output"
-    env = {**os.environ, "READTHEDOCS": "True", "READTHEDOCS_OUTPUT": str(output),
-           "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "READTHEDOCS": "True",
+        "READTHEDOCS_OUTPUT": str(output),
+        "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+    }
     for command in commands:
         subprocess.run(["bash", "-c", command], cwd=checkout, env=env, check=True)
     assert (output / "html" / "index.html").is_file()

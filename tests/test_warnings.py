@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import build, copy_root
 
 
@@ -46,12 +45,17 @@ def test_posts_with_bad_values_still_build(warned) -> None:
 
 def test_a_subtype_can_be_silenced(tmp_path: Path) -> None:
     quiet = build(
-        copy_root("warnings", tmp_path), tmp_path / "_build",
+        copy_root("warnings", tmp_path),
+        tmp_path / "_build",
         suppress_warnings=["jekyll_posts.taxonomy", "jekyll_posts.date"],
     )
     subtypes = {line.rsplit("[", 1)[1] for line in warning_lines(quiet.warnings, quiet.srcdir)}
-    assert subtypes == {"jekyll_posts.excerpt]", "jekyll_posts.reading_time]", "jekyll_posts.published]",
-                        "jekyll_posts.yaml]"}
+    assert subtypes == {
+        "jekyll_posts.excerpt]",
+        "jekyll_posts.reading_time]",
+        "jekyll_posts.published]",
+        "jekyll_posts.yaml]",
+    }
 
 
 BAD_CONFIG = [

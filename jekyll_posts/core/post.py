@@ -19,8 +19,8 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from .dates import DateError, date_from_file_name, parse_date
-from .markdown import headings
 from .frontmatter import FrontMatterData, read_front_matter, split_front_matter
+from .markdown import headings
 from .problems import Problem
 from .reading import ReadingSpeed, reading_minutes
 from .taxonomy import terms_from_value, unique_terms
@@ -29,8 +29,19 @@ PostKind = Literal["post", "page"]
 
 #: Front matter keys with a meaning here; all others are kept as page metadata.
 KNOWN_KEYS = frozenset(
-    {"title", "date", "layout", "published", "tags", "categories", "category", "author", "authors",
-     "excerpt", "reading_time"}
+    {
+        "title",
+        "date",
+        "layout",
+        "published",
+        "tags",
+        "categories",
+        "category",
+        "author",
+        "authors",
+        "excerpt",
+        "reading_time",
+    }
 )
 
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
@@ -119,9 +130,9 @@ def parse_post(text: str, path: PurePath, options: ReadOptions) -> ParsedPost:
 
 
 def _kind(layout: str | None, date: datetime | None) -> PostKind:
-    if layout in ("post", "page"):
-        return layout
-    return "post" if date is not None else "page"
+    if layout == "page" or (layout != "post" and date is None):
+        return "page"
+    return "post"
 
 
 def _date(data: FrontMatterData, path: PurePath, zone: ZoneInfo, problems: list[Problem]) -> datetime | None:

@@ -30,12 +30,8 @@ DEFAULT_SPEED = ReadingSpeed()
 
 def setup_config(app: Sphinx) -> None:
     app.add_config_value("jekyll_posts_timezone", DEFAULT_TIMEZONE, "env", types=frozenset({str}))
-    app.add_config_value(
-        "jekyll_posts_chars_per_minute", DEFAULT_SPEED.chars_per_minute, "env", types=frozenset({int})
-    )
-    app.add_config_value(
-        "jekyll_posts_words_per_minute", DEFAULT_SPEED.words_per_minute, "env", types=frozenset({int})
-    )
+    app.add_config_value("jekyll_posts_chars_per_minute", DEFAULT_SPEED.chars_per_minute, "env", types=frozenset({int}))
+    app.add_config_value("jekyll_posts_words_per_minute", DEFAULT_SPEED.words_per_minute, "env", types=frozenset({int}))
     app.connect("config-inited", check_config)
 
 

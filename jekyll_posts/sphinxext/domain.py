@@ -15,14 +15,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo
 
 import ablog.blog
-
 from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
+from sphinx.util.typing import RoleFunction
 
 from ..core import slugify
 
@@ -120,8 +120,8 @@ class JekyllDomain(Domain):
 
     name = "jekyll"
     label = "Jekyll posts"
-    roles = {kind: XRefRole() for kind in TAXONOMY_KINDS}
-    initial_data: dict[str, Any] = {"pages": {}, "listing_digest": ""}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {kind: XRefRole() for kind in TAXONOMY_KINDS}
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "listing_digest": ""}
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -132,7 +132,8 @@ class JekyllDomain(Domain):
 
     @property
     def pages(self) -> dict[str, PageEntry]:
-        return self.data["pages"]
+        pages: dict[str, PageEntry] = self.data["pages"]
+        return pages
 
     @property
     def index(self) -> TaxonomyIndex:
@@ -156,7 +157,7 @@ class JekyllDomain(Domain):
     def take_listing_change(self) -> bool:
         """Whether what other pages list of these pages changed since the last call."""
         digest = listing_digest(self.pages.values())
-        changed = digest != self.data["listing_digest"]
+        changed: bool = digest != self.data["listing_digest"]
         self.data["listing_digest"] = digest
         return changed
 
@@ -179,7 +180,7 @@ class JekyllDomain(Domain):
     ) -> nodes.reference | nodes.Element | None:
         if typ not in TAXONOMY_KINDS:
             return None
-        pagename = self.page_of(typ, target)  # type: ignore[arg-type]
+        pagename = self.page_of(typ, target)
         if pagename is None:
             return contnode
         return make_refnode(builder, fromdocname, pagename, "", contnode, target)
@@ -193,7 +194,8 @@ class JekyllDomain(Domain):
 
 def listing_cutoff(env: BuildEnvironment) -> datetime:
     """Posts dated before this are listed: ablog's rule (before tomorrow), in the site's zone."""
-    return ablog.blog.TOMORROW.replace(tzinfo=ZoneInfo(env.config.jekyll_posts_timezone))
+    tomorrow: datetime = ablog.blog.TOMORROW
+    return tomorrow.replace(tzinfo=ZoneInfo(env.config.jekyll_posts_timezone))
 
 
 def taxonomy_pagename(blog_path: str, kind: TaxonomyKind, name: str) -> str:

@@ -73,7 +73,7 @@ def tag_links(tags: Sequence[str], docname: str, intro: str) -> nodes.paragraph:
 
 def term_reference(kind: TaxonomyKind, name: str, docname: str) -> addnodes.pending_xref:
     """A link to the page of a tag, category or author."""
-    reference = addnodes.pending_xref(
+    reference: addnodes.pending_xref = addnodes.pending_xref(
         "", refdomain="jekyll", reftype=kind, reftarget=name, refexplicit=True, refdoc=docname
     )
     reference += nodes.inline("", name, classes=[f"jekyll-{kind}"])

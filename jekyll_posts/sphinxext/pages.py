@@ -113,7 +113,8 @@ def add_page_context(
     domain = get_domain(app.env)
     entry = domain.pages.get(pagename)
     if entry is not None and entry.summary:
-        context["metatags"] = context.get("metatags", "") + f'<meta name="description" content="{escape(entry.summary)}">\n'
+        description = f'<meta name="description" content="{escape(entry.summary)}">\n'
+        context["metatags"] = context.get("metatags", "") + description
     if entry is not None and entry.is_post and not entry.draft:
         _post_neighbours(app, pagename, context)
     context["jekyll_tag_cloud"] = _tag_cloud(app)

@@ -52,9 +52,7 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     parsed = parse_post(source[0], path, read_options(app.config))
     for problem in parsed.problems:
-        logger.warning(
-            problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype
-        )
+        logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)
     if parsed.record is not None:
         app.env.current_document[RECORD_KEY] = parsed.record
         record = parsed.record

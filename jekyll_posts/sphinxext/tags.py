@@ -32,7 +32,7 @@ def setup_tags(app: Sphinx) -> None:
     app.add_directive("tags", TagsDirective, override=True)
 
 
-class TagsDirective(TagLinks):
+class TagsDirective(TagLinks):  # type: ignore[misc]  # sphinx-tags ships no type hints
     """``{tags}`` with comma-separated tags as argument or content."""
 
     def run(self) -> list[nodes.Node]:

@@ -102,7 +102,9 @@ def test_title_from_heading_then_file_name() -> None:
     parsed = parse("tags: [a]\n", name="posts/2024-06-01-hello-world.md")
     assert parsed.record is not None
     assert (parsed.record.title, parsed.record.title_in_body) == ("hello world", False)
-    assert parsed.problems == (Problem(1, "title", "no title in the front matter and no heading: the file name is used"),)
+    assert parsed.problems == (
+        Problem(1, "title", "no title in the front matter and no heading: the file name is used"),
+    )
 
 
 def test_front_matter_title_with_a_body_h1() -> None:
@@ -111,9 +113,7 @@ def test_front_matter_title_with_a_body_h1() -> None:
     assert (record.title, record.title_in_body) == ("From front matter", True)
 
 
-@pytest.mark.parametrize(
-    ("reading_time", "minutes"), [("8", 8), ("8分", 8), ("2.5", 3), (12, 12)]
-)
+@pytest.mark.parametrize(("reading_time", "minutes"), [("8", 8), ("8分", 8), ("2.5", 3), (12, 12)])
 def test_reading_time_given(reading_time: object, minutes: int) -> None:
     record = parse(f"title: t\nreading_time: {reading_time!r}\n").record
     assert record is not None and record.reading_time == minutes
@@ -135,7 +135,10 @@ def test_reading_time_counts_japanese_characters_not_spaces() -> None:
         ("title: t\ndate: 2026-02-30\n", Problem(3, "date", "date: '2026-02-30' is not a real calendar date")),
         ("title: t\ndate: soon\n", Problem(3, "date", "date: 'soon' does not start with a YYYY-MM-DD date")),
         ("title: t\ntags: {a: 1}\n", Problem(3, "taxonomy", "tags: expected text or a list of text, got a mapping")),
-        ("title: t\ncategories: [a, [b]]\n", Problem(3, "taxonomy", "categories: list items must be text, skipped a list")),
+        (
+            "title: t\ncategories: [a, [b]]\n",
+            Problem(3, "taxonomy", "categories: list items must be text, skipped a list"),
+        ),
         ("title: t\nauthor: true\n", Problem(3, "taxonomy", "author: expected text or a list of text, got true/false")),
         ("title: t\nexcerpt: [a]\n", Problem(3, "excerpt", "excerpt: expected text, got list")),
         ("title: t\nreading_time: soon\n", Problem(3, "reading_time", "reading_time: expected minutes, got 'soon'")),
@@ -143,8 +146,16 @@ def test_reading_time_counts_japanese_characters_not_spaces() -> None:
         ("title: t\nlayout: [post]\n", Problem(3, "layout", "layout: expected text, got list")),
         ("title: [a]\n", Problem(2, "title", "title: expected non-empty text")),
         ("title: ''\n", Problem(2, "title", "title: expected non-empty text")),
-        ("layout: post\ntitle: t\n", Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft")),
-        ("title: [unclosed\n", Problem(3, "yaml", "front matter is not valid YAML (column 1): expected ',' or ']', but got '<stream end>'")),
+        (
+            "layout: post\ntitle: t\n",
+            Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"),
+        ),
+        (
+            "title: [unclosed\n",
+            Problem(
+                3, "yaml", "front matter is not valid YAML (column 1): expected ',' or ']', but got '<stream end>'"
+            ),
+        ),
         ("- a\n- b\n", Problem(2, "yaml", "front matter must be a mapping of keys to values")),
     ],
 )

@@ -1,8 +1,15 @@
 extensions = ["myst_parser", "ablog", "sphinx_tags", "jekyll_posts"]
 language = "ja"
 html_theme = "sphinx_book_theme"
-html_sidebars = {"**": ["sbt-sidebar-nav.html", "ablog/recentposts.html", "ablog/categories.html",
-                        "jekyll_posts/tagcloud.html", "ablog/archives.html"]}
+html_sidebars = {
+    "**": [
+        "sbt-sidebar-nav.html",
+        "ablog/recentposts.html",
+        "ablog/categories.html",
+        "jekyll_posts/tagcloud.html",
+        "ablog/archives.html",
+    ]
+}
 fontawesome_included = True
 blog_title = "KB"
 blog_baseurl = "https://kb.example.org/"
