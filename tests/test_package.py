@@ -1,0 +1,91 @@
+"""The package itself: its Japanese messages, its domain's merge, its code style."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+from conftest import REPO_DIR
+
+from jekyll_posts.sphinxext.domain import JekyllDomain, PageEntry, TaxonomyIndex
+
+LOCALE = REPO_DIR / "jekyll_posts" / "locale" / "ja" / "LC_MESSAGES"
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+def test_compiled_messages_match_the_po_file() -> None:
+    with (LOCALE / "sphinx.po").open("rb") as po_file:
+        catalog = read_po(po_file, locale="ja")
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    with (LOCALE / "sphinx.mo").open("rb") as mo_file:
+        shipped = read_mo(mo_file)
+    expected = read_mo(BytesIO(compiled.getvalue()))
+    assert {m.id: m.string for m in shipped if m.id} == {m.id: m.string for m in expected if m.id}
+    assert all(message.string for message in catalog if message.id), "untranslated message"
+
+
+def entry(docname: str, **fields: object) -> PageEntry:
+    values: dict[str, object] = {
+        "title": docname,
+        "is_post": True,
+        "date": datetime(2026, 1, 1, tzinfo=TOKYO),
+        "draft": False,
+        "tags": (),
+        "categories": (),
+        "authors": (),
+        "summary": "",
+    }
+    values.update(fields)
+    return PageEntry(docname=docname, **values)  # type: ignore[arg-type]
+
+
+def test_domain_merges_pages_read_in_another_process() -> None:
+    config = SimpleNamespace(jekyll_posts_timezone="Asia/Tokyo", blog_path="blog", blog_authors={})
+    main = JekyllDomain(SimpleNamespace(domaindata={}, config=config))  # type: ignore[arg-type]
+    main.note_page(entry("a", tags=("x",)))
+    worker_data = {"pages": {"b": entry("b", tags=("X",)), "c": entry("c")}}
+    main.merge_domaindata({"b"}, worker_data)
+    assert sorted(main.pages) == ["a", "b"]
+    term = main.index.find("tag", "x")
+    assert term is not None and [e.docname for e in term.posts] == ["a", "b"]
+
+
+def test_index_orders_posts_newest_first_then_pages_and_hides_drafts() -> None:
+    entries = [
+        entry("old", tags=("t",), date=datetime(2024, 1, 1, tzinfo=TOKYO)),
+        entry("new", tags=("T",), date=datetime(2026, 1, 1, tzinfo=TOKYO)),
+        entry("draft", tags=("t",), draft=True),
+        entry("future", tags=("t",), date=datetime(2999, 1, 1, tzinfo=TOKYO)),
+        entry("wiki", tags=("t",), is_post=False, date=None, title="Wiki"),
+    ]
+    term = TaxonomyIndex(entries, datetime(2027, 1, 1, tzinfo=TOKYO)).find("tag", "t")
+    assert term is not None
+    assert [e.docname for e in term.posts] == ["new", "old"]
+    assert [e.docname for e in term.pages] == ["wiki"]
+    assert term.name == "t"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "ruff", "check", "jekyll_posts", "tests", "conf.py"],
+        [sys.executable, "-m", "ruff", "format", "--check", "jekyll_posts"],
+        [sys.executable, "-m", "mypy", "jekyll_posts"],
+    ],
+    ids=["ruff", "ruff-format", "mypy"],
+)
+def test_code_style(command: list[str]) -> None:
+    if shutil.which("ruff", path=str(Path(sys.executable).parent)) is None:
+        pytest.skip("ruff and mypy come with requirements-dev.txt")
+    result = subprocess.run(command, cwd=REPO_DIR, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
