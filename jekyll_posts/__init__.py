@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 from .sphinxext.ablog_bridge import setup_ablog_bridge
 from .sphinxext.config import setup_config
 from .sphinxext.domain import JekyllDomain
+from .sphinxext.encoding import setup_encoding
 from .sphinxext.pages import setup_pages
 from .sphinxext.reading import setup_reading
 from .sphinxext.site import setup_site
 from .sphinxext.stale import setup_stale
 from .sphinxext.tags import setup_tags
+from .sphinxext.urls import setup_urls
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_tags")
     setup_config(app)
+    setup_encoding(app)
     app.add_domain(JekyllDomain)
     setup_reading(app)
     setup_tags(app)
@@ -43,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pages(app)
     setup_site(app)
     setup_stale(app)
+    setup_urls(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -29,6 +29,8 @@ def test_each_bad_value_is_one_warning_at_its_line(warned) -> None:
         f"{bad}:8: WARNING: reading_time: expected minutes, got 'soon' [jekyll_posts.reading_time]",
         f"{bad}:9: WARNING: published: expected true or false [jekyll_posts.published]",
         "posts/2026-01-06-empty-tags.md:6: WARNING: the tags directive lists no tags [jekyll_posts.taxonomy]",
+        "posts/broken-yaml.md:1: WARNING: no date and no YYYY-MM-DD- file name: "
+        "the file's modification time is used [jekyll_posts.date]",
         "posts/broken-yaml.md:4: WARNING: front matter is not valid YAML (column 1): "
         "found unexpected end of stream [jekyll_posts.yaml]",
     ]
@@ -62,6 +64,7 @@ BAD_CONFIG = [
     ("jekyll_posts_timezone", "Mars/Olympus", "Asia/Tokyo", "is not an IANA time zone name"),
     ("jekyll_posts_chars_per_minute", 0, 500, "must be a positive whole number"),
     ("jekyll_posts_words_per_minute", -5, 200, "must be a positive whole number"),
+    ("jekyll_posts_post_folders", ["posts", 3], ["posts"], "must be a list of folder names"),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .dates import format_date_ja
 from .japanese import join_japanese_lines
-from .post import KNOWN_KEYS, ParsedPost, PostRecord, ReadOptions, parse_post
+from .post import KNOWN_KEYS, ParsedPost, PostRecord, ReadOptions, SourceFile, parse_post
 from .problems import SUBTYPES, Problem
 from .reading import ReadingSpeed, reading_minutes
 from .taxonomy import slugify
@@ -20,6 +20,7 @@ __all__ = [
     "Problem",
     "ReadOptions",
     "ReadingSpeed",
+    "SourceFile",
     "format_date_ja",
     "join_japanese_lines",
     "parse_post",

@@ -17,6 +17,10 @@ from .problems import Problem
 
 _FENCE = re.compile(r"^---[ \t]*$")
 
+#: Most values one front matter block may stand for once its aliases are expanded
+#: (a "billion laughs" block stands for billions while being a few lines long).
+MAX_YAML_NODES = 10_000
+
 
 class _JekyllLoader(yaml.SafeLoader):
     """A safe loader that leaves timestamps as strings."""
@@ -33,17 +37,15 @@ class FrontMatter:
     """The parts of a Markdown file with front matter.
 
     ``yaml_text`` is the text between the ``---`` fences, ``body`` the rest;
-    ``body_line`` is the 1-based line the body starts on and ``fence_lines``
-    how many lines the front matter block (fences included) takes.
+    ``body_line`` is the 1-based line the body starts on.  A block whose
+    closing fence is missing is not ``closed``: it has no YAML, and its body
+    is everything after the opening fence.
     """
 
     yaml_text: str
     body: str
     body_line: int
-
-    @property
-    def fence_lines(self) -> int:
-        return self.body_line - 1
+    closed: bool = True
 
 
 @dataclass
@@ -71,7 +73,7 @@ def split_front_matter(text: str) -> FrontMatter | None:
                 body="".join(lines[index + 1 :]),
                 body_line=index + 2,
             )
-    return None
+    return FrontMatter(yaml_text="", body="".join(lines[1:]), body_line=2, closed=False)
 
 
 def read_front_matter(yaml_text: str) -> FrontMatterData:
@@ -84,6 +86,8 @@ def read_front_matter(yaml_text: str) -> FrontMatterData:
         line = mark.line + 2 if mark is not None else 1
         where = f" (column {mark.column + 1})" if mark is not None else ""
         reason = getattr(error, "problem", None) or str(error)
+        if "'\\t'" in reason:
+            reason += "; YAML is indented with spaces, never tabs"
         data.problems.append(Problem(line, "yaml", f"front matter is not valid YAML{where}: {reason}"))
         return data
     if root is None:
@@ -93,6 +97,10 @@ def read_front_matter(yaml_text: str) -> FrontMatterData:
             Problem(root.start_mark.line + 2, "yaml", "front matter must be a mapping of keys to values")
         )
         return data
+    if _expands_beyond(root, MAX_YAML_NODES):
+        message = f"front matter aliases expand to more than {MAX_YAML_NODES} values: it is ignored"
+        data.problems.append(Problem(root.start_mark.line + 2, "yaml", message))
+        return data
     loader = _JekyllLoader("")
     for key_node, value_node in root.value:
         key = str(loader.construct_object(key_node, deep=True))
@@ -100,3 +108,19 @@ def read_front_matter(yaml_text: str) -> FrontMatterData:
         data.lines[key] = key_node.start_mark.line + 2
     loader.dispose()
     return data
+
+
+def _expands_beyond(root: yaml.Node, budget: int) -> bool:
+    """Whether the node graph, read with every alias expanded, has more than ``budget`` nodes."""
+    pending: list[yaml.Node] = [root]
+    while pending:
+        budget -= 1
+        if budget < 0:
+            return True
+        node = pending.pop()
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending.extend((key, value))
+    return False

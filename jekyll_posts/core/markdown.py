@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .problems import Problem
+
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def headings(body: str) -> Iterator[tuple[int, str]]:
@@ -42,11 +45,22 @@ def escape_inline(text: str) -> str:
     return _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
 
 
+def remove_control_characters(text: str) -> tuple[str, list[Problem]]:
+    """``text`` without control characters (NUL and the like), and where the first one was."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return text, []
+    line = text.count("\n", 0, found.start()) + 1
+    message = f"control characters (U+{ord(found.group()):04X} and {len(_CONTROL.findall(text))} in all) removed"
+    return _CONTROL.sub("", text), [Problem(line, "encoding", message)]
+
+
 def replace_front_matter(text: str, body_line: int, title: str | None) -> str:
     """``text`` with its first ``body_line - 1`` lines blanked, the last one
-    holding ``# title`` when a title is given."""
+    holding ``# title`` when a title is given.  A file without front matter
+    gets the title as a line of its own before its first line."""
     if body_line <= 1:
-        return text
+        return f"# {escape_inline(title)}\n{text}" if title else text
     body = text.split("\n", body_line - 1)[-1]
     heading = f"# {escape_inline(title)}\n" if title else "\n"
     return "\n" * (body_line - 2) + heading + body

@@ -10,17 +10,18 @@ knows nothing of Sphinx and never raises on bad input::
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import PurePath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from .dates import DateError, date_from_file_name, parse_date
-from .frontmatter import FrontMatterData, read_front_matter, split_front_matter
-from .markdown import headings
+from .frontmatter import FrontMatter, FrontMatterData, read_front_matter, split_front_matter
+from .markdown import headings, remove_control_characters, replace_front_matter
 from .problems import Problem
 from .reading import ReadingSpeed, reading_minutes
 from .taxonomy import terms_from_value, unique_terms
@@ -44,16 +45,59 @@ KNOWN_KEYS = frozenset(
     }
 )
 
+#: Keys Jekyll, its plugins and themes use that are kept as metadata without a word.
+COMMON_KEYS = frozenset(
+    {
+        "permalink",
+        "slug",
+        "description",
+        "summary",
+        "image",
+        "comments",
+        "toc",
+        "lang",
+        "sidebar",
+        "last_modified_at",
+        "modified",
+        "updated",
+        "redirect_from",
+        "redirect_to",
+        "header",
+        "teaser",
+        "draft",
+        "hidden",
+        "pin",
+        "series",
+        "weight",
+        "canonical_url",
+        "math",
+        "mermaid",
+    }
+)
+FAR_FUTURE = timedelta(days=365)
+
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
 _FILE_NAME_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Site settings that change how a post is read."""
+    """Site settings that change how a post is read; ``now`` defaults to the current time."""
 
     zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Tokyo"))
     speed: ReadingSpeed = field(default_factory=ReadingSpeed)
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """What is known of a file besides its text: its path, whether it sits in
+    a posts folder (where every file is a post and needs front matter), and
+    when it was last modified (the date of a post that gives none)."""
+
+    path: PurePath
+    in_posts_folder: bool = False
+    modified: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -93,26 +137,57 @@ class PostRecord:
 
 @dataclass(frozen=True)
 class ParsedPost:
-    """A record (``None`` for a file without front matter) and its problems."""
+    """A record (``None`` for a page that is not a Jekyll document), its
+    problems, and the Markdown to hand to the parser (``None``: the text as it is)."""
 
     record: PostRecord | None
     problems: tuple[Problem, ...] = ()
+    markdown: str | None = None
 
 
-def parse_post(text: str, path: PurePath, options: ReadOptions) -> ParsedPost:
-    """Read the front matter and body of the Markdown file ``path``."""
+def parse_post(text: str, source: SourceFile | PurePath, options: ReadOptions) -> ParsedPost:
+    """Read the front matter and body of a Markdown file."""
+    if not isinstance(source, SourceFile):
+        source = SourceFile(source)
+    text, problems = remove_control_characters(text)
     split = split_front_matter(text)
-    if split is None:
-        return ParsedPost(None)
+    if split is None or not split.closed:
+        if not source.in_posts_folder:
+            return ParsedPost(None, tuple(problems), text if problems else None)
+        problems.append(_missing_front_matter(text, split))
+        split = split or FrontMatter(yaml_text="", body=text, body_line=1)
     data = read_front_matter(split.yaml_text)
-    problems = list(data.problems)
-    date = _date(data, path, options.zone, problems)
+    problems += data.problems
+    record = _record(data, split, source, options, problems)
+    markdown = replace_front_matter(text, record.body_line, None if record.title_in_body else record.title)
+    return ParsedPost(record, tuple(sorted(problems, key=lambda problem: problem.line)), markdown)
+
+
+def _missing_front_matter(text: str, split: FrontMatter | None) -> Problem:
+    if split is not None:
+        return Problem(1, "front_matter", "front matter is not closed: no --- line ends it")
+    if not text.strip():
+        return Problem(1, "front_matter", "the file is empty")
+    return Problem(1, "front_matter", "no front matter: a post starts with --- lines holding its title and date")
+
+
+def _record(
+    data: FrontMatterData, split: FrontMatter, source: SourceFile, options: ReadOptions, problems: list[Problem]
+) -> PostRecord:
+    problems += _unknown_keys(data)
     layout = _text_value(data, "layout", "layout", problems)
-    title, title_in_body = _title(data, split.body, path, problems)
+    date = _date(data, source.path, options, problems)
+    kind = _kind(layout, date, source.in_posts_folder)
+    if kind == "post" and date is None and source.modified is not None:
+        problems.append(
+            Problem(1, "date", "no date and no YYYY-MM-DD- file name: the file's modification time is used")
+        )
+        date = source.modified.astimezone(options.zone)
+    title, title_in_body = _title(data, split.body, source.path, problems)
     record = PostRecord(
         title=title,
         title_in_body=title_in_body,
-        kind=_kind(layout, date),
+        kind=kind,
         date=date,
         published=_published(data, problems),
         tags=_terms(data, ("tags",), problems),
@@ -126,24 +201,45 @@ def parse_post(text: str, path: PurePath, options: ReadOptions) -> ParsedPost:
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))
-    return ParsedPost(record, tuple(sorted(problems, key=lambda problem: problem.line)))
+    return record
 
 
-def _kind(layout: str | None, date: datetime | None) -> PostKind:
-    if layout == "page" or (layout != "post" and date is None):
+def _unknown_keys(data: FrontMatterData) -> list[Problem]:
+    """Unknown keys that look like typos of known ones; other unknown keys are kept silently."""
+    problems = []
+    for key in data.values:
+        if key in KNOWN_KEYS or key in COMMON_KEYS:
+            continue
+        close = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.75)
+        if close:
+            message = f"unknown key {key!r}: did you mean {close[0]!r}?"
+            problems.append(Problem(data.line_of(key), "unknown_key", message))
+    return problems
+
+
+def _kind(layout: str | None, date: datetime | None, in_posts_folder: bool) -> PostKind:
+    if layout == "page" or (layout != "post" and date is None and not in_posts_folder):
         return "page"
     return "post"
 
 
-def _date(data: FrontMatterData, path: PurePath, zone: ZoneInfo, problems: list[Problem]) -> datetime | None:
-    from_name = date_from_file_name(path.name, zone)
+def _date(data: FrontMatterData, path: PurePath, options: ReadOptions, problems: list[Problem]) -> datetime | None:
+    from_name = date_from_file_name(path.name, options.zone)
     if data.values.get("date") is None:
         return from_name
+    line = data.line_of("date")
     try:
-        return parse_date(data.values["date"], zone)
+        date = parse_date(data.values["date"], options.zone)
     except DateError as error:
-        problems.append(Problem(data.line_of("date"), "date", f"date: {error}"))
+        problems.append(Problem(line, "date", f"date: {error}"))
         return from_name
+    if from_name is not None and from_name.date() != date.date():
+        message = f"date {date.date()} is not the file name's {from_name.date()}: the front matter date is used"
+        problems.append(Problem(line, "date", message))
+    now = options.now or datetime.now(options.zone)
+    if date > now + FAR_FUTURE:
+        problems.append(Problem(line, "date", f"date {date.date()} is more than a year ahead: is the year right?"))
+    return date
 
 
 def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Problem]) -> tuple[str, bool]:
@@ -151,6 +247,7 @@ def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Prob
     has_h1 = any(level == 1 for level, _ in found)
     value = data.values.get("title")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        problems.append(Problem(data.line_of("title"), "title", f"title: {value!r} is a number: quote it"))
         value = str(value)
     if isinstance(value, str) and value.strip():
         return " ".join(value.split()), has_h1
@@ -190,7 +287,9 @@ def _text_value(data: FrontMatterData, key: str, subtype: str, problems: list[Pr
 def _terms(data: FrontMatterData, keys: tuple[str, ...], problems: list[Problem]) -> tuple[str, ...]:
     terms: list[str] = []
     for key in keys:
-        found, complaints = terms_from_value(data.values.get(key), split_text=key.endswith("s"))
+        if key not in data.values:
+            continue
+        found, complaints = terms_from_value(data.values[key], split_text=key.endswith("s"))
         terms.extend(found)
         problems.extend(Problem(data.line_of(key), "taxonomy", f"{key}: {text}") for text in complaints)
     return tuple(unique_terms(terms))
@@ -199,7 +298,9 @@ def _terms(data: FrontMatterData, keys: tuple[str, ...], problems: list[Problem]
 def _authors(data: FrontMatterData, problems: list[Problem]) -> tuple[str, ...]:
     names: list[str] = []
     for key in ("author", "authors"):
-        found, complaints = terms_from_value(_author_names(data.values.get(key)), split_text=False)
+        if key not in data.values:
+            continue
+        found, complaints = terms_from_value(_author_names(data.values[key]), split_text=False)
         names.extend(found)
         problems.extend(Problem(data.line_of(key), "taxonomy", f"{key}: {text}") for text in complaints)
     return tuple(unique_terms(names))

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 #: Every subtype this package reports, with what it is about.
 SUBTYPES: dict[str, str] = {
+    "front_matter": "a post with no front matter, an unclosed one, or an empty file",
+    "encoding": "a file that is not UTF-8, or holds control characters",
     "yaml": "front matter that YAML cannot read, or that is not a mapping",
+    "unknown_key": "an unknown key that looks like a typo of a known one",
     "title": "a title that is missing, empty or not text",
     "date": "a date that cannot be read or is missing from a post",
     "taxonomy": "tags, categories or authors of the wrong type",
@@ -20,6 +23,7 @@ SUBTYPES: dict[str, str] = {
     "reading_time": "a reading time that is not a number of minutes",
     "published": "a published flag that is not true or false",
     "layout": "a layout that is not text",
+    "url": "two pages that would be written to the same URL",
 }
 
 

@@ -9,7 +9,7 @@ term's identity, so two distinct terms never share a page:
 - letters of any script are kept as they are (``マルチモーダル``, ``ガイド``);
 - common symbols become words (``C++`` -> ``c-plus-plus``, ``C#`` -> ``c-sharp``);
 - any other symbol makes the slug end in a short hash of the term, so
-  ``CI/CD`` and ``CI-CD`` stay apart.
+  ``CI/CD`` and ``CI-CD`` stay apart; so does a slug cut because it is long.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from collections.abc import Iterable
 _SYMBOL_WORDS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", ".": "dot", "%": "percent"}
 _SEPARATORS = re.compile(r"[\s\-]+")
 _COMMA = re.compile(r"[,、，]")
+
+#: Longer terms are reported; their slugs are cut to ``MAX_SLUG_LENGTH`` plus a hash.
+MAX_TERM_LENGTH = 50
+MAX_SLUG_LENGTH = 60
 
 
 def normalize_term(term: str) -> str:
@@ -43,6 +47,8 @@ def slugify(term: str) -> str:
             lossy = lossy or not (char.isspace() or char == "-")
             pieces.append("-")
     slug = _SEPARATORS.sub("-", "".join(pieces)).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug, lossy = slug[:MAX_SLUG_LENGTH].rstrip("-"), True
     if lossy or not slug:
         digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else digest
@@ -52,25 +58,42 @@ def slugify(term: str) -> str:
 def terms_from_value(value: object, *, split_text: bool) -> tuple[list[str], list[str]]:
     """The terms of one front matter value, and what was wrong with it.
 
-    A YAML list gives one term per item (items that are not text or numbers
-    are skipped and reported).  A string gives one term, or, when
+    A YAML list gives one term per item.  A string gives one term, or, when
     ``split_text`` is set (the plural keys ``tags`` and ``categories``), one
     term per comma-separated part, or per space-separated word when it has no
     comma, as Jekyll reads ``tags: jekyll ruby``.  Terms come in order, each
-    once.
+    once.  Numbers are kept as text; empty, repeated and very long terms,
+    and items that are not text, are reported (and the latter two skipped).
     """
     if value is None:
-        return [], []
+        return [], ["no value: leave the key out, or give text or a list"]
     if isinstance(value, str):
-        return unique_terms(_split_text(value) if split_text else [value]), []
+        return _checked(_split_text(value) if split_text else [value], [])
     if _is_number(value):
-        return [str(value)], []
+        return _checked([str(value)], [f"{value!r} is a number: quote it to make it text"])
     if not isinstance(value, list):
         return [], [f"expected text or a list of text, got {_type_name(value)}"]
-    terms = [str(item) if _is_number(item) else item for item in value]
-    wrong = [_type_name(item) for item in terms if not isinstance(item, str)]
-    complaints = [f"list items must be text, skipped {kind}" for kind in wrong]
-    return unique_terms(item for item in terms if isinstance(item, str)), complaints
+    complaints = [f"{item!r} is a number: quote it to make it text" for item in value if _is_number(item)]
+    items = [str(item) if _is_number(item) else item for item in value]
+    complaints += [
+        f"list items must be text, skipped {_type_name(item)}" for item in items if not isinstance(item, str)
+    ]
+    return _checked([item for item in items if isinstance(item, str)], complaints)
+
+
+def _checked(parts: list[str], complaints: list[str]) -> tuple[list[str], list[str]]:
+    terms = unique_terms(parts)
+    if any(not normalize_term(part) for part in parts):
+        complaints.append("empty term skipped")
+    kept = {slugify(term) for term in terms}
+    repeated = [normalize_term(part) for part in parts if normalize_term(part) and normalize_term(part) not in terms]
+    complaints += [f"{part!r} repeats {_same_as(part, terms)!r}" for part in repeated if slugify(part) in kept]
+    complaints += [f"{term[:20]!r}... is {len(term)} characters long" for term in terms if len(term) > MAX_TERM_LENGTH]
+    return terms, complaints
+
+
+def _same_as(part: str, terms: list[str]) -> str:
+    return next(term for term in terms if slugify(term) == slugify(part))
 
 
 def unique_terms(terms: Iterable[str]) -> list[str]:

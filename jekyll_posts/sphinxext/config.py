@@ -3,6 +3,7 @@
 In ``conf.py``::
 
     jekyll_posts_timezone = "Asia/Tokyo"         # dates are shown in this zone
+    jekyll_posts_post_folders = ["posts"]        # every Markdown file in these is a post
     jekyll_posts_chars_per_minute = 500          # Japanese reading speed
     jekyll_posts_words_per_minute = 200          # reading speed for other words
 
@@ -26,10 +27,12 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEZONE = "Asia/Tokyo"
 DEFAULT_SPEED = ReadingSpeed()
+DEFAULT_POST_FOLDERS = ["posts"]
 
 
 def setup_config(app: Sphinx) -> None:
     app.add_config_value("jekyll_posts_timezone", DEFAULT_TIMEZONE, "env", types=frozenset({str}))
+    app.add_config_value("jekyll_posts_post_folders", DEFAULT_POST_FOLDERS, "env", types=frozenset({list, tuple}))
     app.add_config_value("jekyll_posts_chars_per_minute", DEFAULT_SPEED.chars_per_minute, "env", types=frozenset({int}))
     app.add_config_value("jekyll_posts_words_per_minute", DEFAULT_SPEED.words_per_minute, "env", types=frozenset({int}))
     app.connect("config-inited", check_config)
@@ -41,6 +44,9 @@ def check_config(app: Sphinx, config: Config) -> None:
         ZoneInfo(config.jekyll_posts_timezone)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         _fall_back(config, "jekyll_posts_timezone", DEFAULT_TIMEZONE, "is not an IANA time zone name")
+    folders = config.jekyll_posts_post_folders
+    if not isinstance(folders, list | tuple) or not all(isinstance(folder, str) for folder in folders):
+        _fall_back(config, "jekyll_posts_post_folders", DEFAULT_POST_FOLDERS, "must be a list of folder names")
     for name, default in (
         ("jekyll_posts_chars_per_minute", DEFAULT_SPEED.chars_per_minute),
         ("jekyll_posts_words_per_minute", DEFAULT_SPEED.words_per_minute),

@@ -51,6 +51,8 @@ def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     terms = list(get_domain(app.env).index.terms["tag"].values())
     for term in terms:
         pagename = taxonomy_pagename(blog_path, "tag", term.name)
+        if pagename in app.env.found_docs:
+            continue  # a document has this URL (warned by jekyll_posts.sphinxext.urls)
         if app.config.blog_baseurl:
             write_tag_feed(app, term, pagename)
         yield pagename, _tag_context(app, term, pagename), "jekyll_posts/tag.html"
@@ -58,7 +60,8 @@ def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         {"pagename": taxonomy_pagename(blog_path, "tag", term.name), "name": term.name, "count": term.count}
         for term in sorted(terms, key=lambda term: (-term.count, term.name))
     ]
-    yield f"{blog_path}/tag", {"title": _("Tags"), "tags": overview}, "jekyll_posts/tags.html"
+    if f"{blog_path}/tag" not in app.env.found_docs:
+        yield f"{blog_path}/tag", {"title": _("Tags"), "tags": overview}, "jekyll_posts/tags.html"
 
 
 def _tag_context(app: Sphinx, term: Term, pagename: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,11 +24,11 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..core import PostRecord, join_japanese_lines, parse_post
-from ..core.markdown import replace_front_matter
+from ..core import PostRecord, SourceFile, join_japanese_lines, parse_post
 from .ablog_bridge import post_node
 from .config import read_options
 from .domain import PageEntry, get_domain
+from .encoding import REPLACEMENT, undecodable
 from .header import post_header
 
 if TYPE_CHECKING:
@@ -50,14 +51,24 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     path = Path(app.env.doc2path(docname))
     if app.config.source_suffix.get(path.suffix) != "markdown":
         return
-    parsed = parse_post(source[0], path, read_options(app.config))
-    for problem in parsed.problems:
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    in_posts_folder = is_in_posts_folder(docname, app.config.jekyll_posts_post_folders)
+    parsed = parse_post(source[0], SourceFile(path, in_posts_folder, modified), read_options(app.config))
+    problems = list(parsed.problems)
+    if REPLACEMENT in source[0] and (bad_bytes := undecodable(path)) is not None:
+        problems.insert(0, bad_bytes)
+    for problem in problems:
         logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)
     if parsed.record is not None:
         app.env.current_document[RECORD_KEY] = parsed.record
-        record = parsed.record
-        added_title = None if record.title_in_body else record.title
-        source[0] = replace_front_matter(source[0], record.body_line, added_title)
+    if parsed.markdown is not None:
+        source[0] = parsed.markdown
+
+
+def is_in_posts_folder(docname: str, folders: list[str]) -> bool:
+    """Whether a document lies in one of the posts folders, or in a Jekyll ``_posts`` folder."""
+    parts = docname.split("/")[:-1]
+    return "_posts" in parts or any(docname.startswith(folder.strip("/") + "/") for folder in folders)
 
 
 class JoinJapaneseLines(SphinxTransform):

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from jekyll_posts.core import KNOWN_KEYS, SUBTYPES, Problem, ReadOptions, parse_post
+from jekyll_posts.core import KNOWN_KEYS, SUBTYPES, Problem, ReadOptions, SourceFile, parse_post
 from jekyll_posts.core.reading import ReadingSpeed, reading_minutes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,45 +129,172 @@ def test_reading_time_counts_japanese_characters_not_spaces() -> None:
     assert reading_minutes("[リンク](https://example.org/a/very/long/path)", speed) == 1
 
 
-@pytest.mark.parametrize(
-    ("front_matter", "expected"),
-    [
-        ("title: t\ndate: 2026-02-30\n", Problem(3, "date", "date: '2026-02-30' is not a real calendar date")),
-        ("title: t\ndate: soon\n", Problem(3, "date", "date: 'soon' does not start with a YYYY-MM-DD date")),
-        ("title: t\ntags: {a: 1}\n", Problem(3, "taxonomy", "tags: expected text or a list of text, got a mapping")),
-        (
-            "title: t\ncategories: [a, [b]]\n",
-            Problem(3, "taxonomy", "categories: list items must be text, skipped a list"),
-        ),
-        ("title: t\nauthor: true\n", Problem(3, "taxonomy", "author: expected text or a list of text, got true/false")),
-        ("title: t\nexcerpt: [a]\n", Problem(3, "excerpt", "excerpt: expected text, got list")),
-        ("title: t\nreading_time: soon\n", Problem(3, "reading_time", "reading_time: expected minutes, got 'soon'")),
-        ("title: t\npublished: maybe\n", Problem(3, "published", "published: expected true or false")),
-        ("title: t\nlayout: [post]\n", Problem(3, "layout", "layout: expected text, got list")),
-        ("title: [a]\n", Problem(2, "title", "title: expected non-empty text")),
-        ("title: ''\n", Problem(2, "title", "title: expected non-empty text")),
-        (
-            "layout: post\ntitle: t\n",
-            Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"),
-        ),
-        (
-            "title: [unclosed\n",
-            Problem(
-                3, "yaml", "front matter is not valid YAML (column 1): expected ',' or ']', but got '<stream end>'"
-            ),
-        ),
-        ("- a\n- b\n", Problem(2, "yaml", "front matter must be a mapping of keys to values")),
-    ],
+NOW = datetime(2026, 6, 1, tzinfo=TOKYO)
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join(['*' + previous] * 10)}]\n"
+    for previous, name in zip("abcdefg", "bcdefgh", strict=True)
 )
-def test_each_wrong_value_is_one_located_problem(front_matter: str, expected: Problem) -> None:
-    parsed = parse(front_matter, body="# Heading\n")
+
+#: One bad input per problem the core reports: (file text, file name, the problem).
+BAD_INPUTS = [
+    (
+        "---\ntitle: t\ndate: 2026-02-30\n---\n",
+        "2026-03-01-a.md",
+        Problem(3, "date", "date: '2026-02-30' is not a real calendar date"),
+    ),
+    (
+        "---\ntitle: t\ndate: soon\n---\n",
+        "2026-03-01-a.md",
+        Problem(3, "date", "date: 'soon' does not start with a YYYY-MM-DD date"),
+    ),
+    (
+        "---\ntitle: t\ndate: 2026-01-02\n---\n",
+        "2026-01-01-a.md",
+        Problem(3, "date", "date 2026-01-02 is not the file name's 2026-01-01: the front matter date is used"),
+    ),
+    (
+        "---\ntitle: t\ndate: 2031-01-01\n---\n",
+        "a.md",
+        Problem(3, "date", "date 2031-01-01 is more than a year ahead: is the year right?"),
+    ),
+    (
+        "---\nlayout: post\ntitle: t\n---\n",
+        "a.md",
+        Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"),
+    ),
+    (
+        "---\ntitle: t\ntags: {a: 1}\n---\n",
+        "a.md",
+        Problem(3, "taxonomy", "tags: expected text or a list of text, got a mapping"),
+    ),
+    (
+        "---\ntitle: t\ntags:\n---\n",
+        "a.md",
+        Problem(3, "taxonomy", "tags: no value: leave the key out, or give text or a list"),
+    ),
+    (
+        "---\ntitle: t\ntags: 2024\n---\n",
+        "a.md",
+        Problem(3, "taxonomy", "tags: 2024 is a number: quote it to make it text"),
+    ),
+    ("---\ntitle: t\ntags: [a, '']\n---\n", "a.md", Problem(3, "taxonomy", "tags: empty term skipped")),
+    ("---\ntitle: t\ntags: [AI, ai]\n---\n", "a.md", Problem(3, "taxonomy", "tags: 'ai' repeats 'AI'")),
+    (
+        "---\ntitle: t\ncategories: [a, [b]]\n---\n",
+        "a.md",
+        Problem(3, "taxonomy", "categories: list items must be text, skipped a list"),
+    ),
+    (
+        "---\ntitle: t\nauthor: true\n---\n",
+        "a.md",
+        Problem(3, "taxonomy", "author: expected text or a list of text, got true/false"),
+    ),
+    ("---\ntitle: t\nexcerpt: [a]\n---\n", "a.md", Problem(3, "excerpt", "excerpt: expected text, got list")),
+    (
+        "---\ntitle: t\nreading_time: soon\n---\n",
+        "a.md",
+        Problem(3, "reading_time", "reading_time: expected minutes, got 'soon'"),
+    ),
+    ("---\ntitle: t\npublished: maybe\n---\n", "a.md", Problem(3, "published", "published: expected true or false")),
+    ("---\ntitle: t\nlayout: [post]\n---\n", "a.md", Problem(3, "layout", "layout: expected text, got list")),
+    ("---\ntitle: [a]\n---\n# H\n", "a.md", Problem(2, "title", "title: expected non-empty text")),
+    ("---\ntitle: ''\n---\n# H\n", "a.md", Problem(2, "title", "title: expected non-empty text")),
+    ("---\ntitle: 2024\n---\n", "a.md", Problem(2, "title", "title: 2024 is a number: quote it")),
+    (
+        "---\ntags: [a]\n---\nNo heading.\n",
+        "2024-06-01-hello.md",
+        Problem(1, "title", "no title in the front matter and no heading: the file name is used"),
+    ),
+    (
+        "---\ntitle: [unclosed\n---\n",
+        "a.md",
+        Problem(3, "yaml", "front matter is not valid YAML (column 1): expected ',' or ']', but got '<stream end>'"),
+    ),
+    ("---\n- a\n- b\n---\n", "a.md", Problem(2, "yaml", "front matter must be a mapping of keys to values")),
+    (
+        "---\ntitle: t\ntags:\n\t- a\n---\n",
+        "a.md",
+        Problem(
+            4,
+            "yaml",
+            "front matter is not valid YAML (column 1): found character '\\t' that cannot start any token; "
+            "YAML is indented with spaces, never tabs",
+        ),
+    ),
+    (
+        f"---\n{LAUGHS}---\n",
+        "a.md",
+        Problem(2, "yaml", "front matter aliases expand to more than 10000 values: it is ignored"),
+    ),
+    (
+        "---\ntitle: t\ncatgories: [a]\n---\n",
+        "a.md",
+        Problem(3, "unknown_key", "unknown key 'catgories': did you mean 'categories'?"),
+    ),
+    ("---\ntitle: t\ntag: a\n---\n", "a.md", Problem(3, "unknown_key", "unknown key 'tag': did you mean 'tags'?")),
+    (
+        "---\ntitle: t\nautor: a\n---\n",
+        "a.md",
+        Problem(3, "unknown_key", "unknown key 'autor': did you mean 'author'?"),
+    ),
+    (
+        "# Just text\n",
+        "2026-01-01-a.md",
+        Problem(1, "front_matter", "no front matter: a post starts with --- lines holding its title and date"),
+    ),
+    ("", "2026-01-01-a.md", Problem(1, "front_matter", "the file is empty")),
+    (
+        "---\ntitle: t\n\nbody\n",
+        "2026-01-01-a.md",
+        Problem(1, "front_matter", "front matter is not closed: no --- line ends it"),
+    ),
+    (
+        "---\ntitle: t\n---\n\nNUL\x00 and \x01\n",
+        "a.md",
+        Problem(5, "encoding", "control characters (U+0000 and 2 in all) removed"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), BAD_INPUTS)
+def test_each_bad_input_is_one_located_problem(text: str, name: str, expected: Problem) -> None:
+    source = SourceFile(PurePosixPath("posts") / name, in_posts_folder=True)
+    parsed = parse_post(text, source, ReadOptions(now=NOW))
     assert parsed.record is not None
     assert [p for p in parsed.problems if p.subtype == expected.subtype] == [expected]
 
 
-def test_every_subtype_has_a_negative_case() -> None:
-    covered = {"date", "taxonomy", "excerpt", "reading_time", "published", "layout", "title", "yaml"}
-    assert covered == set(SUBTYPES)
+def test_every_subtype_has_a_bad_input() -> None:
+    reported_by_the_glue = {"url"}
+    assert {problem.subtype for _, _, problem in BAD_INPUTS} | reported_by_the_glue == set(SUBTYPES)
+
+
+def test_unknown_keys_that_are_not_typos_stay_quiet() -> None:
+    parsed = parse("title: t\npermalink: /x/\nowner: team\ntags: [a]\n")
+    assert parsed.problems == ()
+
+
+def test_a_post_without_front_matter_in_a_posts_folder() -> None:
+    source = SourceFile(PurePosixPath("posts/2026-01-01-plain.md"), in_posts_folder=True)
+    parsed = parse_post("Just a body.\n", source, OPTIONS)
+    assert parsed.record is not None and parsed.record.is_post
+    assert parsed.record.title == "plain"
+    assert parsed.markdown == "# plain\nJust a body.\n"
+    elsewhere = parse_post("Just a body.\n", PurePosixPath("wiki/plain.md"), OPTIONS)
+    assert elsewhere.record is None and elsewhere.markdown is None
+
+
+def test_undated_post_takes_the_modification_time() -> None:
+    modified = datetime(2025, 3, 4, 5, 6, tzinfo=ZoneInfo("UTC"))
+    source = SourceFile(PurePosixPath("posts/plain.md"), in_posts_folder=True, modified=modified)
+    record = parse_post("---\ntitle: t\n---\n", source, OPTIONS).record
+    assert record is not None and record.date == datetime(2025, 3, 4, 14, 6, tzinfo=TOKYO)
+    assert not record.is_draft
+
+
+def test_markdown_for_the_parser_keeps_line_numbers() -> None:
+    parsed = parse_post("---\ntitle: <b>T</b>\ntags: [a]\n---\nbody\x00\n", PurePosixPath("a.md"), OPTIONS)
+    assert parsed.markdown == "\n\n\n# \\<b\\>T\\<\\/b\\>\nbody\n"
 
 
 def test_a_bad_value_keeps_the_rest_of_the_post() -> None:
