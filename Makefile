@@ -8,11 +8,12 @@ STAMP   = $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going
 BUILDDIR   ?= _build
 
-.PHONY: html test clean locale help
+.PHONY: html test check clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make test   run the test suite"
+	@echo "make check  check every post's front matter without building"
 	@echo "make clean  remove $(BUILDDIR)"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -26,6 +27,9 @@ html: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(BIN)/jekyll-posts-check docs
 
 # Recompile the Japanese messages after editing the .po file.
 locale: $(STAMP)

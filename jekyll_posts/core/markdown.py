@@ -45,6 +45,16 @@ def escape_inline(text: str) -> str:
     return _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
 
 
+def decode_source(data: bytes) -> tuple[str, list[Problem]]:
+    """The text of a source file's bytes: UTF-8 (with or without BOM), bad bytes replaced and reported."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"not UTF-8 (byte 0x{data[error.start]:02X}): undecodable bytes are shown as \ufffd"
+        return data.decode("utf-8-sig", "replace"), [Problem(line, "encoding", message)]
+
+
 def remove_control_characters(text: str) -> tuple[str, list[Problem]]:
     """``text`` without control characters (NUL and the like), and where the first one was."""
     found = _CONTROL.search(text)

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import codecs
 import encodings.utf_8_sig
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from ..core import Problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,15 +54,3 @@ def setup_encoding(app: Sphinx) -> None:
 def use_replacing_codec(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     if codecs.lookup(env.settings["input_encoding"]).name == "utf-8-sig":
         env.settings["input_encoding"] = CODEC
-
-
-def undecodable(path: Path) -> Problem | None:
-    """Where ``path`` stops being UTF-8, if it does."""
-    data = path.read_bytes()
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        message = f"not UTF-8 (byte 0x{data[error.start]:02X}): undecodable bytes are shown as {REPLACEMENT}"
-        return Problem(line, "encoding", message)
-    return None

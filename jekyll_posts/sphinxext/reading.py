@@ -25,10 +25,11 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..core import PostRecord, SourceFile, join_japanese_lines, parse_post
+from ..core.markdown import decode_source
 from .ablog_bridge import post_node
 from .config import read_options
 from .domain import PageEntry, get_domain
-from .encoding import REPLACEMENT, undecodable
+from .encoding import REPLACEMENT
 from .header import post_header
 
 if TYPE_CHECKING:
@@ -55,8 +56,8 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     in_posts_folder = is_in_posts_folder(docname, app.config.jekyll_posts_post_folders)
     parsed = parse_post(source[0], SourceFile(path, in_posts_folder, modified), read_options(app.config))
     problems = list(parsed.problems)
-    if REPLACEMENT in source[0] and (bad_bytes := undecodable(path)) is not None:
-        problems.insert(0, bad_bytes)
+    if REPLACEMENT in source[0]:
+        problems[:0] = decode_source(path.read_bytes())[1]
     for problem in problems:
         logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)
     if parsed.record is not None:

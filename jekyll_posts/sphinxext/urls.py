@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+SHARED_URL = "two pages for one URL"
 
 
 def setup_urls(app: Sphinx) -> None:
@@ -44,6 +45,10 @@ def warn_shared_urls(app: Sphinx, env: BuildEnvironment) -> None:
         _warn(docname, "it has the URL of a listing page the blog generates; one hides the other")
 
 
+def case_collision(first: str) -> str:
+    return f"its URL differs only in case from that of {first!r}; a case-insensitive host mixes them"
+
+
 def listing_pagenames(app: Sphinx) -> set[str]:
     """The pages ablog and this package generate: listings of posts, taxonomy pages, years."""
     blog = app.config.blog_path
@@ -56,4 +61,4 @@ def listing_pagenames(app: Sphinx) -> set[str]:
 
 
 def _warn(docname: str, reason: str) -> None:
-    logger.warning("two pages for one URL: %s", reason, location=(docname, 1), type="jekyll_posts", subtype="url")
+    logger.warning(f"{SHARED_URL}: {reason}", location=(docname, 1), type="jekyll_posts", subtype="url")

@@ -1,0 +1,131 @@
+"""A folder of broken posts: every problem warned at file:line, no post lost, the checker agrees."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOTS_DIR, Built, build, copy_root
+
+from jekyll_posts.check import main as check
+
+POSTS = sorted((ROOTS_DIR / "test-broken" / "posts").glob("*.md"))
+NOT_LISTED = {"2026-01-14-draft", "2031-01-01-future"}  # published: false, and dated in the future
+WARNING = re.compile(r"^(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>jekyll_posts\.\w+)\]$")
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    base = tmp_path_factory.mktemp("broken")
+    return build(copy_root("broken", base), base / "_build")
+
+
+def warnings_of(built: Built) -> set[tuple[str, int, str, str]]:
+    found = set()
+    for line in built.warnings.splitlines():
+        match = WARNING.match(line.replace(f"{built.srcdir}/", ""))
+        if match:
+            found.add((match["path"], int(match["line"]), match["message"], match["type"]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "subtype"),
+    [
+        ("posts/2026-01-02-no-front-matter.md", 1, "front_matter"),
+        ("posts/2026-01-03-empty.md", 1, "front_matter"),
+        ("posts/2026-01-04-unclosed.md", 1, "front_matter"),
+        ("posts/2026-01-05-yaml-error.md", 4, "yaml"),
+        ("posts/2026-01-06-not-a-mapping.md", 2, "yaml"),
+        ("posts/2026-01-07-tabs.md", 4, "yaml"),
+        ("posts/2026-01-08-titles.md", 2, "title"),
+        ("posts/2026-01-09-title-number.md", 2, "title"),
+        ("posts/bad-date.md", 3, "date"),
+        ("posts/2026-01-10-impossible.md", 3, "date"),
+        ("posts/2026-01-11-mismatch.md", 3, "date"),
+        ("posts/2031-01-01-future.md", 3, "date"),
+        ("posts/2026-01-12-taxonomy.md", 3, "taxonomy"),
+        ("posts/2026-01-12-taxonomy.md", 4, "taxonomy"),
+        ("posts/2026-01-12-taxonomy.md", 5, "taxonomy"),
+        ("posts/2026-01-12-taxonomy.md", 6, "unknown_key"),
+        ("posts/2026-01-12-taxonomy.md", 7, "unknown_key"),
+        ("posts/2026-01-12-taxonomy.md", 8, "unknown_key"),
+        ("posts/2026-01-13-empty-and-duplicates.md", 3, "taxonomy"),
+        ("posts/2026-01-13-empty-and-duplicates.md", 4, "taxonomy"),
+        ("posts/2026-01-16-control.md", 2, "encoding"),
+        ("posts/2026-01-17-latin1.md", 5, "encoding"),
+        ("posts/2026-01-18-laughs.md", 2, "yaml"),
+        ("posts/2026-01-19-case.md", 1, "url"),
+    ],
+)
+def test_each_problem_is_warned_at_its_line(broken: Built, path: str, line: int, subtype: str) -> None:
+    assert any(w[0] == path and w[1] == line and w[3] == f"jekyll_posts.{subtype}" for w in warnings_of(broken))
+
+
+def test_no_other_warnings(broken: Built) -> None:
+    other = [line for line in broken.warnings.splitlines() if "[jekyll_posts." not in line]
+    assert other == []
+
+
+def test_nothing_lost(broken: Built) -> None:
+    post_pages = [broken.outdir / "posts" / f"{path.stem}.html" for path in POSTS]
+    assert all(page.is_file() for page in post_pages)
+    archive = broken.soup("blog/archive.html")
+    archived = {
+        a["href"].removeprefix("../posts/").removesuffix(".html") for a in archive.select(".ablog__catalog_post a")
+    }
+    assert archived == {path.stem for path in POSTS} - NOT_LISTED
+    drafts = {
+        a["href"].split("/")[-1].removesuffix(".html")
+        for a in broken.soup("blog/drafts.html").select(".ablog-post-title a")
+    }
+    assert drafts == NOT_LISTED
+    assert len(archived) + len(drafts) == len(POSTS) == 22
+
+
+def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
+    unclosed = broken.soup("posts/2026-01-04-unclosed.html")
+    assert "The body after an unclosed block." in unclosed.get_text()
+    latin = broken.soup("posts/2026-01-17-latin1.html")
+    assert "Caf\ufffd au lait." in latin.get_text()
+    control = broken.soup("posts/2026-01-16-control.html")
+    assert control.find("h1").get_text(strip=True).rstrip("¶#") == "Control characters"
+    crlf = broken.soup("posts/2026-01-15-bom-crlf.html")
+    assert crlf.find("h1").get_text(strip=True).rstrip("¶#") == "BOM and CRLF"
+    assert [a.get_text() for a in crlf.select("p.tags a")] == ["crlf"]
+
+
+def run_check(source: Path) -> tuple[int, list[str]]:
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        status = check([str(source)])
+    return status, output.getvalue().splitlines()
+
+
+def test_checker_reports_what_the_build_warns(broken: Built) -> None:
+    status, lines = run_check(broken.srcdir)
+    assert status == 1
+    assert lines[-1] == "22 posts, 35 problems"
+    reported = {line.replace(f"{broken.srcdir}/", "") for line in lines[:-1]}
+    warned = {f"{path}:{line}: {message} [{kind}]" for path, line, message, kind in warnings_of(broken)}
+    assert reported == warned
+
+
+def test_checker_passes_a_clean_folder(tmp_path: Path) -> None:
+    status, lines = run_check(copy_root("kb", tmp_path))
+    assert (status, lines) == (0, ["5 posts, 0 problems"])
+
+
+def test_strict_build_fails_listing_every_problem(broken: Built, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", str(broken.srcdir), str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    _, lines = run_check(broken.srcdir)
+    for line in lines[:-1]:
+        path, rest = line.split(":", 1)
+        assert f"{path}:{rest.split(':', 1)[0]}: WARNING: {rest.split(': ', 1)[1]}" in result.stderr, line
