@@ -22,6 +22,7 @@ from .sphinxext.domain import JekyllDomain
 from .sphinxext.encoding import setup_encoding
 from .sphinxext.pages import setup_pages
 from .sphinxext.reading import setup_reading
+from .sphinxext.search import setup_search
 from .sphinxext.site import setup_site
 from .sphinxext.stale import setup_stale
 from .sphinxext.tags import setup_tags
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_site(app)
     setup_stale(app)
     setup_urls(app)
+    setup_search(app)
     return {
         "version": __version__,
         "env_version": 1,

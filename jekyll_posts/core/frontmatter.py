@@ -62,18 +62,22 @@ class FrontMatterData:
 
 
 def split_front_matter(text: str) -> FrontMatter | None:
-    """Split ``text`` at its front matter fences; ``None`` when it has none."""
-    lines = text.splitlines(keepends=True)
-    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff").rstrip("\r\n")):
+    """Split ``text`` at its front matter fences; ``None`` when it has none.
+
+    Lines end at ``\n`` only, as for the Markdown parser: other Unicode line
+    breaks (U+0085, U+2028) inside a value do not shift the body.
+    """
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0].lstrip("\ufeff").rstrip("\r")):
         return None
     for index in range(1, len(lines)):
-        if _FENCE.match(lines[index].rstrip("\r\n")):
+        if _FENCE.match(lines[index].rstrip("\r")):
             return FrontMatter(
-                yaml_text="".join(lines[1:index]),
-                body="".join(lines[index + 1 :]),
+                yaml_text="".join(f"{line}\n" for line in lines[1:index]),
+                body="\n".join(lines[index + 1 :]),
                 body_line=index + 2,
             )
-    return FrontMatter(yaml_text="", body="".join(lines[1:]), body_line=2, closed=False)
+    return FrontMatter(yaml_text="", body="\n".join(lines[1:]), body_line=2, closed=False)
 
 
 def read_front_matter(yaml_text: str) -> FrontMatterData:

@@ -304,3 +304,10 @@ def test_a_bad_value_keeps_the_rest_of_the_post() -> None:
     assert record.title == "Kept"
     assert record.tags == ("a", "b")
     assert record.date == datetime(2026, 2, 1, tzinfo=TOKYO)
+
+
+def test_unicode_line_breaks_in_values_do_not_shift_the_body() -> None:
+    # found by Hypothesis: U+0085 is a line break to str.splitlines, not to Markdown
+    parsed = parse_post('---\ntitle: "a\\x85b\\u2028c"\n---\nBody.\n', PurePosixPath("a.md"), OPTIONS)
+    assert parsed.record is not None and parsed.record.title == "a b c"
+    assert parsed.markdown == "\n\n# a b c\nBody.\n"

@@ -1,0 +1,117 @@
+"""The search index: Japanese found by any substring, English by its stem.
+
+Japanese has no spaces, and a reader types any part of a compound
+(``推論能力``, ``論能``, ``画像認識``), so Japanese text is indexed by
+character bigrams: every run of kanji and kana gives all its two-character
+pieces, and a query run is found where all its pieces are.  Words in other
+scripts are indexed by their Snowball stem (``builds`` finds ``build``).
+Text is NFKC-normalised and lower-cased on both sides, so full-width and
+half-width forms (``ＡＩ``, ``ｶﾀｶﾅ``) match their usual forms.
+
+The browser downloads only what a query needs: the terms are spread over
+``shard_count`` files by a hash of the term (FNV-1a over UTF-16 code units,
+the same in ``static/jekyll_search.js``), each holding, per term, the pages
+that have it in their title, their tags and their body.  Page numbers are
+given newest post first, so the browser breaks ties by the smaller number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{JAPANESE}]+|(?:(?![{JAPANESE}])\w)+")
+_JAPANESE_RUN = re.compile(rf"[{JAPANESE}]+")
+FIELDS = ("title", "tags", "body")
+
+#: About this many postings go into one shard file.
+POSTINGS_PER_SHARD = 12_000
+
+Stemmer = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """What search knows of one page."""
+
+    url: str
+    title: str
+    date: str
+    tags: tuple[str, ...]
+    text: str
+    sort_key: tuple[float, str]
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def runs(text: str) -> Iterator[str]:
+    """Runs of Japanese characters, and words of other scripts, of normalised text."""
+    return iter(_RUN.findall(text))
+
+
+def is_japanese(run: str) -> bool:
+    return _JAPANESE_RUN.fullmatch(run) is not None
+
+
+def terms(text: str, stem: Stemmer) -> set[str]:
+    """The index terms of a text: Japanese bigrams and stemmed words."""
+    found: set[str] = set()
+    for run in runs(normalize(text)):
+        if is_japanese(run):
+            found.update(run[index : index + 2] for index in range(len(run) - 1))
+        else:
+            found.add(stem(run))
+    return found
+
+
+def term_hash(term: str) -> int:
+    """FNV-1a (32 bit) over the term's UTF-16 code units, as in the browser."""
+    value = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for index in range(0, len(data), 2):
+        value ^= data[index] | data[index + 1] << 8
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+@dataclass
+class SearchIndex:
+    """Pages in search order and, per shard, term -> page numbers per field."""
+
+    pages: list[SearchPage]
+    shards: list[dict[str, list[list[int]]]]
+
+
+def build_index(pages: Iterable[SearchPage], stem: Stemmer) -> SearchIndex:
+    ordered = sorted(pages, key=lambda page: page.sort_key)
+    postings: dict[str, tuple[array[int], array[int], array[int]]] = defaultdict(
+        lambda: (array("I"), array("I"), array("I"))
+    )
+    total = 0
+    for number, page in enumerate(ordered):
+        for field, text in enumerate((page.title, " ".join(page.tags), page.text)):
+            for term in terms(text, stem):
+                postings[term][field].append(number)
+                total += 1
+    count = max(1, total // POSTINGS_PER_SHARD)
+    shards: list[dict[str, list[list[int]]]] = [{} for _ in range(count)]
+    for term in sorted(postings):
+        shards[term_hash(term) % count][term] = [_deltas(numbers) for numbers in postings[term]]
+    return SearchIndex(ordered, shards)
+
+
+def _deltas(numbers: array[int]) -> list[int]:
+    """Ascending page numbers as differences: small numbers, short files."""
+    previous = 0
+    result = []
+    for number in numbers:
+        result.append(number - previous)
+        previous = number
+    return result

@@ -1,0 +1,174 @@
+"""Japanese search for the HTML site: the index files, the search page, the stemmer.
+
+Sphinx's own search splits the index with TinySegmenter but the query only
+at spaces, so most Japanese compounds are never found; its whole index is
+also one file every reader downloads.  Here Sphinx's index is turned off and
+replaced (see :mod:`jekyll_posts.core.search`):
+
+- each page's text is taken from its resolved doctree as it is written
+  (in the main process, also under ``-j``) and kept with the doctrees, so a
+  rebuild only re-reads what changed;
+- after the build, ``_search/`` gets ``meta.js``, one ``s<N>.js`` per shard
+  and one ``p<N>.js`` per page (title, date, URL and text for the result
+  list).  They are scripts, not JSON, so the search also works when the
+  site is opened from disk (``file://``);
+- ``search.html`` (the target of the theme's search box and Ctrl+K dialog)
+  runs ``_static/jekyll_search.js``.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import snowballstemmer
+from docutils import nodes
+from sphinx.locale import get_translation
+from sphinx.util import logging
+
+from ..core import format_date_ja
+from ..core.search import SearchIndex, SearchPage, build_index
+from .domain import get_domain
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+_ = get_translation("sphinx")
+logger = logging.getLogger(__name__)
+
+PICKLE = "jekyll_posts_search.pickle"
+FOLDER = "_search"
+STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
+#: Parts of a page that are not its own text.
+SKIPPED_CLASSES = {"jekyll-post-header", "postlist", "toctree-wrapper", "ablog-post-excerpt"}
+
+
+def setup_search(app: Sphinx) -> None:
+    app.connect("builder-inited", start_search)
+    app.connect("doctree-resolved", collect_page_text)
+    app.connect("html-collect-pages", search_page)
+    app.connect("build-finished", write_search_index)
+
+
+class SearchTexts:
+    """The text of every page, kept between builds next to the doctrees."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pages: dict[str, SearchPage] = {}
+        self.changed = True
+        if path.is_file():
+            with path.open("rb") as stored:
+                self.pages = pickle.load(stored)
+            self.changed = False
+
+    def note(self, docname: str, page: SearchPage) -> None:
+        if self.pages.get(docname) != page:
+            self.pages[docname] = page
+            self.changed = True
+
+    def keep_only(self, docnames: set[str]) -> None:
+        for docname in set(self.pages) - docnames:
+            del self.pages[docname]
+            self.changed = True
+
+    def save(self) -> None:
+        with self.path.open("wb") as stored:
+            pickle.dump(self.pages, stored, pickle.HIGHEST_PROTOCOL)
+
+
+def _texts(app: Sphinx) -> SearchTexts | None:
+    texts: SearchTexts | None = getattr(app.builder, "jekyll_search_texts", None)
+    return texts
+
+
+def start_search(app: Sphinx) -> None:
+    if app.builder.format != "html" or app.builder.name in {"json", "pickle", "singlehtml"}:
+        return
+    app.builder.search = False  # type: ignore[attr-defined]  # Sphinx's index is replaced
+    app.builder.jekyll_search_texts = SearchTexts(Path(app.doctreedir) / PICKLE)  # type: ignore[attr-defined]
+
+
+def collect_page_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    texts = _texts(app)
+    if texts is None:
+        return
+    entry = get_domain(app.env).pages.get(docname)
+    title = app.env.titles[docname].astext() if docname in app.env.titles else docname
+    date = entry.date if entry is not None and entry.is_post else None
+    texts.note(
+        docname,
+        SearchPage(
+            url=app.builder.get_target_uri(docname),
+            title=title,
+            date=format_date_ja(date) if date else "",
+            tags=entry.tags if entry is not None else (),
+            text=" ".join(_page_text(doctree)),
+            sort_key=(-date.timestamp() if date else float("inf"), title),
+        ),
+    )
+
+
+def _page_text(node: nodes.Node) -> Iterator[str]:
+    if isinstance(node, nodes.Text):
+        yield str(node)
+        return
+    if isinstance(node, nodes.Invisible | nodes.system_message):
+        return
+    if isinstance(node, nodes.Element) and SKIPPED_CLASSES & set(node.get("classes", [])):
+        return
+    for child in node.children:
+        yield from _page_text(child)
+
+
+def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if _texts(app) is not None:
+        yield "search", {"title": _("Search")}, "jekyll_posts/search.html"
+
+
+def write_search_index(app: Sphinx, exception: Exception | None) -> None:
+    texts = _texts(app)
+    if texts is None or exception is not None:
+        return
+    texts.keep_only(app.env.found_docs)
+    folder = Path(app.outdir) / FOLDER
+    if texts.changed or not folder.is_dir():
+        stemmer = snowballstemmer.stemmer("english")
+        index = build_index(texts.pages.values(), stemmer.stemWord)
+        _write_index(folder, index)
+        texts.save()
+    static = Path(app.outdir) / "_static"
+    for name in STEMMER_FILES:
+        source = Path(snowballstemmer_js_folder()) / name
+        if not (static / name).is_file():
+            shutil.copyfile(source, static / name)
+
+
+def snowballstemmer_js_folder() -> Path:
+    """Sphinx ships the Snowball English stemmer, in JavaScript, with its search."""
+    import sphinx.search
+
+    return Path(sphinx.search.__file__).parent / "minified-js"
+
+
+def _write_index(folder: Path, index: SearchIndex) -> None:
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    meta = {"shards": len(index.shards), "pages": len(index.pages)}
+    _write_script(folder / "meta.js", "meta", meta)
+    for number, shard in enumerate(index.shards):
+        _write_script(folder / f"s{number}.js", f"s{number}", shard)
+    for number, page in enumerate(index.pages):
+        record = {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text}
+        _write_script(folder / f"p{number}.js", f"p{number}", record)
+
+
+def _write_script(path: Path, name: str, data: object) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(f"jekyllSearchData({json.dumps(name)},{payload});\n", encoding="utf-8")

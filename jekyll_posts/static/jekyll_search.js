@@ -1,0 +1,200 @@
+/* Japanese-first search for the jekyll_posts knowledge base.
+ *
+ * The index is built by jekyll_posts/core/search.py: Japanese text as
+ * character bigrams, other words by their Snowball stem, spread over shard
+ * scripts (_search/s<N>.js) by an FNV-1a hash of the term.  A query loads
+ * only the shards of its own terms, ranks pages (title > tags > body, then
+ * newer first), then loads the pages shown (_search/p<N>.js) to check that
+ * each Japanese part really appears as typed and to cut a snippet.
+ * Everything is loaded with <script> tags, so the search also works from
+ * file://.
+ */
+"use strict";
+
+(() => {
+  const JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  const RUN = new RegExp(`[${JAPANESE}]+|(?:(?![${JAPANESE}])[\\p{L}\\p{M}\\p{N}_])+`, "gu");
+  const JAPANESE_RUN = new RegExp(`^[${JAPANESE}]+$`, "u");
+  const FIELD_WEIGHTS = [100, 10, 1]; // title, tags, body
+  const PAGE_SIZE = 20;
+
+  const loaded = new Map();
+  const pending = new Map();
+  const root = document.documentElement.dataset.content_root || "";
+  const stemmer = typeof EnglishStemmer === "function" ? new EnglishStemmer() : null;
+
+  window.jekyllSearchData = (name, data) => {
+    loaded.set(name, data);
+    for (const { resolve } of pending.get(name) || []) resolve(data);
+    pending.delete(name);
+  };
+
+  function load(name) {
+    if (loaded.has(name)) return Promise.resolve(loaded.get(name));
+    return new Promise((resolve, reject) => {
+      if (!pending.has(name)) {
+        pending.set(name, []);
+        const script = document.createElement("script");
+        script.src = `${root}_search/${name}.js`;
+        script.onerror = () => {
+          for (const waiter of pending.get(name) || []) waiter.reject(new Error(`cannot load ${script.src}`));
+          pending.delete(name);
+          script.remove();
+        };
+        document.head.appendChild(script);
+      }
+      pending.get(name).push({ resolve, reject });
+    });
+  }
+
+  const normalize = (text) => text.normalize("NFKC").toLowerCase();
+
+  function termHash(term) {
+    let value = 0x811c9dc5;
+    for (let index = 0; index < term.length; index++) {
+      value ^= term.charCodeAt(index);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value;
+  }
+
+  /* A query's index terms (all must match) and its Japanese runs (each must appear as typed). */
+  function parse(query) {
+    const terms = new Set();
+    const runs = [];
+    for (const run of normalize(query).match(RUN) || []) {
+      if (JAPANESE_RUN.test(run)) {
+        runs.push(run);
+        for (let index = 0; index + 1 < run.length; index++) terms.add(run.slice(index, index + 2));
+      } else {
+        terms.add(stemmer ? stemmer.stemWord(run) : run);
+      }
+    }
+    return { terms: [...terms], runs };
+  }
+
+  function absolute(deltas) {
+    let number = 0;
+    return deltas.map((delta) => (number += delta));
+  }
+
+  /* Page numbers that have every term, best first. */
+  async function candidates(query) {
+    const { terms, runs } = parse(query);
+    if (terms.length === 0) return { pages: [], runs }; // a single character: too short to search
+    const meta = await load("meta");
+    const shards = await Promise.all(terms.map((term) => load(`s${termHash(term) % meta.shards}`)));
+    let scores = null;
+    for (const [index, term] of terms.entries()) {
+      const postings = shards[index][term];
+      if (!postings) return { pages: [], runs };
+      const best = new Map();
+      postings.forEach((deltas, field) => {
+        for (const page of absolute(deltas)) {
+          best.set(page, Math.max(best.get(page) || 0, FIELD_WEIGHTS[field]));
+        }
+      });
+      if (scores === null) {
+        scores = best;
+      } else {
+        for (const [page, score] of scores) {
+          if (best.has(page)) scores.set(page, score + best.get(page));
+          else scores.delete(page);
+        }
+      }
+    }
+    const pages = [...scores.keys()].sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+    return { pages, runs };
+  }
+
+  /* The pages found for a query, with their records, checked to contain each Japanese run. */
+  async function* results(query) {
+    const { pages, runs } = await candidates(query);
+    for (let start = 0; start < pages.length; start += PAGE_SIZE) {
+      const batch = pages.slice(start, start + PAGE_SIZE);
+      const records = await Promise.all(batch.map((number) => load(`p${number}`)));
+      for (const [index, page] of records.entries()) {
+        const haystack = normalize(`${page.t} ${page.g.join(" ")} ${page.x}`);
+        if (runs.every((run) => haystack.includes(run))) yield { number: batch[index], ...page };
+      }
+    }
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  }
+
+  function highlight(text, needles) {
+    const lower = normalize(text);
+    let html = "";
+    let position = 0;
+    while (position < text.length) {
+      let found = -1;
+      let length = 0;
+      for (const needle of needles) {
+        const at = lower.indexOf(needle, position);
+        if (at !== -1 && (found === -1 || at < found)) [found, length] = [at, needle.length];
+      }
+      if (found === -1) break;
+      html += `${escapeHtml(text.slice(position, found))}<mark>${escapeHtml(text.slice(found, found + length))}</mark>`;
+      position = found + length;
+    }
+    return html + escapeHtml(text.slice(position));
+  }
+
+  function snippet(text, needles) {
+    const lower = normalize(text);
+    const at = Math.min(...needles.map((needle) => lower.indexOf(needle)).filter((at) => at >= 0), text.length);
+    const start = at === text.length ? 0 : Math.max(0, at - 40);
+    const cut = text.slice(start, start + 160);
+    return (start > 0 ? "…" : "") + highlight(cut, needles) + (start + 160 < text.length ? "…" : "");
+  }
+
+  function needlesOf(query) {
+    return normalize(query).match(RUN) || [];
+  }
+
+  function render(list, result, query) {
+    const needles = needlesOf(query);
+    const item = document.createElement("li");
+    item.className = "jekyll-search-result";
+    const date = result.d ? `<span class="jekyll-search-date">${escapeHtml(result.d)}</span>` : "";
+    item.innerHTML =
+      `<a class="jekyll-search-title" href="${escapeHtml(root + result.u)}">${highlight(result.t, needles)}</a>` +
+      `${date}<p class="jekyll-search-snippet">${snippet(result.x, needles)}</p>`;
+    list.appendChild(item);
+  }
+
+  async function show(query, box) {
+    const status = box.querySelector(".jekyll-search-status");
+    const list = box.querySelector(".jekyll-search-list");
+    list.replaceChildren();
+    box.dataset.state = "searching";
+    status.textContent = box.dataset.searching;
+    let shown = 0;
+    try {
+      for await (const result of results(query)) {
+        render(list, result, query);
+        shown += 1;
+        if (shown === 1) box.dataset.state = "first";
+        if (shown === PAGE_SIZE) break;
+      }
+      status.textContent = shown ? box.dataset.found.replace("%s", shown) : box.dataset.none;
+    } catch (error) {
+      status.textContent = box.dataset.unavailable;
+      console.error(error);
+    }
+    box.dataset.state = "done";
+  }
+
+  window.jekyllSearch = { parse, candidates, results, show, normalize };
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const box = document.getElementById("jekyll-search");
+    if (!box) return;
+    const query = new URLSearchParams(window.location.search).get("q") || "";
+    const input = box.querySelector("input[name=q]");
+    input.value = query;
+    if (query.trim()) show(query, box);
+  });
+})();
