@@ -42,6 +42,7 @@ html_title = project
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
+    "search_bar_text": "検索…",
 }
 html_sidebars = {
     "**": [

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import http.server
+import os
 import re
 import shutil
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -71,3 +79,94 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """The ``kb`` test root, built once for the read-only tests."""
     base = tmp_path_factory.mktemp("kb")
     yield build(copy_root("kb", base), base / "_build")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (``.ci/run`` installs it)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install Debian's chromium for the browser tests")
+        pytest.skip("needs Debian's /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on a free port of 127.0.0.1, as a static host would."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@dataclass
+class Site:
+    """The shipped docs/ built with `make html`'s command."""
+
+    outdir: Path
+    returncode: int
+    stderr: str
+    docs_before: dict[str, str]
+
+
+def tree_fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    docs = REPO_DIR / "docs"
+    before = tree_fingerprint(docs)
+    build_dir = tmp_path_factory.mktemp("site")
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(REPO_DIR),
+        "-d",
+        str(build_dir / "doctrees"),
+        str(docs),
+        str(build_dir / "html"),
+        "-W",
+        "--keep-going",
+        "--no-color",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return Site(build_dir / "html", result.returncode, result.stderr, before)

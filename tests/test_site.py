@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -12,66 +11,31 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO_DIR
+from conftest import REPO_DIR, Site, tree_fingerprint
 
 DOCS = REPO_DIR / "docs"
 SAMPLE = "posts/2026-01-01-llama-4-ai-future"
 
 
-def tree_fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+def test_docs_build_with_no_warnings(docs_site: Site) -> None:
+    assert docs_site.returncode == 0, docs_site.stderr
+    assert docs_site.stderr == ""
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str], dict[str, str]]:
-    """docs/ built with the command `make html` runs (warnings are errors)."""
-    before = tree_fingerprint(DOCS)
-    build_dir = tmp_path_factory.mktemp("site")
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-c",
-        str(REPO_DIR),
-        "-d",
-        str(build_dir / "doctrees"),
-        str(DOCS),
-        str(build_dir / "html"),
-        "-W",
-        "--keep-going",
-        "--no-color",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return build_dir / "html", result, before
+def test_build_leaves_docs_untouched(docs_site: Site) -> None:
+    assert tree_fingerprint(DOCS) == docs_site.docs_before
 
 
-def test_docs_build_with_no_warnings(site) -> None:
-    _, result, _ = site
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-
-
-def test_build_leaves_docs_untouched(site) -> None:
-    _, _, before = site
-    assert tree_fingerprint(DOCS) == before
-
-
-def test_every_post_in_docs_has_a_page(site) -> None:
-    outdir, _, _ = site
+def test_every_post_in_docs_has_a_page(docs_site: Site) -> None:
+    outdir = docs_site.outdir
     posts = sorted(path.relative_to(DOCS).with_suffix(".html") for path in (DOCS / "posts").rglob("*.md"))
     assert len(posts) >= 7
     for page in posts:
         assert (outdir / page).is_file(), page
 
 
-def test_sample_post_page(site) -> None:
-    outdir, _, _ = site
+def test_sample_post_page(docs_site: Site) -> None:
+    outdir = docs_site.outdir
     soup = BeautifulSoup((outdir / f"{SAMPLE}.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("article h1").get_text(strip=True).rstrip("#") == (
         "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
@@ -80,8 +44,8 @@ def test_sample_post_page(site) -> None:
     assert "2026年1月1日" in soup.select_one(".jekyll-post-info").get_text()
 
 
-def test_wiki_page_links_to_a_post(site) -> None:
-    outdir, _, _ = site
+def test_wiki_page_links_to_a_post(docs_site: Site) -> None:
+    outdir = docs_site.outdir
     soup = BeautifulSoup((outdir / "wiki" / "onboarding.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = [a["href"] for a in soup.select("article a.reference.internal")]
     assert f"../{SAMPLE}.html" in hrefs

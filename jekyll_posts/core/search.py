@@ -17,6 +17,7 @@ given newest post first, so the browser breaks ties by the smaller number.
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from array import array
@@ -115,3 +116,40 @@ def _deltas(numbers: array[int]) -> list[int]:
         result.append(number - previous)
         previous = number
     return result
+
+
+_KANJI_KATAKANA_RUN = re.compile(r"[\u3005\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def sample_queries(texts: list[str], count: int, seed: int) -> list[str]:
+    """Queries a reader might type, cut from the texts themselves: random 2-8
+    character cuts of kanji/katakana runs, and one Latin word in five."""
+    rng = random.Random(seed)
+    queries: list[str] = []
+    while len(queries) < count:
+        text = rng.choice(texts)
+        if rng.random() < 0.2 and (words := _LATIN_WORD.findall(text)):
+            queries.append(rng.choice(words))
+            continue
+        found = _KANJI_KATAKANA_RUN.findall(text)
+        if not found:
+            continue
+        run = rng.choice(found)
+        length = rng.randint(2, min(8, len(run)))
+        start = rng.randint(0, len(run) - length)
+        queries.append(run[start : start + length])
+    return queries
+
+
+def pages_containing(query: str, texts: list[str]) -> set[int]:
+    """The numbers of the texts in which every space-separated part of ``query``
+    appears literally (Latin words as whole words), after normalisation."""
+    parts = normalize(query).split()
+    found = set()
+    for number, text in enumerate(texts):
+        normal = normalize(text)
+        words = set(runs(normal))
+        if all(part in words if part.isascii() else part in normal for part in parts):
+            found.add(number)
+    return found

@@ -72,6 +72,10 @@ class SearchTexts:
             self.pages[docname] = page
             self.changed = True
 
+    def forget(self, docname: str) -> None:
+        if self.pages.pop(docname, None) is not None:
+            self.changed = True
+
     def keep_only(self, docnames: set[str]) -> None:
         for docname in set(self.pages) - docnames:
             del self.pages[docname]
@@ -99,7 +103,13 @@ def collect_page_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if texts is None:
         return
     entry = get_domain(app.env).pages.get(docname)
-    title = app.env.titles[docname].astext() if docname in app.env.titles else docname
+    if entry is not None and entry.draft:
+        texts.forget(docname)
+        return
+    if entry is not None:
+        title = entry.title  # as in the blog's lists and feeds
+    else:
+        title = app.env.titles[docname].astext() if docname in app.env.titles else docname
     date = entry.date if entry is not None and entry.is_post else None
     texts.note(
         docname,

@@ -187,7 +187,14 @@
     box.dataset.state = "done";
   }
 
-  window.jekyllSearch = { parse, candidates, results, show, normalize };
+  /* Every page found for a query (for tests and benchmarks). */
+  async function pages(query) {
+    const found = [];
+    for await (const result of results(query)) found.push(result.number);
+    return found;
+  }
+
+  window.jekyllSearch = { parse, candidates, results, pages, show, normalize, termHash };
 
   document.addEventListener("DOMContentLoaded", () => {
     const box = document.getElementById("jekyll-search");
