@@ -110,10 +110,12 @@
   /* The pages found for a query, with their records, checked to contain each Japanese run. */
   async function* results(query) {
     const { pages, runs } = await candidates(query);
-    for (let start = 0; start < pages.length; start += PAGE_SIZE) {
-      const batch = pages.slice(start, start + PAGE_SIZE);
-      const records = await Promise.all(batch.map((number) => load(`p${number}`)));
-      for (const [index, page] of records.entries()) {
+    // a small first batch, so the first result shows as soon as its page record arrives
+    for (let start = 0, size = 4; start < pages.length; start += size, size = PAGE_SIZE) {
+      const batch = pages.slice(start, start + size);
+      const records = batch.map((number) => load(`p${number}`));
+      for (const [index, record] of records.entries()) {
+        const page = await record;
         const haystack = normalize(`${page.t} ${page.g.join(" ")} ${page.x}`);
         if (runs.every((run) => haystack.includes(run))) yield { number: batch[index], ...page };
       }
