@@ -48,7 +48,9 @@ def ours(browser: Any, url: str, root: Path, queries: list[str]) -> tuple[list[s
                 performance.clearResourceTimings();
                 const start = performance.now();
                 let first = null;
-                const watch = new MutationObserver(() => { if (first === null && box.querySelector("li")) first = performance.now(); });
+                const watch = new MutationObserver(() => {
+                    if (first === null && box.querySelector("li")) first = performance.now();
+                });
                 watch.observe(box, {childList: true, subtree: true});
                 await jekyllSearch.show(query, box);
                 watch.disconnect();
@@ -67,20 +69,19 @@ def ours(browser: Any, url: str, root: Path, queries: list[str]) -> tuple[list[s
     return found, times, sizes
 
 
-def stock(browser: Any, url: str, queries: list[str]) -> tuple[list[set[str]], list[float]]:
+def stock(browser: Any, url: str, queries: list[str]) -> list[set[str]]:
     page = browser.new_page()
-    found, times = [], []
+    found = []
     for query in queries:
         page.goto(f"{url}search.html?q={quote(query)}")
         # Sphinx retitles the results "検索結果" (Search Results) once the search is finished
         page.wait_for_function("document.querySelector('#search-results h2')?.innerText === '検索結果'", timeout=60_000)
-        times.append(page.evaluate("performance.now()"))
         hrefs = page.eval_on_selector_all(
             "#search-results ul.search li a", "links => links.map(l => l.getAttribute('href'))"
         )
         found.append({unquote(urlsplit(href).path).removesuffix(".html") for href in hrefs})
     page.close()
-    return found, times
+    return found
 
 
 def recall(expected: list[set[Any]], found: list[set[Any]]) -> float:
@@ -107,17 +108,17 @@ def main() -> None:
     line = [f"N={arguments.count} queries={len(queries)}"]
     with chromium() as browser, serve(ours_out) as url:
         found, times, sizes = ours(browser, url, ours_out, queries)
+        index_mb = folder_size(ours_out / "_search") / 2**20
         line.append(
             f"ours: recall={recall(expected, found):.3f} first_result_ms_median={median(times):.0f}"
-            f" first_result_kb_median={median(sizes) / 1024:.0f} index_mb={folder_size(ours_out / '_search') / 2**20:.1f}"
-            f" build_s={ours_build:.0f}"
+            f" first_result_kb_median={median(sizes) / 1024:.0f} index_mb={index_mb:.1f} build_s={ours_build:.0f}"
         )
     if not arguments.no_stock:
         stock_out = work / "stock"
         stock_build = sphinx_build(source, stock_out, REPO / "bench" / "stock", "-j", "auto")
         by_url = [{pages[number]["u"].removesuffix(".html") for number in want} for want in expected]
         with chromium() as browser, serve(stock_out) as url:
-            stock_found, _ = stock(browser, url, queries)
+            stock_found = stock(browser, url, queries)
         size = (stock_out / "searchindex.js").stat().st_size
         line.append(
             f"stock: recall={recall(by_url, stock_found):.3f} index_mb={size / 2**20:.1f} build_s={stock_build:.0f}"
