@@ -20,6 +20,7 @@ from .sphinxext.ablog_bridge import setup_ablog_bridge
 from .sphinxext.config import setup_config
 from .sphinxext.domain import JekyllDomain
 from .sphinxext.encoding import setup_encoding
+from .sphinxext.listings import setup_listings
 from .sphinxext.pages import setup_pages
 from .sphinxext.reading import setup_reading
 from .sphinxext.search import setup_search
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_tags(app)
     setup_ablog_bridge(app)
     setup_pages(app)
+    setup_listings(app)
     setup_site(app)
     setup_stale(app)
     setup_urls(app)

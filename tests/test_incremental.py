@@ -66,6 +66,15 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path
     assert "writing output... [" not in again.status
 
 
+def test_a_rebuild_without_changes_leaves_listing_pages_and_feeds_alone(site: tuple[Path, Path]) -> None:
+    srcdir, builddir = site
+    outdir = builddir / "html"
+    listings = [outdir / "blog" / "tag" / "ai.html", outdir / "blog" / "2025.html", outdir / "blog" / "atom.xml"]
+    before = [path.stat().st_mtime_ns for path in listings]
+    build(srcdir, builddir)
+    assert [path.stat().st_mtime_ns for path in listings] == before
+
+
 def test_editing_a_posts_tags_gives_the_clean_site(site: tuple[Path, Path], tmp_path: Path) -> None:
     srcdir, builddir = site
     post = srcdir / "posts" / "2025-07-01-kite.md"

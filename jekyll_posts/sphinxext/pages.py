@@ -39,7 +39,7 @@ TAG_CLOUD_SIZE = 30
 
 
 def setup_pages(app: Sphinx) -> None:
-    app.connect("html-collect-pages", tag_pages)
+    # tag_pages is called from jekyll_posts.sphinxext.listings, with ablog's listing pages
     # before the theme renders its sidebar templates (at the default priority)
     app.connect("html-page-context", add_page_context, priority=400)
     app.connect("html-page-context", escape_theme_titles, priority=900)
