@@ -8,12 +8,15 @@ STAMP   = $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going
 BUILDDIR   ?= _build
 
-.PHONY: html test check clean locale help
+N ?= 1000
+
+.PHONY: html test check bench clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make test   run the test suite"
 	@echo "make check  check every post's front matter without building"
+	@echo "make bench N=1000  build benchmark, ours beside stock Sphinx"
 	@echo "make clean  remove $(BUILDDIR)"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -30,6 +33,9 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/jekyll-posts-check docs
+
+bench: $(STAMP)
+	$(BIN)/python bench/builds.py $(N)
 
 # Recompile the Japanese messages after editing the .po file.
 locale: $(STAMP)

@@ -1,0 +1,124 @@
+"""Build benchmark: our site beside the floor stock Sphinx sets, on the same posts.
+
+    python bench/builds.py 1000 --runs 3     # or: make bench N=1000
+
+For each site: a full build (``-j auto``), a rebuild with nothing changed,
+a rebuild after editing one post's body, a rebuild after changing one post's
+tags; the peak memory of the full build and the size of the output.  Times
+are medians of ``--runs`` runs, measured in the same run of this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import REPO, folder_size, median
+from generate import generate
+
+SITES = {"ours": REPO, "stock": REPO / "bench" / "stock"}
+STEPS = ("full", "no change", "body edit", "tags edit")
+
+
+@dataclass
+class Run:
+    seconds: dict[str, float]
+    peak_mb: float
+    output_mb: float
+
+
+# Runs sphinx-build, then reports the largest resident size of it and its -j workers (KB).
+MEASURED_BUILD = """
+import resource, sys
+from sphinx.cmd.build import main
+status = main(sys.argv[1:])
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(peak, file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def build(source: Path, outdir: Path, confdir: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one ``sphinx-build -j auto``."""
+    command = [
+        sys.executable,
+        "-c",
+        MEASURED_BUILD,
+        "-q",
+        "-b",
+        "html",
+        "-j",
+        "auto",
+        "-c",
+        str(confdir),
+        "-d",
+        str(outdir.parent / f"{outdir.name}.doctrees"),
+        str(source),
+        str(outdir),
+    ]
+    start = time.perf_counter()
+    result = subprocess.run(command, check=True, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def edit(post: Path, old: str, new: str) -> None:
+    text = post.read_text(encoding="utf-8")
+    assert old in text, (post, old)
+    post.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def one_run(source: Path, work: Path, confdir: Path) -> Run:
+    outdir = work / "html"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    site = work / "source"
+    shutil.copytree(source, site)
+    seconds: dict[str, float] = {}
+    seconds["full"], peak = build(site, outdir, confdir)
+    seconds["no change"], _ = build(site, outdir, confdir)
+    post = sorted((site / "posts").glob("*.md"))[len(list((site / "posts").glob("*.md"))) // 2]
+    edit(post, "\n## ", "\n追記した段落です。本文だけを変えました。\n\n## ")
+    seconds["body edit"], _ = build(site, outdir, confdir)
+    edit(post, "tags: [", "tags: [ベンチマーク用の新しいタグ, ")
+    seconds["tags edit"], _ = build(site, outdir, confdir)
+    return Run(seconds, peak, folder_size(outdir) / 2**20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("count", type=int, nargs="?", default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--sites", default="ours,stock")
+    arguments = parser.parse_args()
+    work = arguments.workdir or Path(tempfile.mkdtemp(prefix="build-bench-"))
+    source = work / "posts-source"
+    generate(arguments.count, source)
+    results: dict[str, list[Run]] = {}
+    for name in arguments.sites.split(","):
+        results[name] = [one_run(source, work / name, SITES[name]) for _ in range(arguments.runs)]
+    print(f"N={arguments.count}, median of {arguments.runs} runs, -j auto on this machine")
+    print("| site | " + " | ".join(f"{step} (s)" for step in STEPS) + " | peak memory (MB) | output (MB) |")
+    print("|---" * (len(STEPS) + 3) + "|")
+    for name, runs in results.items():
+        cells = [f"{median([run.seconds[step] for run in runs]):.1f}" for step in STEPS]
+        cells += [f"{median([run.peak_mb for run in runs]):.0f}", f"{median([run.output_mb for run in runs]):.0f}"]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    if "ours" in results and "stock" in results:
+        ratios = [
+            median([run.seconds[step] for run in results["ours"]])
+            / median([run.seconds[step] for run in results["stock"]])
+            for step in STEPS
+        ]
+        print("| ours / stock | " + " | ".join(f"{ratio:.2f}x" for ratio in ratios) + " | | |")
+
+
+if __name__ == "__main__":
+    main()
