@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import REPO, folder_size, median
+from common import REPO, folder_size, median, sphinx_build
 from generate import generate
 
 SITES = {"ours": REPO, "stock": REPO / "bench" / "stock"}
@@ -33,39 +30,8 @@ class Run:
     output_mb: float
 
 
-# Runs sphinx-build, then reports the largest resident size of it and its -j workers (KB).
-MEASURED_BUILD = """
-import resource, sys
-from sphinx.cmd.build import main
-status = main(sys.argv[1:])
-peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-print(peak, file=sys.stderr)
-sys.exit(status)
-"""
-
-
 def build(source: Path, outdir: Path, confdir: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one ``sphinx-build -j auto``."""
-    command = [
-        sys.executable,
-        "-c",
-        MEASURED_BUILD,
-        "-q",
-        "-b",
-        "html",
-        "-j",
-        "auto",
-        "-c",
-        str(confdir),
-        "-d",
-        str(outdir.parent / f"{outdir.name}.doctrees"),
-        str(source),
-        str(outdir),
-    ]
-    start = time.perf_counter()
-    result = subprocess.run(command, check=True, stderr=subprocess.PIPE, text=True)
-    seconds = time.perf_counter() - start
-    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
+    return sphinx_build(source, outdir, confdir, "-j", "auto")
 
 
 def edit(post: Path, old: str, new: str) -> None:

@@ -25,12 +25,23 @@ CHROMIUM_ARGS = [
 ]
 
 
-def sphinx_build(source: Path, outdir: Path, confdir: Path, *options: str) -> float:
-    """Seconds one sphinx-build takes (warnings are not errors here)."""
+# Runs sphinx-build, then reports the largest resident size of it and its -j workers (KB).
+MEASURED_BUILD = """
+import resource, sys
+from sphinx.cmd.build import main
+status = main(sys.argv[1:])
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(peak, file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def sphinx_build(source: Path, outdir: Path, confdir: Path, *options: str) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one sphinx-build (warnings are not errors here)."""
     command = [
         sys.executable,
-        "-m",
-        "sphinx",
+        "-c",
+        MEASURED_BUILD,
         "-q",
         "-b",
         "html",
@@ -43,8 +54,8 @@ def sphinx_build(source: Path, outdir: Path, confdir: Path, *options: str) -> fl
         str(outdir),
     ]
     start = time.perf_counter()
-    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    result = subprocess.run(command, check=True, stderr=subprocess.PIPE, text=True)
+    return time.perf_counter() - start, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
 @contextlib.contextmanager

@@ -109,7 +109,7 @@ def main() -> None:
     reuse = arguments.reuse and (ours_out / "_search").is_dir()
     if not reuse:
         generate(arguments.count, source)
-    ours_build = float("nan") if reuse else sphinx_build(source, ours_out, REPO, "-j", "auto")
+    ours_build = float("nan") if reuse else sphinx_build(source, ours_out, REPO, "-j", "auto")[0]
     pages = records(ours_out)
     texts = [f"{page['t']} {' '.join(page['g'])} {page['x']}" for page in pages]
     queries = sample_queries(texts, arguments.queries, seed=11)
