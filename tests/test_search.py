@@ -10,7 +10,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from conftest import Built, Site, build, copy_root, serve
+from common import serve
+from conftest import Built, Site, build, copy_root
 
 from jekyll_posts.core.search import normalize, pages_containing, sample_queries, term_hash, terms
 
