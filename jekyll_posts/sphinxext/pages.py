@@ -39,8 +39,8 @@ TAG_CLOUD_SIZE = 30
 
 
 def setup_pages(app: Sphinx) -> None:
-    # tag_pages is called from jekyll_posts.sphinxext.listings, with ablog's listing pages
-    # before the theme renders its sidebar templates (at the default priority)
+    """(:func:`tag_pages` runs from :mod:`jekyll_posts.sphinxext.listings`, with ablog's listings.)"""
+    # the context must be ready before the theme renders its sidebars, at the default priority
     app.connect("html-page-context", add_page_context, priority=400)
     app.connect("html-page-context", escape_theme_titles, priority=900)
     app.connect("env-get-updated", pages_listing_changed_pages)
