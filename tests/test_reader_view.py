@@ -228,3 +228,9 @@ def test_japanese_line_breaks_do_not_become_spaces(kb: Built) -> None:
     text = kb.soup("posts/2025-07-01-kite.html").select_one("article").get_text()
     assert "選びます。" in text
     assert "カイトを揚げるには、風の強い日を選びます。" in text
+
+
+def test_ablog_keeps_no_copy_of_post_doctrees_without_full_text_feeds(kb: Built) -> None:
+    posts = [info for infos in kb.app.env.ablog_posts.values() for info in infos]
+    assert len(posts) == 5
+    assert all(info["doctree"] is None for info in posts)
