@@ -113,7 +113,8 @@ def main() -> None:
     pages = records(ours_out)
     texts = [f"{page['t']} {' '.join(page['g'])} {page['x']}" for page in pages]
     queries = sample_queries(texts, arguments.queries, seed=11)
-    expected = [pages_containing(query, texts) for query in queries]
+    normalized = [normalize(text) for text in texts]
+    expected = [pages_containing(query, normalized) for query in queries]
     line = [f"N={arguments.count} queries={len(queries)}"]
     with chromium() as browser, serve(ours_out) as url:
         found, times, sizes = ours(browser, url, ours_out, queries)

@@ -142,14 +142,14 @@ def sample_queries(texts: list[str], count: int, seed: int) -> list[str]:
     return queries
 
 
-def pages_containing(query: str, texts: list[str]) -> set[int]:
-    """The numbers of the texts in which every space-separated part of ``query``
-    appears literally (Latin words as whole words), after normalisation."""
+def pages_containing(query: str, normalized_texts: list[str]) -> set[int]:
+    """The numbers of the (already normalised) texts in which every space-separated
+    part of ``query`` appears literally: Latin words as whole words."""
     parts = normalize(query).split()
     found = set()
-    for number, text in enumerate(texts):
-        normal = normalize(text)
-        words = set(runs(normal))
-        if all(part in words if part.isascii() else part in normal for part in parts):
-            found.add(number)
+    for number, text in enumerate(normalized_texts):
+        if all(part in text for part in parts):
+            words = set(runs(text)) if any(part.isascii() for part in parts) else set()
+            if all(part in words if part.isascii() else True for part in parts):
+                found.add(number)
     return found
