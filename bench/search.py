@@ -23,7 +23,7 @@ from common import REPO, chromium, folder_size, median, serve, sphinx_build
 from generate import generate
 
 sys.path.insert(0, str(REPO))
-from jekyll_posts.core.search import pages_containing, sample_queries
+from jekyll_posts.core.search import normalize, pages_containing, sample_queries
 
 
 def records(outdir: Path) -> list[dict[str, Any]]:
