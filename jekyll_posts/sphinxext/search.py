@@ -56,16 +56,29 @@ def setup_search(app: Sphinx) -> None:
 
 
 class SearchTexts:
-    """The text of every page, kept between builds next to the doctrees."""
+    """The text of every page, kept between builds next to the doctrees.
+
+    It is read only when a page is written or removed: a build that changes
+    nothing does not pay for it.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.pages: dict[str, SearchPage] = {}
-        self.changed = True
-        if path.is_file():
-            with path.open("rb") as stored:
-                self.pages = pickle.load(stored)
-            self.changed = False
+        self._pages: dict[str, SearchPage] | None = None
+        self.changed = not path.is_file()
+
+    @property
+    def pages(self) -> dict[str, SearchPage]:
+        if self._pages is None:
+            self._pages = {}
+            if self.path.is_file():
+                with self.path.open("rb") as stored:
+                    self._pages = pickle.load(stored)
+        return self._pages
+
+    @property
+    def loaded(self) -> bool:
+        return self._pages is not None
 
     def note(self, docname: str, page: SearchPage) -> None:
         if self.pages.get(docname) != page:
@@ -145,8 +158,9 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     texts = _texts(app)
     if texts is None or exception is not None:
         return
-    texts.keep_only(app.env.found_docs)
     folder = Path(app.outdir) / FOLDER
+    if texts.loaded or get_domain(app.env).removed or not folder.is_dir():
+        texts.keep_only(app.env.found_docs)
     if texts.changed or not folder.is_dir():
         stemmer = snowballstemmer.stemmer("english")
         index = build_index(texts.pages.values(), stemmer.stemWord)
