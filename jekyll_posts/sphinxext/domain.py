@@ -86,6 +86,13 @@ class TaxonomyIndex:
         listed = [entry for entry in entries if entry.is_listed(now)]
         for kind in TAXONOMY_KINDS:
             self.terms[kind] = _collect_terms(kind, listed)
+        #: the terms of each kind, most used first
+        self.by_use = {
+            kind: sorted(terms.values(), key=lambda term: (-term.count, term.name))
+            for kind, terms in self.terms.items()
+        }
+        #: the years of listed posts: ablog's year pages
+        self.years = {entry.date.year for entry in listed if entry.is_post and entry.date is not None}
 
     def find(self, kind: TaxonomyKind, name: str) -> Term | None:
         return self.terms[kind].get(slugify(name))
@@ -111,6 +118,10 @@ def _collect_terms(kind: TaxonomyKind, entries: list[PageEntry]) -> dict[str, Te
     return terms
 
 
+def _most_used_first(term: Term) -> tuple[int, str]:
+    return (-term.count, term.name)
+
+
 def _newest_first(entry: PageEntry) -> tuple[float, str]:
     return (-(entry.date.timestamp() if entry.date else 0.0), entry.docname)
 
@@ -127,6 +138,7 @@ class JekyllDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: TaxonomyIndex | None = None
+        self._digest: str | None = None
         #: documents removed since the last build (not stored: one build's news)
         self.removed: set[str] = set()
 
@@ -141,13 +153,20 @@ class JekyllDomain(Domain):
             self._index = TaxonomyIndex(self.pages.values(), listing_cutoff(self.env))
         return self._index
 
+    @property
+    def listing_digest(self) -> str:
+        """:func:`listing_digest` of the pages, kept until a page changes."""
+        if self._digest is None:
+            self._digest = listing_digest(self.pages.values())
+        return self._digest
+
     def note_page(self, entry: PageEntry) -> None:
         self.pages[entry.docname] = entry
-        self._index = None
+        self._index = self._digest = None
 
     def clear_doc(self, docname: str) -> None:
         if self.pages.pop(docname, None) is not None:
-            self._index = None
+            self._index = self._digest = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
@@ -156,7 +175,7 @@ class JekyllDomain(Domain):
 
     def take_listing_change(self) -> bool:
         """Whether what other pages list of these pages changed since the last call."""
-        digest = listing_digest(self.pages.values())
+        digest = self.listing_digest
         changed: bool = digest != self.data["listing_digest"]
         self.data["listing_digest"] = digest
         return changed

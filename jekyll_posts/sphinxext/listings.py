@@ -21,7 +21,7 @@ import ablog
 import ablog.post
 from sphinx.builders.html._build_info import BuildInfo
 
-from .domain import get_domain, listing_digest
+from .domain import get_domain
 from .pages import tag_pages
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def listing_pages(app: Sphinx) -> Iterator[Page]:
 def fingerprint(app: Sphinx) -> str:
     config = BuildInfo(app.config, app.tags, frozenset({"html", "env"}))
     parts = (
-        listing_digest(get_domain(app.env).pages.values()),
+        get_domain(app.env).listing_digest,
         config.config_hash,
         config.tags_hash,
         ablog.__version__,

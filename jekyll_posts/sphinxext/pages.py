@@ -60,7 +60,7 @@ def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield pagename, _tag_context(app, term, pagename), "jekyll_posts/tag.html"
     overview = [
         {"pagename": taxonomy_pagename(blog_path, "tag", term.name), "name": term.name, "count": term.count}
-        for term in sorted(terms, key=lambda term: (-term.count, term.name))
+        for term in get_domain(app.env).index.by_use["tag"]
     ]
     if f"{blog_path}/tag" not in app.env.found_docs:
         yield f"{blog_path}/tag", {"title": _("Tags"), "tags": overview}, "jekyll_posts/tags.html"
@@ -149,10 +149,10 @@ def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> Non
 
 
 def _tag_cloud(app: Sphinx) -> list[dict[str, Any]]:
-    terms = get_domain(app.env).index.terms["tag"].values()
-    top = sorted(terms, key=lambda term: (-term.count, term.name))[:TAG_CLOUD_SIZE]
+    """The most used tags, by name (on every page: no sorting or slugging of all tags here)."""
+    top = get_domain(app.env).index.by_use["tag"][:TAG_CLOUD_SIZE]
     return [
-        {"pagename": taxonomy_pagename(app.config.blog_path, "tag", term.name), "name": term.name, "count": term.count}
+        {"pagename": f"{app.config.blog_path}/tag/{term.slug}", "name": term.name, "count": term.count}
         for term in sorted(top, key=lambda term: term.name)
     ]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domain import TAXONOMY_KINDS, get_domain, listing_cutoff
+from .domain import TAXONOMY_KINDS, get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,12 +46,7 @@ def remove_stale_output(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]
         for page in (blog / kind).glob("*.html"):
             if f"{app.config.blog_path}/{kind}/{page.stem}" not in current:
                 _remove_listing(page)
-    cutoff = listing_cutoff(app.env)
-    years = {
-        str(entry.date.year)
-        for entry in domain.pages.values()
-        if entry.is_post and entry.date is not None and entry.is_listed(cutoff)
-    }
+    years = {str(year) for year in domain.index.years}
     for page in blog.glob("[0-9][0-9][0-9][0-9].html"):
         if page.stem not in years:
             _remove_listing(page)

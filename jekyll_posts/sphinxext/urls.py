@@ -56,7 +56,7 @@ def listing_pagenames(app: Sphinx) -> set[str]:
     pages = {blog, f"{blog}/drafts", f"{blog}/archive", *(f"{blog}/{kind}" for kind in TAXONOMY_KINDS)}
     for kind in TAXONOMY_KINDS:
         pages.update(domain.page_of(kind, term.name) or "" for term in domain.index.terms[kind].values())
-    pages.update(f"{blog}/{entry.date.year}" for entry in domain.pages.values() if entry.is_post and entry.date)
+    pages.update(f"{blog}/{year}" for year in domain.index.years)
     return pages
 
 
