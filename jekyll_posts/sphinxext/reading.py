@@ -73,7 +73,11 @@ def is_in_posts_folder(docname: str, folders: list[str]) -> bool:
 
 
 class JoinJapaneseLines(SphinxTransform):
-    """Drop line breaks between Japanese characters in running text, in every document."""
+    """Drop line breaks between Japanese characters in running text, in every document.
+
+    MyST makes each soft line break a text node of its own, so the characters
+    on either side are looked up in the neighbouring nodes.
+    """
 
     default_priority = 690
 
@@ -82,7 +86,11 @@ class JoinJapaneseLines(SphinxTransform):
             parent = text.parent
             if "\n" not in text or isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
                 continue
-            joined = join_japanese_lines(text)
+            position = parent.index(text)
+            before = parent[position - 1].astext()[-1:] if position > 0 else ""
+            after = parent[position + 1].astext()[:1] if position + 1 < len(parent) else ""
+            joined = join_japanese_lines(before + text + after)
+            joined = joined[len(before) : len(joined) - len(after)]
             if joined != text:
                 parent.replace(text, nodes.Text(joined))
 
