@@ -82,6 +82,19 @@ def term_hash(term: str) -> int:
     return value
 
 
+@dataclass(frozen=True)
+class IndexedPage:
+    """A page and its index terms per field (title, tags, body): computed once per page version."""
+
+    page: SearchPage
+    terms: tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def index_page(page: SearchPage, stem: Stemmer) -> IndexedPage:
+    title, tags, body = (frozenset(terms(text, stem)) for text in (page.title, " ".join(page.tags), page.text))
+    return IndexedPage(page, (title, tags, body))
+
+
 @dataclass
 class SearchIndex:
     """Pages in search order and, per shard, term -> page numbers per field."""
@@ -90,22 +103,22 @@ class SearchIndex:
     shards: list[dict[str, list[list[int]]]]
 
 
-def build_index(pages: Iterable[SearchPage], stem: Stemmer) -> SearchIndex:
-    ordered = sorted(pages, key=lambda page: page.sort_key)
+def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
+    ordered = sorted(pages, key=lambda indexed: indexed.page.sort_key)
     postings: dict[str, tuple[array[int], array[int], array[int]]] = defaultdict(
         lambda: (array("I"), array("I"), array("I"))
     )
     total = 0
-    for number, page in enumerate(ordered):
-        for field, text in enumerate((page.title, " ".join(page.tags), page.text)):
-            for term in terms(text, stem):
+    for number, indexed in enumerate(ordered):
+        for field, field_terms in enumerate(indexed.terms):
+            for term in field_terms:
                 postings[term][field].append(number)
-                total += 1
+            total += len(field_terms)
     count = max(1, total // POSTINGS_PER_SHARD)
     shards: list[dict[str, list[list[int]]]] = [{} for _ in range(count)]
     for term in sorted(postings):
         shards[term_hash(term) % count][term] = [_deltas(numbers) for numbers in postings[term]]
-    return SearchIndex(ordered, shards)
+    return SearchIndex([indexed.page for indexed in ordered], shards)
 
 
 def _deltas(numbers: array[int]) -> list[int]:

@@ -22,14 +22,22 @@
 - ablog keeps a deep copy of every post's doctree in the environment, for
   full-text feeds; unless ``blog_feed_fulltext`` is on it is dropped as soon
   as ablog has read the post (at 10,000 posts it held gigabytes, pickled
-  and unpickled on every build).
+  and unpickled on every build).  Its excerpt nodes are copies that still
+  point at the whole document (docutils' ``copy`` keeps ``_document``), so
+  each pickled excerpt carried its post's doctree too: they are detached.
 - ablog keeps its ``Blog`` in class-level state that outlives a build; it is
   reset before each build reads, so builds in one process do not mix.
+- ablog declares itself unsafe for parallel reading, because each reading
+  process fills its own ``env.ablog_posts``.  What it reads is merged here
+  (``env-merge-info``), its labels live in the standard domain, which merges
+  its own, and its ``Blog`` is made afresh from all posts once reading ends
+  (``env-updated``); so reading runs in parallel under ``-j``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Set
+from typing import TYPE_CHECKING, Any
 
 import ablog.blog
 import ablog.post
@@ -47,10 +55,12 @@ if TYPE_CHECKING:
 def setup_ablog_bridge(app: Sphinx) -> None:
     ablog.blog.slugify = ablog_slugify
     ablog.post.slugify = ablog_slugify
+    app.extensions["ablog"].parallel_read_safe = True  # see merge_ablog_posts
     app.connect("config-inited", own_static_path, priority=400)  # before ablog's handler
     app.connect("config-inited", turn_off_ablog_prev_next)
     app.connect("env-before-read-docs", reset_blog)
     app.connect("doctree-read", drop_post_doctrees, priority=600)  # after ablog's process_posts
+    app.connect("env-merge-info", merge_ablog_posts)
     app.connect("env-updated", register_posts)
 
 
@@ -92,10 +102,25 @@ def turn_off_ablog_prev_next(app: Sphinx, config: Config) -> None:
 
 
 def drop_post_doctrees(app: Sphinx, doctree: nodes.document) -> None:
-    if app.config.blog_feed_fulltext:
-        return
     for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
-        info["doctree"] = None
+        for node in info["excerpt"]:
+            _detach_from_document(node)
+        if not app.config.blog_feed_fulltext:
+            info["doctree"] = None
+
+
+def _detach_from_document(node: nodes.Node) -> None:
+    for descendant in node.findall():
+        descendant._document = None
+
+
+def merge_ablog_posts(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    """Take the posts a parallel reading process found."""
+    read: dict[str, list[dict[str, Any]]] = getattr(other, "ablog_posts", {})
+    if not hasattr(env, "ablog_posts"):
+        env.ablog_posts = {}  # type: ignore[attr-defined]  # ablog's own attribute
+    for docname in docnames & read.keys():
+        env.ablog_posts[docname] = read[docname]  # type: ignore[attr-defined]
 
 
 def reset_blog(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -6,18 +6,21 @@ also one file every reader downloads.  Here Sphinx's index is turned off and
 replaced (see :mod:`jekyll_posts.core.search`):
 
 - each page's text is taken from its resolved doctree as it is written
-  (in the main process, also under ``-j``) and kept with the doctrees, so a
-  rebuild only re-reads what changed;
+  (in the main process, also under ``-j``) and kept with the doctrees, with
+  its index terms, so a rebuild only splits and stems the pages it wrote;
 - after the build, ``_search/`` gets ``meta.js``, one ``s<N>.js`` per shard
   and one ``p<N>.js`` per page (title, date, URL and text for the result
   list).  They are scripts, not JSON, so the search also works when the
-  site is opened from disk (``file://``);
+  site is opened from disk (``file://``).  Only files whose content changed
+  are written: a body edit rewrites that page's record and the shards of
+  the terms it gained or lost;
 - ``search.html`` (the target of the theme's search box and Ctrl+K dialog)
   runs ``_static/jekyll_search.js``.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import pickle
 import shutil
@@ -30,7 +33,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from ..core import format_date_ja
-from ..core.search import SearchIndex, SearchPage, build_index
+from ..core.search import IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from .domain import get_domain
 
 if TYPE_CHECKING:
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 _ = get_translation("sphinx")
 logger = logging.getLogger(__name__)
 
-PICKLE = "jekyll_posts_search.pickle"
+PICKLE = "jekyll_posts_search.v2.pickle"  # the version changes with what it holds
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
@@ -64,11 +67,12 @@ class SearchTexts:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._pages: dict[str, SearchPage] | None = None
+        self._pages: dict[str, IndexedPage] | None = None
         self.changed = not path.is_file()
+        self._stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
 
     @property
-    def pages(self) -> dict[str, SearchPage]:
+    def pages(self) -> dict[str, IndexedPage]:
         if self._pages is None:
             self._pages = {}
             if self.path.is_file():
@@ -81,8 +85,9 @@ class SearchTexts:
         return self._pages is not None
 
     def note(self, docname: str, page: SearchPage) -> None:
-        if self.pages.get(docname) != page:
-            self.pages[docname] = page
+        known = self.pages.get(docname)
+        if known is None or known.page != page:
+            self.pages[docname] = index_page(page, self._stem)
             self.changed = True
 
     def forget(self, docname: str) -> None:
@@ -162,9 +167,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     if texts.loaded or get_domain(app.env).removed or not folder.is_dir():
         texts.keep_only(app.env.found_docs)
     if texts.changed or not folder.is_dir():
-        stemmer = snowballstemmer.stemmer("english")
-        index = build_index(texts.pages.values(), stemmer.stemWord)
-        _write_index(folder, index)
+        _write_index(folder, build_index(texts.pages.values()))
         texts.save()
     static = Path(app.outdir) / "_static"
     for name in STEMMER_FILES:
@@ -181,18 +184,28 @@ def snowballstemmer_js_folder() -> Path:
 
 
 def _write_index(folder: Path, index: SearchIndex) -> None:
-    if folder.is_dir():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    meta = {"shards": len(index.shards), "pages": len(index.pages)}
-    _write_script(folder / "meta.js", "meta", meta)
-    for number, shard in enumerate(index.shards):
-        _write_script(folder / f"s{number}.js", f"s{number}", shard)
-    for number, page in enumerate(index.pages):
-        record = {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text}
-        _write_script(folder / f"p{number}.js", f"p{number}", record)
+    """Write the files whose content changed; remove those the index no longer has."""
+    folder.mkdir(parents=True, exist_ok=True)
+    scripts: dict[str, object] = {"meta": {"shards": len(index.shards), "pages": len(index.pages)}}
+    scripts.update((f"s{number}", shard) for number, shard in enumerate(index.shards))
+    scripts.update(
+        (f"p{number}", {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text})
+        for number, page in enumerate(index.pages)
+    )
+    for name, data in scripts.items():
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_if_changed(folder / f"{name}.js", f"jekyllSearchData({json.dumps(name)},{payload});\n")
+    for path in folder.iterdir():
+        if path.stem not in scripts:
+            path.unlink()
 
 
-def _write_script(path: Path, name: str, data: object) -> None:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(f"jekyllSearchData({json.dumps(name)},{payload});\n", encoding="utf-8")
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` unless the file already holds it (its time stamp then stays)."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        pass
+    path.write_bytes(data)
