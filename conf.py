@@ -49,10 +49,8 @@ html_sidebars = {
         "navbar-logo.html",
         "search-button-field.html",
         "sbt-sidebar-nav.html",
-        "ablog/recentposts.html",
-        "ablog/categories.html",
-        "jekyll_posts/tagcloud.html",
-        "ablog/archives.html",
+        # recent posts, categories, tags and archives, shared by all pages
+        "jekyll_posts/blog-sidebar.html",
     ]
 }
 # The book theme sets this at run time when it is unset, which would make

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from .sphinxext.ablog_bridge import setup_ablog_bridge
 from .sphinxext.config import setup_config
+from .sphinxext.dependencies import setup_dependencies
 from .sphinxext.domain import JekyllDomain
 from .sphinxext.encoding import setup_encoding
 from .sphinxext.listings import setup_listings
 from .sphinxext.pages import setup_pages
 from .sphinxext.reading import setup_reading
 from .sphinxext.search import setup_search
+from .sphinxext.sidebar import setup_sidebar
 from .sphinxext.site import setup_site
 from .sphinxext.stale import setup_stale
 from .sphinxext.tags import setup_tags
@@ -46,11 +48,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_tags(app)
     setup_ablog_bridge(app)
     setup_pages(app)
+    setup_dependencies(app)
     setup_listings(app)
     setup_site(app)
     setup_stale(app)
     setup_urls(app)
     setup_search(app)
+    setup_sidebar(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -44,6 +45,13 @@ class Built:
 
     def soup(self, page: str) -> BeautifulSoup:
         return BeautifulSoup((self.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+    def blog_sidebar(self) -> BeautifulSoup:
+        """The sidebar blocks every page's script inserts: rendered once, links relative to the root."""
+        script = (self.outdir / "_static" / "jekyll_blog_sidebar_data.js").read_text(encoding="utf-8")
+        call = re.fullmatch(r'jekyllBlogSidebar\(document\.currentScript, (".*"), \d+\);\n', script, re.DOTALL)
+        assert call is not None, script[:200]
+        return BeautifulSoup(json.loads(call[1]), "html.parser")
 
     def html_pages(self) -> list[Path]:
         return sorted(path for path in self.outdir.rglob("*.html") if "_static" not in path.parts)
@@ -97,6 +105,14 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser tab."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 @dataclass

@@ -36,13 +36,6 @@ def docs_url(docs_site: Site) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 def search(page: Any, base: str, query: str) -> list[str]:
     page.goto(f"{base}search.html?q={quote(query)}")
     page.wait_for_selector("#jekyll-search[data-state=done]")

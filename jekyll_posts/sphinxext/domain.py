@@ -15,10 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 from zoneinfo import ZoneInfo
 
 import ablog.blog
+import ablog.post
+from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
@@ -126,14 +128,31 @@ def _newest_first(entry: PageEntry) -> tuple[float, str]:
     return (-(entry.date.timestamp() if entry.date else 0.0), entry.docname)
 
 
+@dataclass(frozen=True)
+class PageReferences:
+    """What a document shows of other pages: links to taxonomy pages, post lists."""
+
+    #: (kind, name) of each ``{jekyll:tag}``-style link, the post header's included
+    terms: tuple[tuple[TaxonomyKind, str], ...]
+    #: an ablog ``postlist``: it shows whatever the blog lists
+    has_postlist: bool
+    #: any other cross-reference: it links to another document or label
+    links_documents: bool
+    #: one of them without its own text: it shows the target's title
+    shows_titles: bool
+
+
+NO_REFERENCES = PageReferences((), False, False, False)
+
+
 class JekyllDomain(Domain):
     """Taxonomy of the knowledge base: pages, tags, categories and authors."""
 
     name = "jekyll"
     label = "Jekyll posts"
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {kind: XRefRole() for kind in TAXONOMY_KINDS}
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "listing_digest": ""}
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "references": {}, "shown": {}}
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -160,11 +179,42 @@ class JekyllDomain(Domain):
             self._digest = listing_digest(self.pages.values())
         return self._digest
 
+    @property
+    def references(self) -> dict[str, PageReferences]:
+        """What each document shows of other pages, beyond its own content."""
+        references: dict[str, PageReferences] = self.data["references"]
+        return references
+
+    @property
+    def shown(self) -> dict[str, str]:
+        """:func:`shown_digest` of each document as it was last written."""
+        shown: dict[str, str] = self.data["shown"]
+        return shown
+
     def note_page(self, entry: PageEntry) -> None:
         self.pages[entry.docname] = entry
         self._index = self._digest = None
 
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        terms: dict[tuple[TaxonomyKind, str], None] = {}
+        others: list[addnodes.pending_xref] = []
+        for node in document.findall(addnodes.pending_xref):
+            if node.get("refdomain") == self.name:  # its roles are the taxonomy kinds
+                terms[cast("TaxonomyKind", node["reftype"]), node["reftarget"]] = None
+            else:
+                others.append(node)
+        references = PageReferences(
+            terms=tuple(terms),
+            has_postlist=next(document.findall(ablog.post.PostList), None) is not None,
+            links_documents=bool(others),
+            shows_titles=any(not node.get("refexplicit") for node in others),
+        )
+        if references != NO_REFERENCES:
+            self.references[docname] = references
+
     def clear_doc(self, docname: str) -> None:
+        self.references.pop(docname, None)
+        self.shown.pop(docname, None)
         if self.pages.pop(docname, None) is not None:
             self._index = self._digest = None
 
@@ -172,13 +222,8 @@ class JekyllDomain(Domain):
         for docname in docnames:
             if docname in otherdata["pages"]:
                 self.note_page(otherdata["pages"][docname])
-
-    def take_listing_change(self) -> bool:
-        """Whether what other pages list of these pages changed since the last call."""
-        digest = self.listing_digest
-        changed: bool = digest != self.data["listing_digest"]
-        self.data["listing_digest"] = digest
-        return changed
+            if docname in otherdata["references"]:
+                self.references[docname] = otherdata["references"][docname]
 
     def page_of(self, kind: TaxonomyKind, name: str) -> str | None:
         """The pagename of a term's page, or ``None`` when no listed page has the term."""

@@ -1,42 +1,47 @@
-"""Listing pages are written again only when what they show has changed.
+"""Listing pages and feeds are written again only when what they show has changed.
 
 ablog writes every archive, category, author and year page and every feed
-on each build, and this package its tag pages; at a thousand posts that is
-most of a rebuild in which nothing changed.  Their content depends only on
-what pages list of each other (the ``jekyll`` domain's listing digest), the
-configuration, and this package's and ablog's versions.  A fingerprint of
-those is kept in the output folder (``.jekyll_posts_listings``) once a build
-succeeds; while it matches, the listing pages and feeds already in the
-output folder are left as they are.
+on each build, and this package its tag pages; at a thousand posts that was
+most of a rebuild.  Each listing page is fingerprinted from what it shows
+(the posts it lists: titles, dates, authors, categories, excerpts) and from
+what surrounds it (the site's navigation, the configuration, the templates,
+the versions of ablog and this package).  The fingerprints of the last
+successful build are kept in the output folder (``.jekyll_posts_listings.json``):
+a page whose fingerprint is unchanged, and whose file is there, is left as
+it is.  ablog's feeds are written again when any post changed what feeds
+show of it, a tag's feed when the posts it lists changed.  So editing one
+post's tags writes the pages of the tags it gained or lost and the all-tags
+page, not the archives.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ablog
+import ablog.blog
 import ablog.post
 from sphinx.builders.html._build_info import BuildInfo
 
-from .domain import get_domain
-from .pages import tag_pages
+from .files import write_if_changed
+from .pages import tag_pages, tag_terms, write_tag_feed
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from sphinx.application import Sphinx
 
-STAMP = ".jekyll_posts_listings"
+STAMP = ".jekyll_posts_listings.json"
 Page = tuple[str, dict[str, Any], str]
 
 
 def setup_listings(app: Sphinx) -> None:
     app.connect("builder-inited", take_over_ablog_listings)
     app.connect("html-collect-pages", listing_pages)
-    app.connect("build-finished", stamp_listings)
+    app.connect("build-finished", save_fingerprints)
 
 
 def take_over_ablog_listings(app: Sphinx) -> None:
@@ -47,39 +52,95 @@ def take_over_ablog_listings(app: Sphinx) -> None:
             app.disconnect(listener.id)
 
 
+class Fingerprints:
+    """This build's fingerprint of each listing page and feed, beside the last build's."""
+
+    def __init__(self, outdir: Path, surroundings: str) -> None:
+        self.path = outdir / STAMP
+        self.surroundings = surroundings
+        try:
+            self.last: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.last = {}
+        self.current: dict[str, str] = {}
+
+    def outdated(self, name: str, shown: object, output: Path) -> bool:
+        """Note what ``name`` shows; whether its file must be written."""
+        digest = hashlib.sha256(f"{self.surroundings}\n{shown!r}".encode()).hexdigest()
+        self.current[name] = digest
+        return self.last.get(name) != digest or not output.is_file()
+
+    def save(self) -> None:
+        write_if_changed(self.path, json.dumps(self.current, ensure_ascii=False, indent=0, sort_keys=True))
+
+
 def listing_pages(app: Sphinx) -> Iterator[Page]:
-    if not ablog.builder_support(app) or not listings_outdated(app):
+    if not ablog.builder_support(app):
         return
-    generators: Iterable[Callable[[Sphinx], Iterable[Page]]] = (
-        ablog.post.generate_archive_pages,
-        ablog.post.generate_atom_feeds,
-        tag_pages,
-    )
-    for generate in generators:
-        yield from generate(app)
+    fingerprints = Fingerprints(Path(app.outdir), surroundings(app))
+    app.builder.jekyll_listings = fingerprints  # type: ignore[attr-defined]  # saved when the build succeeds
+    for pagename, context, template in chain(ablog.post.generate_archive_pages(app), tag_pages(app)):
+        if fingerprints.outdated(pagename, shown_in(context), Path(app.builder.get_outfilename(pagename))):  # type: ignore[attr-defined]
+            yield pagename, context, template
+    if app.config.blog_baseurl:
+        _write_feeds(app, fingerprints)
 
 
-def fingerprint(app: Sphinx) -> str:
+def _write_feeds(app: Sphinx, fingerprints: Fingerprints) -> None:
+    outdir = Path(app.outdir)
+    posts = shown_in(list(ablog.blog.Blog(app).posts))
+    if fingerprints.outdated("ablog feeds", posts, outdir / app.config.blog_path / "atom.xml"):
+        for _ in ablog.post.generate_atom_feeds(app):  # it writes every feed as it goes
+            pass
+    length = app.config.blog_feed_length or None
+    for term, pagename in tag_terms(app):
+        if fingerprints.outdated(f"{pagename}/atom.xml", term.posts[:length], outdir / pagename / "atom.xml"):
+            write_tag_feed(app, term, pagename)
+
+
+def save_fingerprints(app: Sphinx, exception: Exception | None) -> None:
+    fingerprints: Fingerprints | None = getattr(app.builder, "jekyll_listings", None)
+    if exception is None and fingerprints is not None:
+        fingerprints.save()
+
+
+def surroundings(app: Sphinx) -> str:
+    """What every listing page shows beside its list: navigation, configuration, templates, versions."""
+    env = app.env
+    in_navigation = sorted({app.config.root_doc, *chain.from_iterable(env.toctree_includes.values())})
+    navigation = [(docname, env.tocs[docname].astext()) for docname in in_navigation if docname in env.tocs]
     config = BuildInfo(app.config, app.tags, frozenset({"html", "env"}))
     parts = (
-        get_domain(app.env).listing_digest,
+        repr(sorted(env.toctree_includes.items())),
+        repr(navigation),
         config.config_hash,
         config.tags_hash,
+        str(app.builder.templates.newest_template_mtime()),
         ablog.__version__,
         str(app.extensions["jekyll_posts"].version),
     )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _stamp_path(app: Sphinx) -> Path:
-    return Path(app.outdir) / STAMP
-
-
-def listings_outdated(app: Sphinx) -> bool:
-    stamp = _stamp_path(app)
-    return not stamp.is_file() or stamp.read_text(encoding="utf-8") != fingerprint(app)
-
-
-def stamp_listings(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and ablog.builder_support(app):
-        _stamp_path(app).write_text(fingerprint(app), encoding="utf-8")
+def shown_in(value: object) -> object:
+    """What templates can show of a listing page's context value, as plain data."""
+    if isinstance(value, ablog.blog.Post):
+        return (
+            value.docname,
+            value.section,
+            value.title,
+            value.date,
+            value.update,
+            value.published,
+            value.external_link,
+            [(str(author), bool(len(author))) for author in value.author],
+            [(str(category), bool(len(category))) for category in value.category],
+            [paragraph.astext() for paragraph in value.excerpt],
+        )
+    if isinstance(value, ablog.blog.Collection | ablog.blog.Catalog):
+        return (str(value), value.docname, [shown_in(item) for item in value])
+    if isinstance(value, dict):
+        return sorted((key, shown_in(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return [shown_in(item) for item in value]
+    return value

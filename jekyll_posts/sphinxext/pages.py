@@ -9,9 +9,7 @@
 - Every page: ``<meta name="description">`` from the excerpt (and the
   book theme's titles escaped: it inserts them as raw text); a post's
   previous/next links are the previous/next posts in time, shown by the
-  theme's own prev/next area; the sidebar's tag cloud.
-- A rebuild rewrites every page when what pages list of other pages (titles,
-  dates, taxonomy, excerpts) changed, since sidebars and lists show it.
+  theme's own prev/next area.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ from .domain import PageEntry, Term, get_domain, taxonomy_pagename
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 _ = get_translation("sphinx")
 
@@ -39,24 +36,24 @@ TAG_CLOUD_SIZE = 30
 
 
 def setup_pages(app: Sphinx) -> None:
-    """(:func:`tag_pages` runs from :mod:`jekyll_posts.sphinxext.listings`, with ablog's listings.)"""
+    """(:func:`tag_pages` and :func:`write_tag_feed` run from :mod:`jekyll_posts.sphinxext.listings`.)"""
     # the context must be ready before the theme renders its sidebars, at the default priority
     app.connect("html-page-context", add_page_context, priority=400)
     app.connect("html-page-context", escape_theme_titles, priority=900)
-    app.connect("env-get-updated", pages_listing_changed_pages)
+
+
+def tag_terms(app: Sphinx) -> Iterator[tuple[Term, str]]:
+    """Each tag with the pagename of its page (unless a document has that URL)."""
+    for term in get_domain(app.env).index.terms["tag"].values():
+        pagename = taxonomy_pagename(app.config.blog_path, "tag", term.name)
+        if pagename not in app.env.found_docs:  # else warned by jekyll_posts.sphinxext.urls
+            yield term, pagename
 
 
 def tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if not ablog.builder_support(app):
-        return
+    """Each tag's page and the all-tags page (the feeds: :func:`write_tag_feed`)."""
     blog_path = app.config.blog_path
-    terms = list(get_domain(app.env).index.terms["tag"].values())
-    for term in terms:
-        pagename = taxonomy_pagename(blog_path, "tag", term.name)
-        if pagename in app.env.found_docs:
-            continue  # a document has this URL (warned by jekyll_posts.sphinxext.urls)
-        if app.config.blog_baseurl:
-            write_tag_feed(app, term, pagename)
+    for term, pagename in tag_terms(app):
         yield pagename, _tag_context(app, term, pagename), "jekyll_posts/tag.html"
     overview = [
         {"pagename": taxonomy_pagename(blog_path, "tag", term.name), "name": term.name, "count": term.count}
@@ -122,7 +119,6 @@ def add_page_context(
         context["metatags"] = context.get("metatags", "") + description
     if entry is not None and entry.is_post and not entry.draft:
         _post_neighbours(app, pagename, context)
-    context["jekyll_tag_cloud"] = _tag_cloud(app)
     context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"
 
 
@@ -148,16 +144,10 @@ def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> Non
             context.pop(key, None)
 
 
-def _tag_cloud(app: Sphinx) -> list[dict[str, Any]]:
-    """The most used tags, by name (on every page: no sorting or slugging of all tags here)."""
+def tag_cloud(app: Sphinx) -> list[dict[str, Any]]:
+    """The most used tags, by name, for the sidebar (see :mod:`jekyll_posts.sphinxext.sidebar`)."""
     top = get_domain(app.env).index.by_use["tag"][:TAG_CLOUD_SIZE]
     return [
         {"pagename": f"{app.config.blog_path}/tag/{term.slug}", "name": term.name, "count": term.count}
         for term in sorted(top, key=lambda term: term.name)
     ]
-
-
-def pages_listing_changed_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    if get_domain(env).take_listing_change():
-        return sorted(env.found_docs)
-    return []

@@ -35,6 +35,7 @@ from sphinx.util import logging
 from ..core import format_date_ja
 from ..core.search import IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from .domain import get_domain
+from .files import write_if_changed
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -198,14 +199,3 @@ def _write_index(folder: Path, index: SearchIndex) -> None:
     for path in folder.iterdir():
         if path.stem not in scripts:
             path.unlink()
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` unless the file already holds it (its time stamp then stays)."""
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        pass
-    path.write_bytes(data)

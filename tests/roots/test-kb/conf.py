@@ -4,10 +4,7 @@ html_theme = "sphinx_book_theme"
 html_sidebars = {
     "**": [
         "sbt-sidebar-nav.html",
-        "ablog/recentposts.html",
-        "ablog/categories.html",
-        "jekyll_posts/tagcloud.html",
-        "ablog/archives.html",
+        "jekyll_posts/blog-sidebar.html",
     ]
 }
 fontawesome_included = True

@@ -1,0 +1,100 @@
+"""Which pages to write again when other pages change.
+
+Sphinx writes a page again when its own source changed.  A page here also
+shows things of other pages, and only those pages are written again when
+such a thing changes:
+
+- a post: its previous and next posts (their titles and links);
+- a page with links to tag, category or author pages (every post's header):
+  whether each of those pages exists (a term has a page while a listed page
+  has it);
+- a page with an ablog ``postlist``: whatever the blog lists;
+- a page with other cross-references: which documents and labels exist
+  and, where a reference shows its target's title, the titles.
+
+After reading, each page's view of other pages is fingerprinted
+(:func:`shown_digest`) and compared with the one it was last written with.
+The blog's listing pages and feeds (:mod:`.listings`) and the sidebar blocks
+(:mod:`.sidebar`) keep their own fingerprints; so editing one post's tags
+writes that post, its tags' pages and the sidebar blocks, not the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from typing import TYPE_CHECKING
+
+import ablog.blog
+
+from .domain import JekyllDomain, get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: the previous and next posts: (docname, title) of each, or None
+Neighbours = tuple[tuple[str, str] | None, tuple[str, str] | None]
+
+
+def setup_dependencies(app: Sphinx) -> None:
+    app.connect("env-get-updated", pages_showing_changes)
+
+
+def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = get_domain(env)
+    neighbours = post_neighbours(app)
+    documents = Documents(env)
+    outdated = []
+    for docname in sorted(env.found_docs):
+        digest = shown_digest(domain, docname, neighbours.get(docname), documents)
+        if domain.shown.get(docname) != digest:
+            domain.shown[docname] = digest
+            outdated.append(docname)
+    return outdated
+
+
+def post_neighbours(app: Sphinx) -> dict[str, Neighbours]:
+    """The previous and next posts of each listed post, as ablog links them."""
+    neighbours = {}
+    for post in ablog.blog.Blog(app).posts:
+        before, after = post.prev, post.next
+        neighbours[post.docname] = (
+            (before.docname, before.title) if before is not None else None,
+            (after.docname, after.title) if after is not None else None,
+        )
+    return neighbours
+
+
+class Documents:
+    """Fingerprints of the documents and labels that cross-references can point at."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+
+    @functools.cached_property
+    def names(self) -> str:
+        std = self.env.domains.standard_domain.data
+        shown = (sorted(self.env.found_docs), sorted(std["anonlabels"].items()))
+        return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+
+    @functools.cached_property
+    def titles(self) -> str:
+        titles = sorted((docname, title.astext()) for docname, title in self.env.titles.items())
+        shown = (self.names, titles, sorted(self.env.domains.standard_domain.data["labels"].items()))
+        return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+
+
+def shown_digest(domain: JekyllDomain, docname: str, neighbours: Neighbours | None, documents: Documents) -> str:
+    """A fingerprint of what ``docname`` shows of other pages."""
+    shown: list[object] = [neighbours]
+    references = domain.references.get(docname)
+    if references is not None:
+        if references.has_postlist:
+            shown.append(domain.listing_digest)
+        if references.shows_titles:
+            shown.append(documents.titles)
+        elif references.links_documents:
+            shown.append(documents.names)
+        shown.extend(domain.page_of(kind, name) for kind, name in references.terms)
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()

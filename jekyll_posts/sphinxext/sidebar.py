@@ -1,0 +1,65 @@
+"""The blog's sidebar blocks, rendered once per build and shared by every page.
+
+Recent posts, categories, tags with their counts and archives change whenever
+one post's title, date or taxonomy does.  Rendered into each page, they made
+every page depend on every post: one changed tag rewrote the whole site.
+Here they are rendered once, into ``_static/jekyll_blog_sidebar_data.js``
+(written only when it changes).  A page's sidebar holds
+``jekyll_posts/blog-sidebar.html`` (see ``html_sidebars`` in ``conf.py``),
+whose scripts insert the blocks, with links made relative to the page and the
+page itself left out of the recent posts.  Without JavaScript, the sidebar
+links to the archives and to all tags instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ablog
+import ablog.blog
+
+from .files import write_if_changed
+from .pages import tag_cloud
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+DATA_SCRIPT = "_static/jekyll_blog_sidebar_data.js"
+BLOCKS_TEMPLATE = "jekyll_posts/blog-sidebar-blocks.html"
+RECENT_POSTS = 5
+
+
+def setup_sidebar(app: Sphinx) -> None:
+    app.connect("html-collect-pages", write_blog_sidebar)
+
+
+def write_blog_sidebar(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if ablog.builder_support(app):
+        html = render_blog_sidebar(app)
+        call = f"jekyllBlogSidebar(document.currentScript, {json.dumps(html, ensure_ascii=False)}, {RECENT_POSTS});\n"
+        write_if_changed(Path(app.outdir) / DATA_SCRIPT, call)
+    yield from ()
+
+
+def render_blog_sidebar(app: Sphinx) -> str:
+    """The blocks, with links relative to the site's root (the script makes them relative to the page)."""
+    builder = app.builder
+
+    def pathto(name: str, resource: bool = False) -> str:
+        return name if resource else builder.get_target_uri(name)
+
+    context = {
+        "ablog": ablog.blog.Blog(app),
+        "anchor": ablog.anchor,
+        "pathto": pathto,
+        "pagename": "",
+        # one more than shown: the script leaves out the page it is on
+        "jekyll_recent_posts": RECENT_POSTS + 1,
+        "jekyll_tag_cloud": tag_cloud(app),
+        "jekyll_tags_page": f"{app.config.blog_path}/tag",
+    }
+    html: str = builder.templates.render(BLOCKS_TEMPLATE, context)
+    return html
