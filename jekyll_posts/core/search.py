@@ -84,14 +84,19 @@ def term_hash(term: str) -> int:
 
 @dataclass(frozen=True)
 class IndexedPage:
-    """A page and its index terms per field (title, tags, body): computed once per page version."""
+    """A page and its index terms per field (title, tags, body), computed once per page version.
+
+    Each field's terms are one space-separated string (terms hold no spaces):
+    a set of thousands of two-character strings per page would take tens of
+    kilobytes of memory, gigabytes for a large site.
+    """
 
     page: SearchPage
-    terms: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    terms: tuple[str, str, str]
 
 
 def index_page(page: SearchPage, stem: Stemmer) -> IndexedPage:
-    title, tags, body = (frozenset(terms(text, stem)) for text in (page.title, " ".join(page.tags), page.text))
+    title, tags, body = (" ".join(terms(text, stem)) for text in (page.title, " ".join(page.tags), page.text))
     return IndexedPage(page, (title, tags, body))
 
 
@@ -111,9 +116,9 @@ def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
     total = 0
     for number, indexed in enumerate(ordered):
         for field, field_terms in enumerate(indexed.terms):
-            for term in field_terms:
+            for term in field_terms.split():
                 postings[term][field].append(number)
-            total += len(field_terms)
+                total += 1
     count = max(1, total // POSTINGS_PER_SHARD)
     shards: list[dict[str, list[list[int]]]] = [{} for _ in range(count)]
     for term in sorted(postings):

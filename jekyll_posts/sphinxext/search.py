@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _ = get_translation("sphinx")
 logger = logging.getLogger(__name__)
 
-PICKLE = "jekyll_posts_search.v2.pickle"  # the version changes with what it holds
+PICKLE = "jekyll_posts_search.v3.pickle"  # the version changes with what it holds
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
