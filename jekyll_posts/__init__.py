@@ -23,6 +23,7 @@ from .sphinxext.domain import JekyllDomain
 from .sphinxext.encoding import setup_encoding
 from .sphinxext.listings import setup_listings
 from .sphinxext.pages import setup_pages
+from .sphinxext.parallel import setup_parallel
 from .sphinxext.reading import setup_reading
 from .sphinxext.search import setup_search
 from .sphinxext.sidebar import setup_sidebar
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_encoding(app)
     app.add_domain(JekyllDomain)
     setup_reading(app)
+    setup_parallel(app)
     setup_tags(app)
     setup_ablog_bridge(app)
     setup_pages(app)

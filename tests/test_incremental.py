@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Built, build, copy_root
+from conftest import ROOTS_DIR, Built, build, copy_root
+from generate import generate
 
 # A feed's own <updated> is the time it was written; everything else must match.
 FEED_WRITTEN_AT = re.compile(r"^  <updated>[^<]*</updated>\n", re.MULTILINE)
@@ -18,7 +20,7 @@ def site_files(outdir: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(outdir.rglob("*")):
         relative = path.relative_to(outdir)
-        if path.is_dir() or NOT_SITE & set(relative.parts) or relative.name == ".buildinfo":
+        if path.is_dir() or NOT_SITE & set(relative.parts) or relative.name.startswith(".buildinfo"):
             continue
         content = path.read_bytes()
         if path.suffix == ".xml":
@@ -128,6 +130,24 @@ def test_editing_a_title_rewrites_the_neighbours_and_lists(site: tuple[Path, Pat
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
 
 
+def test_a_wiki_title_in_the_navigation_is_updated_on_listing_pages(
+    site: tuple[Path, Path], tmp_path: Path
+) -> None:
+    srcdir, builddir = site
+    page = srcdir / "wiki" / "guide.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("ガイドのページ", "新しいガイド"), encoding="utf-8")
+    rebuilt = build(srcdir, builddir)
+    assert "新しいガイド" in (rebuilt.outdir / "blog" / "2025.html").read_text(encoding="utf-8")
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_a_configuration_change_rewrites_listing_pages(site: tuple[Path, Path], tmp_path: Path) -> None:
+    srcdir, builddir = site
+    rebuilt = build(srcdir, builddir, html_title="Another title")
+    assert "Another title" in (rebuilt.outdir / "blog" / "tag" / "ai.html").read_text(encoding="utf-8")
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean", html_title="Another title"))
+
+
 def test_editing_only_a_body_rewrites_only_that_post(site: tuple[Path, Path], tmp_path: Path) -> None:
     srcdir, builddir = site
     post = srcdir / "posts" / "2025-06-01-upper-ai.md"
@@ -163,3 +183,17 @@ def test_parallel_build_gives_the_serial_site(tmp_path: Path) -> None:
     assert parallel.warnings == ""  # ablog included: no "doing serial read"
     assert parallel.app.is_parallel_allowed("read")
     assert_same_site(parallel, serial)
+
+
+def test_a_parallel_rebuild_reads_one_edited_post_in_the_main_process(tmp_path: Path) -> None:
+    srcdir = tmp_path / "generated"
+    posts = generate(40, srcdir)
+    shutil.copyfile(ROOTS_DIR / "test-kb" / "conf.py", srcdir / "conf.py")
+    builddir = tmp_path / "_build"
+    full = build(srcdir, builddir, parallel=2)
+    assert re.search(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. ", full.status)  # chunks, in workers
+    posts[7].write_text(posts[7].read_text(encoding="utf-8") + "\n追記した段落です。\n", encoding="utf-8")
+    rebuilt = build(srcdir, builddir, parallel=2)
+    assert f"reading sources... [100%] posts/{posts[7].stem}\n" in rebuilt.status  # one document, here
+    assert rebuilt.app.parallel == 2
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean", parallel=2))

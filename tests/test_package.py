@@ -16,7 +16,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from conftest import REPO_DIR
 
-from jekyll_posts.sphinxext.domain import JekyllDomain, PageEntry, TaxonomyIndex
+from jekyll_posts.sphinxext.domain import JekyllDomain, PageEntry, PageReferences, TaxonomyIndex
 
 LOCALE = REPO_DIR / "jekyll_posts" / "locale" / "ja" / "LC_MESSAGES"
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -53,9 +53,14 @@ def test_domain_merges_pages_read_in_another_process() -> None:
     config = SimpleNamespace(jekyll_posts_timezone="Asia/Tokyo", blog_path="blog", blog_authors={})
     main = JekyllDomain(SimpleNamespace(domaindata={}, config=config))  # type: ignore[arg-type]
     main.note_page(entry("a", tags=("x",)))
-    worker_data = {"pages": {"b": entry("b", tags=("X",)), "c": entry("c")}}
+    links = PageReferences((("tag", "X"),), has_postlist=False, links_documents=False, shows_titles=False)
+    worker_data = {
+        "pages": {"b": entry("b", tags=("X",)), "c": entry("c")},
+        "references": {"b": links, "c": links},
+    }
     main.merge_domaindata({"b"}, worker_data)
     assert sorted(main.pages) == ["a", "b"]
+    assert main.references == {"b": links}
     term = main.index.find("tag", "x")
     assert term is not None and [e.docname for e in term.posts] == ["a", "b"]
 

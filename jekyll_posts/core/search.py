@@ -24,6 +24,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, pairwise
 
 JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{JAPANESE}]+|(?:(?![{JAPANESE}])\w)+")
@@ -128,12 +129,7 @@ def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
 
 def _deltas(numbers: array[int]) -> list[int]:
     """Ascending page numbers as differences: small numbers, short files."""
-    previous = 0
-    result = []
-    for number in numbers:
-        result.append(number - previous)
-        previous = number
-    return result
+    return [number - previous for previous, number in pairwise(chain((0,), numbers))]
 
 
 _KANJI_KATAKANA_RUN = re.compile(r"[\u3005\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")

@@ -14,6 +14,7 @@ term's identity, so two distinct terms never share a page:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -33,6 +34,7 @@ def normalize_term(term: str) -> str:
     return " ".join(term.split())
 
 
+@functools.lru_cache(maxsize=4096)  # a site has a few hundred terms, slugged on every page
 def slugify(term: str) -> str:
     """The URL slug of ``term``, equal for spellings of the same term."""
     folded = normalize_term(unicodedata.normalize("NFKC", term)).casefold()

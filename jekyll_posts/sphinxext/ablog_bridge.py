@@ -59,7 +59,7 @@ def setup_ablog_bridge(app: Sphinx) -> None:
     app.connect("config-inited", own_static_path, priority=400)  # before ablog's handler
     app.connect("config-inited", turn_off_ablog_prev_next)
     app.connect("env-before-read-docs", reset_blog)
-    app.connect("doctree-read", drop_post_doctrees, priority=600)  # after ablog's process_posts
+    app.connect("doctree-read", slim_ablog_posts, priority=600)  # after ablog's process_posts
     app.connect("env-merge-info", merge_ablog_posts)
     app.connect("env-updated", register_posts)
 
@@ -101,7 +101,7 @@ def turn_off_ablog_prev_next(app: Sphinx, config: Config) -> None:
     config.post_show_prev_next = False
 
 
-def drop_post_doctrees(app: Sphinx, doctree: nodes.document) -> None:
+def slim_ablog_posts(app: Sphinx, doctree: nodes.document) -> None:
     for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
         for node in info["excerpt"]:
             _detach_from_document(node)

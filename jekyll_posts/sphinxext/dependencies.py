@@ -4,6 +4,8 @@ Sphinx writes a page again when its own source changed.  A page here also
 shows things of other pages, and only those pages are written again when
 such a thing changes:
 
+- every page: the navigation in its sidebar (the titles and headings of
+  the pages in the site's toctrees: wiki pages, never posts);
 - a post: its previous and next posts (their titles and links);
 - a page with links to tag, category or author pages (every post's header):
   whether each of those pages exists (a term has a page while a listed page
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import ablog.blog
@@ -43,15 +46,25 @@ def setup_dependencies(app: Sphinx) -> None:
 
 def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
+    navigation = navigation_digest(app)
     neighbours = post_neighbours(app)
     documents = Documents(env)
     outdated = []
     for docname in sorted(env.found_docs):
-        digest = shown_digest(domain, docname, neighbours.get(docname), documents)
+        digest = shown_digest(domain, docname, (navigation, neighbours.get(docname)), documents)
         if domain.shown.get(docname) != digest:
             domain.shown[docname] = digest
             outdated.append(docname)
     return outdated
+
+
+def navigation_digest(app: Sphinx) -> str:
+    """A fingerprint of the navigation every page shows: the toctrees, their pages' headings."""
+    env = app.env
+    in_navigation = sorted({app.config.root_doc, *chain.from_iterable(env.toctree_includes.values())})
+    headings = [(docname, env.tocs[docname].astext()) for docname in in_navigation if docname in env.tocs]
+    shown = (sorted(env.toctree_includes.items()), headings)
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
 
 
 def post_neighbours(app: Sphinx) -> dict[str, Neighbours]:
@@ -85,9 +98,9 @@ class Documents:
         return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
 
 
-def shown_digest(domain: JekyllDomain, docname: str, neighbours: Neighbours | None, documents: Documents) -> str:
-    """A fingerprint of what ``docname`` shows of other pages."""
-    shown: list[object] = [neighbours]
+def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: Documents) -> str:
+    """A fingerprint of what ``docname`` shows of other pages; ``around``: its navigation and neighbours."""
+    shown: list[object] = [around]
     references = domain.references.get(docname)
     if references is not None:
         if references.has_postlist:

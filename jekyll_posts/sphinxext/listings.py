@@ -28,6 +28,7 @@ import ablog.blog
 import ablog.post
 from sphinx.builders.html._build_info import BuildInfo
 
+from .dependencies import navigation_digest
 from .files import write_if_changed
 from .pages import tag_pages, tag_terms, write_tag_feed
 
@@ -66,7 +67,7 @@ class Fingerprints:
 
     def outdated(self, name: str, shown: object, output: Path) -> bool:
         """Note what ``name`` shows; whether its file must be written."""
-        digest = hashlib.sha256(f"{self.surroundings}\n{shown!r}".encode()).hexdigest()
+        digest = _digest((self.surroundings, shown))
         self.current[name] = digest
         return self.last.get(name) != digest or not output.is_file()
 
@@ -79,16 +80,17 @@ def listing_pages(app: Sphinx) -> Iterator[Page]:
         return
     fingerprints = Fingerprints(Path(app.outdir), surroundings(app))
     app.builder.jekyll_listings = fingerprints  # type: ignore[attr-defined]  # saved when the build succeeds
+    shown = Shown()
     for pagename, context, template in chain(ablog.post.generate_archive_pages(app), tag_pages(app)):
-        if fingerprints.outdated(pagename, shown_in(context), Path(app.builder.get_outfilename(pagename))):  # type: ignore[attr-defined]
+        if fingerprints.outdated(pagename, shown(context), Path(app.builder.get_outfilename(pagename))):  # type: ignore[attr-defined]
             yield pagename, context, template
     if app.config.blog_baseurl:
-        _write_feeds(app, fingerprints)
+        _write_feeds(app, fingerprints, shown)
 
 
-def _write_feeds(app: Sphinx, fingerprints: Fingerprints) -> None:
+def _write_feeds(app: Sphinx, fingerprints: Fingerprints, shown: Shown) -> None:
     outdir = Path(app.outdir)
-    posts = shown_in(list(ablog.blog.Blog(app).posts))
+    posts = shown(list(ablog.blog.Blog(app).posts))
     if fingerprints.outdated("ablog feeds", posts, outdir / app.config.blog_path / "atom.xml"):
         for _ in ablog.post.generate_atom_feeds(app):  # it writes every feed as it goes
             pass
@@ -106,41 +108,60 @@ def save_fingerprints(app: Sphinx, exception: Exception | None) -> None:
 
 def surroundings(app: Sphinx) -> str:
     """What every listing page shows beside its list: navigation, configuration, templates, versions."""
-    env = app.env
-    in_navigation = sorted({app.config.root_doc, *chain.from_iterable(env.toctree_includes.values())})
-    navigation = [(docname, env.tocs[docname].astext()) for docname in in_navigation if docname in env.tocs]
     config = BuildInfo(app.config, app.tags, frozenset({"html", "env"}))
     parts = (
-        repr(sorted(env.toctree_includes.items())),
-        repr(navigation),
+        navigation_digest(app),
         config.config_hash,
         config.tags_hash,
         str(app.builder.templates.newest_template_mtime()),
         ablog.__version__,
         str(app.extensions["jekyll_posts"].version),
     )
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return _digest(parts)
 
 
-def shown_in(value: object) -> object:
-    """What templates can show of a listing page's context value, as plain data."""
-    if isinstance(value, ablog.blog.Post):
-        return (
-            value.docname,
-            value.section,
-            value.title,
-            value.date,
-            value.update,
-            value.published,
-            value.external_link,
-            [(str(author), bool(len(author))) for author in value.author],
-            [(str(category), bool(len(category))) for category in value.category],
-            [paragraph.astext() for paragraph in value.excerpt],
-        )
-    if isinstance(value, ablog.blog.Collection | ablog.blog.Catalog):
-        return (str(value), value.docname, [shown_in(item) for item in value])
-    if isinstance(value, dict):
-        return sorted((key, shown_in(item)) for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return [shown_in(item) for item in value]
-    return value
+class Shown:
+    """What templates can show of listing pages' context values, as plain data.
+
+    A post appears on many listing pages (all posts, its year, categories,
+    authors, the catalogs), a collection on two (its page and its catalog's):
+    each is worked out once per build, a post as a short digest.
+    """
+
+    def __init__(self) -> None:
+        self._posts: dict[ablog.blog.Post, str] = {}
+        self._collections: dict[int, object] = {}  # by id: ablog's collections are not hashable
+
+    def __call__(self, value: object) -> object:
+        if isinstance(value, ablog.blog.Post):
+            if value not in self._posts:
+                self._posts[value] = _digest(_shown_of_post(value))
+            return self._posts[value]
+        if isinstance(value, ablog.blog.Collection | ablog.blog.Catalog):
+            if id(value) not in self._collections:
+                self._collections[id(value)] = (str(value), value.docname, [self(item) for item in value])
+            return self._collections[id(value)]
+        if isinstance(value, dict):
+            return sorted((key, self(item)) for key, item in value.items())
+        if isinstance(value, list | tuple):
+            return [self(item) for item in value]
+        return value
+
+
+def _shown_of_post(post: ablog.blog.Post) -> object:
+    return (
+        post.docname,
+        post.section,
+        post.title,
+        post.date,
+        post.update,
+        post.published,
+        post.external_link,
+        [(str(author), bool(len(author))) for author in post.author],
+        [(str(category), bool(len(category))) for category in post.category],
+        [paragraph.astext() for paragraph in post.excerpt],
+    )
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
