@@ -101,30 +101,40 @@ def index_page(page: SearchPage, stem: Stemmer) -> IndexedPage:
     return IndexedPage(page, (title, tags, body))
 
 
+Postings = tuple["array[int]", "array[int]", "array[int]"]
+
+
 @dataclass
 class SearchIndex:
-    """Pages in search order and, per shard, term -> page numbers per field."""
+    """Pages in search order and, per term, the numbers of the pages having it in each field.
+
+    The shards are made one at a time (:meth:`shard`): at 10,000 pages, all
+    of them as Python lists at once took hundreds of megabytes.
+    """
 
     pages: list[SearchPage]
-    shards: list[dict[str, list[list[int]]]]
+    postings: dict[str, Postings]
+    #: the terms of each shard, sorted
+    shard_terms: list[list[str]]
+
+    def shard(self, number: int) -> dict[str, list[list[int]]]:
+        """Term -> page numbers per field (as differences), for the terms of shard ``number``."""
+        return {term: [_deltas(numbers) for numbers in self.postings[term]] for term in self.shard_terms[number]}
 
 
 def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
     ordered = sorted(pages, key=lambda indexed: indexed.page.sort_key)
-    postings: dict[str, tuple[array[int], array[int], array[int]]] = defaultdict(
-        lambda: (array("I"), array("I"), array("I"))
-    )
+    postings: dict[str, Postings] = defaultdict(lambda: (array("I"), array("I"), array("I")))
     total = 0
     for number, indexed in enumerate(ordered):
         for field, field_terms in enumerate(indexed.terms):
             for term in field_terms.split():
                 postings[term][field].append(number)
                 total += 1
-    count = max(1, total // POSTINGS_PER_SHARD)
-    shards: list[dict[str, list[list[int]]]] = [{} for _ in range(count)]
+    shard_terms: list[list[str]] = [[] for _ in range(max(1, total // POSTINGS_PER_SHARD))]
     for term in sorted(postings):
-        shards[term_hash(term) % count][term] = [_deltas(numbers) for numbers in postings[term]]
-    return SearchIndex([indexed.page for indexed in ordered], shards)
+        shard_terms[term_hash(term) % len(shard_terms)].append(term)
+    return SearchIndex([indexed.page for indexed in ordered], dict(postings), shard_terms)
 
 
 def _deltas(numbers: array[int]) -> list[int]:

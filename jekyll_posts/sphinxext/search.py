@@ -187,15 +187,19 @@ def snowballstemmer_js_folder() -> Path:
 def _write_index(folder: Path, index: SearchIndex) -> None:
     """Write the files whose content changed; remove those the index no longer has."""
     folder.mkdir(parents=True, exist_ok=True)
-    scripts: dict[str, object] = {"meta": {"shards": len(index.shards), "pages": len(index.pages)}}
-    scripts.update((f"s{number}", shard) for number, shard in enumerate(index.shards))
-    scripts.update(
-        (f"p{number}", {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text})
-        for number, page in enumerate(index.pages)
-    )
-    for name, data in scripts.items():
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_if_changed(folder / f"{name}.js", f"jekyllSearchData({json.dumps(name)},{payload});\n")
+    shards = range(len(index.shard_terms))
+    _write_script(folder, "meta", {"shards": len(shards), "pages": len(index.pages)})
+    for number in shards:
+        _write_script(folder, f"s{number}", index.shard(number))
+    for number, page in enumerate(index.pages):
+        record = {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text}
+        _write_script(folder, f"p{number}", record)
+    written = {"meta", *(f"s{number}" for number in shards), *(f"p{number}" for number in range(len(index.pages)))}
     for path in folder.iterdir():
-        if path.stem not in scripts:
+        if path.stem not in written:
             path.unlink()
+
+
+def _write_script(folder: Path, name: str, data: object) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_if_changed(folder / f"{name}.js", f"jekyllSearchData({json.dumps(name)},{payload});\n")
