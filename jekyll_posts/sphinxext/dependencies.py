@@ -58,13 +58,18 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return outdated
 
 
+def fingerprint(value: object) -> str:
+    """A short digest of ``value``'s ``repr``: equal for equal plain data."""
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+
+
 def navigation_digest(app: Sphinx) -> str:
     """A fingerprint of the navigation every page shows: the toctrees, their pages' headings."""
     env = app.env
     in_navigation = sorted({app.config.root_doc, *chain.from_iterable(env.toctree_includes.values())})
     headings = [(docname, env.tocs[docname].astext()) for docname in in_navigation if docname in env.tocs]
     shown = (sorted(env.toctree_includes.items()), headings)
-    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+    return fingerprint(shown)
 
 
 def post_neighbours(app: Sphinx) -> dict[str, Neighbours]:
@@ -89,13 +94,13 @@ class Documents:
     def names(self) -> str:
         std = self.env.domains.standard_domain.data
         shown = (sorted(self.env.found_docs), sorted(std["anonlabels"].items()))
-        return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+        return fingerprint(shown)
 
     @functools.cached_property
     def titles(self) -> str:
         titles = sorted((docname, title.astext()) for docname, title in self.env.titles.items())
         shown = (self.names, titles, sorted(self.env.domains.standard_domain.data["labels"].items()))
-        return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+        return fingerprint(shown)
 
 
 def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: Documents) -> str:
@@ -110,4 +115,4 @@ def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: 
         elif references.links_documents:
             shown.append(documents.names)
         shown.extend(domain.page_of(kind, name) for kind, name in references.terms)
-    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+    return fingerprint(shown)

@@ -16,7 +16,6 @@ page, not the archives.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from itertools import chain
@@ -28,7 +27,7 @@ import ablog.blog
 import ablog.post
 from sphinx.builders.html._build_info import BuildInfo
 
-from .dependencies import navigation_digest
+from .dependencies import fingerprint, navigation_digest
 from .files import write_if_changed
 from .pages import tag_pages, tag_terms, write_tag_feed
 
@@ -67,7 +66,7 @@ class Fingerprints:
 
     def outdated(self, name: str, shown: object, output: Path) -> bool:
         """Note what ``name`` shows; whether its file must be written."""
-        digest = _digest((self.surroundings, shown))
+        digest = fingerprint((self.surroundings, shown))
         self.current[name] = digest
         return self.last.get(name) != digest or not output.is_file()
 
@@ -117,7 +116,7 @@ def surroundings(app: Sphinx) -> str:
         ablog.__version__,
         str(app.extensions["jekyll_posts"].version),
     )
-    return _digest(parts)
+    return fingerprint(parts)
 
 
 class Shown:
@@ -135,7 +134,7 @@ class Shown:
     def __call__(self, value: object) -> object:
         if isinstance(value, ablog.blog.Post):
             if value not in self._posts:
-                self._posts[value] = _digest(_shown_of_post(value))
+                self._posts[value] = fingerprint(_shown_of_post(value))
             return self._posts[value]
         if isinstance(value, ablog.blog.Collection | ablog.blog.Catalog):
             if id(value) not in self._collections:
@@ -161,7 +160,3 @@ def _shown_of_post(post: ablog.blog.Post) -> object:
         [(str(category), bool(len(category))) for category in post.category],
         [paragraph.astext() for paragraph in post.excerpt],
     )
-
-
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
