@@ -130,9 +130,7 @@ def test_editing_a_title_rewrites_the_neighbours_and_lists(site: tuple[Path, Pat
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
 
 
-def test_a_wiki_title_in_the_navigation_is_updated_on_listing_pages(
-    site: tuple[Path, Path], tmp_path: Path
-) -> None:
+def test_a_wiki_title_in_the_navigation_is_updated_on_listing_pages(site: tuple[Path, Path], tmp_path: Path) -> None:
     srcdir, builddir = site
     page = srcdir / "wiki" / "guide.md"
     page.write_text(page.read_text(encoding="utf-8").replace("ガイドのページ", "新しいガイド"), encoding="utf-8")
