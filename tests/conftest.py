@@ -25,7 +25,7 @@ ROOTS_DIR = TESTS_DIR / "roots"
 sys.path.insert(0, str(REPO_DIR / "bench"))
 from common import CHROMIUM_ARGS  # noqa: E402  (shared with the benchmarks)
 
-COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+COLOURS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours, and the line erasing of progress output
 
 
 @pytest.fixture(scope="session")
