@@ -169,6 +169,9 @@ def test_sidebar_blocks_are_rendered_once_for_all_pages(kb: Built) -> None:
     soup = kb.soup(SEED_POST)
     assert soup.select(".ablog-sidebar-item") == []  # not in the page: inserted by its script
     assert len(soup.select(".bd-sidebar-primary .jekyll-blog-sidebar script")) == 2
+    fallback = BeautifulSoup(soup.select_one(".jekyll-blog-sidebar noscript").decode_contents(), "html.parser")
+    links = [target(kb, SEED_POST, a["href"]) for a in fallback.select("a")]
+    assert links == [kb.outdir / "blog.html", kb.outdir / "blog/archive.html", kb.outdir / "blog/tag.html"]
     assert len(soup.select("nav.bd-docs-nav")) == 1
 
 
