@@ -89,10 +89,7 @@ class TaxonomyIndex:
         for kind in TAXONOMY_KINDS:
             self.terms[kind] = _collect_terms(kind, listed)
         #: the terms of each kind, most used first
-        self.by_use = {
-            kind: sorted(terms.values(), key=lambda term: (-term.count, term.name))
-            for kind, terms in self.terms.items()
-        }
+        self.by_use = {kind: sorted(terms.values(), key=_most_used_first) for kind, terms in self.terms.items()}
         #: the years of listed posts: ablog's year pages
         self.years = {entry.date.year for entry in listed if entry.is_post and entry.date is not None}
 
