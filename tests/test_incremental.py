@@ -71,7 +71,13 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path
 def test_a_rebuild_without_changes_leaves_listing_pages_and_feeds_alone(site: tuple[Path, Path]) -> None:
     srcdir, builddir = site
     outdir = builddir / "html"
-    listings = [outdir / "blog" / "tag" / "ai.html", outdir / "blog" / "2025.html", outdir / "blog" / "atom.xml"]
+    listings = [
+        outdir / "blog" / "tag" / "ai.html",
+        outdir / "blog" / "2025.html",
+        outdir / "blog" / "atom.xml",
+        outdir / "_static" / "jekyll_blog_sidebar_data.js",
+        outdir / "_search" / "s0.js",
+    ]
     before = [path.stat().st_mtime_ns for path in listings]
     build(srcdir, builddir)
     assert [path.stat().st_mtime_ns for path in listings] == before
@@ -149,9 +155,14 @@ def test_a_configuration_change_rewrites_listing_pages(site: tuple[Path, Path], 
 def test_editing_only_a_body_rewrites_only_that_post(site: tuple[Path, Path], tmp_path: Path) -> None:
     srcdir, builddir = site
     post = srcdir / "posts" / "2025-06-01-upper-ai.md"
+    search = builddir / "html" / "_search"
+    before = {path.name: path.stat().st_mtime_ns for path in search.iterdir()}
     post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     rebuilt = build(srcdir, builddir)
     assert re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", rebuilt.status) == ["posts/2025-06-01-upper-ai"]
+    written = {path.name for path in search.iterdir() if before.get(path.name) != path.stat().st_mtime_ns}
+    record = next(path.name for path in search.glob("p*.js") if "upper-ai" in path.read_text(encoding="utf-8"))
+    assert written == {"s0.js", record}  # the one shard of this small site, and the post's record
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
 
 

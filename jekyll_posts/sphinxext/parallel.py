@@ -32,4 +32,6 @@ def read_few_documents_here(app: Sphinx, env: BuildEnvironment, docnames: list[s
 
 
 def restore_parallel(app: Sphinx, env: BuildEnvironment) -> None:
-    app.parallel = getattr(app.builder, "jekyll_parallel", app.parallel)
+    if hasattr(app.builder, "jekyll_parallel"):
+        app.parallel = app.builder.jekyll_parallel
+        del app.builder.jekyll_parallel

@@ -24,6 +24,7 @@ import functools
 import json
 import pickle
 import shutil
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -187,17 +188,24 @@ def snowballstemmer_js_folder() -> Path:
 def _write_index(folder: Path, index: SearchIndex) -> None:
     """Write the files whose content changed; remove those the index no longer has."""
     folder.mkdir(parents=True, exist_ok=True)
-    shards = range(len(index.shard_terms))
-    _write_script(folder, "meta", {"shards": len(shards), "pages": len(index.pages)})
-    for number in shards:
-        _write_script(folder, f"s{number}", index.shard(number))
-    for number, page in enumerate(index.pages):
-        record = {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text}
-        _write_script(folder, f"p{number}", record)
-    written = {"meta", *(f"s{number}" for number in shards), *(f"p{number}" for number in range(len(index.pages)))}
+    meta = {"shards": len(index.shard_terms), "pages": len(index.pages)}
+    written = set()
+    for name, data in chain([("meta", meta)], _shards(index), _page_records(index)):  # one shard at a time
+        _write_script(folder, name, data)
+        written.add(name)
     for path in folder.iterdir():
         if path.stem not in written:
             path.unlink()
+
+
+def _shards(index: SearchIndex) -> Iterator[tuple[str, object]]:
+    for number in range(len(index.shard_terms)):
+        yield f"s{number}", index.shard(number)
+
+
+def _page_records(index: SearchIndex) -> Iterator[tuple[str, object]]:
+    for number, page in enumerate(index.pages):
+        yield f"p{number}", {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text}
 
 
 def _write_script(folder: Path, name: str, data: object) -> None:
