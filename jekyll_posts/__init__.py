@@ -21,6 +21,7 @@ from .sphinxext.config import setup_config
 from .sphinxext.dependencies import setup_dependencies
 from .sphinxext.domain import JekyllDomain
 from .sphinxext.encoding import setup_encoding
+from .sphinxext.escaping import setup_escaping
 from .sphinxext.listings import setup_listings
 from .sphinxext.pages import setup_pages
 from .sphinxext.parallel import setup_parallel
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_dependencies(app)
     setup_listings(app)
     setup_site(app)
+    setup_escaping(app)
     setup_stale(app)
     setup_urls(app)
     setup_search(app)

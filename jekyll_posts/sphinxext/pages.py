@@ -6,8 +6,7 @@
   gets no tags, so it makes no second page for a tag.
 - An Atom feed per tag at ``<blog_path>/tag/<slug>/atom.xml`` when
   ``blog_baseurl`` is set, as ablog does for categories.
-- Every page: ``<meta name="description">`` from the excerpt (and the
-  book theme's titles escaped: it inserts them as raw text); a post's
+- Every page: ``<meta name="description">`` from the excerpt; a post's
   previous/next links are the previous/next posts in time, shown by the
   theme's own prev/next area.
 """
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import ablog
 from feedgen.feed import FeedGenerator
-from markupsafe import Markup, escape
+from markupsafe import escape
 from sphinx.locale import get_translation
 
 from ..core import format_date_ja
@@ -39,7 +38,6 @@ def setup_pages(app: Sphinx) -> None:
     """(:func:`tag_pages` and :func:`write_tag_feed` run from :mod:`jekyll_posts.sphinxext.listings`.)"""
     # the context must be ready before the theme renders its sidebars, at the default priority
     app.connect("html-page-context", add_page_context, priority=400)
-    app.connect("html-page-context", escape_theme_titles, priority=900)
 
 
 def tag_terms(app: Sphinx) -> Iterator[tuple[Term, str]]:
@@ -120,16 +118,6 @@ def add_page_context(
     if entry is not None and entry.is_post and not entry.draft:
         _post_neighbours(app, pagename, context)
     context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"
-
-
-def escape_theme_titles(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
-) -> None:
-    """sphinx-book-theme puts titles into its templates as raw text: a title
-    like ``a <b> c`` would become markup in the print header and the sidebar."""
-    for key in ("pagetitle", "root_title"):
-        if isinstance(context.get(key), str) and not isinstance(context[key], Markup):
-            context[key] = escape(context[key])
 
 
 def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
