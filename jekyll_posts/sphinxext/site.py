@@ -10,12 +10,15 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+FAVICON = "jekyll_posts_favicon.svg"
 
 
 def setup_site(app: Sphinx) -> None:
     app.add_message_catalog("sphinx", str(PACKAGE_DIR / "locale"))
     app.add_css_file("jekyll_posts.css")
     app.connect("config-inited", add_theme_files)
+    app.connect("config-inited", default_colour_mode)
+    app.connect("config-inited", default_favicon)
 
 
 def add_theme_files(app: Sphinx, config: Config) -> None:
@@ -26,3 +29,15 @@ def add_theme_files(app: Sphinx, config: Config) -> None:
     """
     config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]
+
+
+def default_colour_mode(app: Sphinx, config: Config) -> None:
+    """pydata-sphinx-theme reads its colour mode from ``html_context["default_mode"]``
+    and, when a site leaves it unset, logs "Got invalid theme mode" on every page view."""
+    config.html_context = {"default_mode": "auto", **config.html_context}
+
+
+def default_favicon(app: Sphinx, config: Config) -> None:
+    """Without an icon, every browser asks for ``/favicon.ico`` and gets a 404."""
+    if not config.html_favicon:
+        config.html_favicon = str(PACKAGE_DIR / "static" / FAVICON)

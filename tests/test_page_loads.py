@@ -1,0 +1,102 @@
+"""Every kind of page loads in Chromium with no failed request and no console error.
+
+One page of each kind of the shipped ``docs/`` site, served over HTTP and
+opened from disk (``file://``): each request must succeed and the console
+must stay free of errors (a missing ``searchindex.js`` and the theme's
+"invalid theme mode" were both once on every page).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+from common import serve
+from conftest import Site
+
+SAMPLE_POST = "posts/2026-01-01-llama-4-ai-future.html"
+QUERIES = {"search": "?q=%E6%8E%A8%E8%AB%96"}  # 推論
+
+
+def page_of_each_kind(outdir: Path) -> dict[str, str]:
+    post = BeautifulSoup((outdir / SAMPLE_POST).read_text(encoding="utf-8"), "html.parser")
+
+    def linked(selector: str) -> str:
+        href = post.select_one(selector)["href"]
+        return posixpath.normpath(posixpath.join("posts", unquote(href)))
+
+    return {
+        "home": "index.html",
+        "post": SAMPLE_POST,
+        "wiki page": "wiki/onboarding.html",
+        "tag": linked("p.tags a"),
+        "category": linked(".jekyll-post-category a"),
+        "author": linked(".jekyll-post-author a"),
+        "year archive": "blog/2026.html",
+        "all posts": "blog.html",
+        "archive": "blog/archive.html",
+        "all tags": "blog/tag.html",
+        "drafts": "blog/drafts.html",
+        "search": "search.html",
+    }
+
+
+@pytest.fixture(scope="module")
+def served(docs_site: Site) -> Iterator[str]:
+    assert docs_site.returncode == 0, docs_site.stderr
+    with serve(docs_site.outdir) as url:
+        yield url
+
+
+def problems_loading(page: Any, url: str) -> list[str]:
+    """Failed requests, HTTP errors and console errors while ``url`` loads and settles."""
+    found: list[str] = []
+
+    def console(message: Any) -> None:
+        if message.type == "error":
+            found.append(f"console error: {message.text} {message.location.get('url', '')}")
+
+    def response(answer: Any) -> None:
+        if answer.status >= 400:
+            found.append(f"HTTP {answer.status}: {answer.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: found.append(f"uncaught: {error}"))
+    page.on("requestfailed", lambda request: found.append(f"failed: {request.url} {request.failure}"))
+    page.on("response", response)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return found
+
+
+KINDS = [
+    "home",
+    "post",
+    "wiki page",
+    "tag",
+    "category",
+    "author",
+    "year archive",
+    "all posts",
+    "archive",
+    "all tags",
+    "drafts",
+    "search",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_of_page_loads_cleanly_over_http(docs_site: Site, served: str, page: Any, kind: str) -> None:
+    path = page_of_each_kind(docs_site.outdir)[kind]
+    assert problems_loading(page, served + path + QUERIES.get(kind, "")) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_of_page_loads_cleanly_from_disk(docs_site: Site, page: Any, kind: str) -> None:
+    path = page_of_each_kind(docs_site.outdir)[kind]
+    assert problems_loading(page, (docs_site.outdir / path).as_uri() + QUERIES.get(kind, "")) == []
