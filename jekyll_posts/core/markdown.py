@@ -17,7 +17,16 @@ _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_BACKTICKS = re.compile(r"`+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: The longest file name a file system takes, in bytes, and the longest path.
+NAME_MAX = 255
+PATH_MAX = 4096
+# a run that may be a file name over NAME_MAX bytes (a character is at most 4 bytes in UTF-8)
+_LONG_RUN = re.compile(r"[^\s/]{64,}")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LINK_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:[ \t]*<?)([^\s<>]+?)>?(?=[\s)]|$)", re.MULTILINE)
 
 
 def headings(body: str) -> Iterator[tuple[int, str]]:
@@ -74,3 +83,49 @@ def replace_front_matter(text: str, body_line: int, title: str | None) -> str:
     body = text.split("\n", body_line - 1)[-1]
     heading = f"# {escape_inline(title)}\n" if title else "\n"
     return "\n" * (body_line - 2) + heading + body
+
+
+def unusable_link_targets(text: str, first_line: int = 1) -> list[tuple[str, Problem]]:
+    """Link targets no file system can hold (a name over ``NAME_MAX`` bytes, a path over
+    ``PATH_MAX``), from line ``first_line`` on: the Markdown parser looks each local
+    target up as a file and stops on them.  Cheap when there is none."""
+    if not _LONG_RUN.search(text):
+        return []
+    found = []
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1)
+        line = text.count("\n", 0, match.start()) + 1
+        if line >= first_line and not _SCHEME.match(target) and _too_long_for_a_file_system(target):
+            message = f"a link target of {len(target)} characters is longer than a file name may be: shown as its text"
+            found.append((target, Problem(line, "link", message)))
+    return found
+
+
+def _too_long_for_a_file_system(target: str) -> bool:
+    path = target.split("#")[0].split("?")[0]
+    encoded = path.encode("utf-8", "replace")
+    return len(encoded) > PATH_MAX or any(len(part) > NAME_MAX for part in encoded.split(b"/"))
+
+
+def drop_link_targets(markdown: str, targets: list[str]) -> str:
+    """``markdown`` with each link to one of ``targets`` shown as its text, and their
+    reference definitions removed (their lines left blank)."""
+    for target in dict.fromkeys(targets):
+        escaped = re.escape(target)
+        inline = re.compile(rf"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?{escaped}>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+        markdown = inline.sub(lambda match: match.group(1), markdown)
+        definition = re.compile(rf"^ {{0,3}}\[[^\]]+\]:[ \t]*<?{escaped}>?.*$", re.MULTILINE)
+        markdown = definition.sub("", markdown)
+    return markdown
+
+
+def literal_page(title: str | None, text: str, body_line: int) -> str:
+    """Markdown showing the body of ``text`` (from line ``body_line`` on) as literal text,
+    under ``title`` (on the line before the body); the lines before it are blank."""
+    body = text.split("\n", body_line - 1)[-1] if body_line > 1 else text
+    fence = "`" * max(3, *(len(run) + 1 for run in _BACKTICKS.findall(body)))
+    heading = f"# {escape_inline(title)}" if title else ""
+    literal = f"{fence}text\n{body}\n{fence}\n"
+    if body_line <= 1:
+        return f"{heading}\n\n{literal}" if heading else literal
+    return "\n" * (body_line - 2) + heading + "\n" + literal

@@ -21,7 +21,13 @@ from zoneinfo import ZoneInfo
 
 from .dates import DateError, date_from_file_name, parse_date
 from .frontmatter import FrontMatter, FrontMatterData, read_front_matter, split_front_matter
-from .markdown import headings, remove_control_characters, replace_front_matter
+from .markdown import (
+    drop_link_targets,
+    headings,
+    remove_control_characters,
+    replace_front_matter,
+    unusable_link_targets,
+)
 from .problems import Problem
 from .reading import ReadingSpeed, reading_minutes
 from .taxonomy import terms_from_value, unique_terms
@@ -153,14 +159,25 @@ def parse_post(text: str, source: SourceFile | PurePath, options: ReadOptions) -
     split = split_front_matter(text)
     if split is None or not split.closed:
         if not source.in_posts_folder:
-            return ParsedPost(None, tuple(problems), text if problems else None)
+            markdown, link_problems = _without_unusable_links(text, text, 1)
+            problems += link_problems
+            return ParsedPost(None, tuple(problems), markdown if problems else None)
         problems.append(_missing_front_matter(text, split))
         split = split or FrontMatter(yaml_text="", body=text, body_line=1)
     data = read_front_matter(split.yaml_text)
     problems += data.problems
     record = _record(data, split, source, options, problems)
     markdown = replace_front_matter(text, record.body_line, None if record.title_in_body else record.title)
+    markdown, link_problems = _without_unusable_links(text, markdown, record.body_line)
+    problems += link_problems
     return ParsedPost(record, tuple(sorted(problems, key=lambda problem: problem.line)), markdown)
+
+
+def _without_unusable_links(text: str, markdown: str, body_line: int) -> tuple[str, list[Problem]]:
+    found = unusable_link_targets(text, body_line)
+    if not found:
+        return markdown, []
+    return drop_link_targets(markdown, [target for target, _ in found]), [problem for _, problem in found]
 
 
 def _missing_front_matter(text: str, split: FrontMatter | None) -> Problem:

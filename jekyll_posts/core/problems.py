@@ -24,6 +24,8 @@ SUBTYPES: dict[str, str] = {
     "published": "a published flag that is not true or false",
     "layout": "a layout that is not text",
     "url": "two pages that would be written to the same URL",
+    "link": "a link whose target cannot be followed",
+    "document": "an error while a document was read, parsed, transformed or resolved",
 }
 
 

@@ -253,6 +253,11 @@ BAD_INPUTS = [
         "a.md",
         Problem(5, "encoding", "control characters (U+0000 and 2 in all) removed"),
     ),
+    (
+        f"---\ntitle: t\n---\n\nSee [this]({'x' * 300}).\n",
+        "a.md",
+        Problem(5, "link", "a link target of 300 characters is longer than a file name may be: shown as its text"),
+    ),
 ]
 
 
@@ -265,7 +270,7 @@ def test_each_bad_input_is_one_located_problem(text: str, name: str, expected: P
 
 
 def test_every_subtype_has_a_bad_input() -> None:
-    reported_by_the_glue = {"url"}
+    reported_by_the_glue = {"url", "document"}
     assert {problem.subtype for _, _, problem in BAD_INPUTS} | reported_by_the_glue == set(SUBTYPES)
 
 
@@ -311,3 +316,20 @@ def test_unicode_line_breaks_in_values_do_not_shift_the_body() -> None:
     parsed = parse_post('---\ntitle: "a\\x85b\\u2028c"\n---\nBody.\n', PurePosixPath("a.md"), OPTIONS)
     assert parsed.record is not None and parsed.record.title == "a b c"
     assert parsed.markdown == "\n\n# a b c\nBody.\n"
+
+
+def test_a_link_no_file_system_can_hold_is_shown_as_its_text() -> None:
+    long_target = "a" * 5000
+    body = f"Before [the **link**]({long_target}) and ![an image]({'い' * 90}) after.\n\n[ref]: {long_target}\n"
+    parsed = parse("title: t\n", body)
+    assert parsed.markdown is not None
+    assert "Before the **link** and an image after." in parsed.markdown
+    assert long_target not in parsed.markdown
+    assert [(problem.line, problem.subtype) for problem in parsed.problems] == [(4, "link"), (4, "link"), (6, "link")]
+
+
+def test_long_urls_and_short_links_are_left_alone() -> None:
+    body = f"[web](https://example.org/{'a' * 300}) [local](other.md)\n"
+    parsed = parse("title: t\n", body)
+    assert parsed.problems == ()
+    assert parsed.markdown is not None and parsed.markdown.endswith(body)
