@@ -22,6 +22,7 @@ from .sphinxext.dependencies import setup_dependencies
 from .sphinxext.domain import JekyllDomain
 from .sphinxext.encoding import setup_encoding
 from .sphinxext.escaping import setup_escaping
+from .sphinxext.failsafe import setup_failsafe
 from .sphinxext.listings import setup_listings
 from .sphinxext.pages import setup_pages
 from .sphinxext.parallel import setup_parallel
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_tags")
     setup_config(app)
     setup_encoding(app)
+    setup_failsafe(app)
     app.add_domain(JekyllDomain)
     setup_reading(app)
     setup_parallel(app)

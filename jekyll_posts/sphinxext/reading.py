@@ -24,13 +24,14 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..core import PostRecord, SourceFile, join_japanese_lines, parse_post
-from ..core.markdown import decode_source
+from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, parse_post
+from ..core.markdown import decode_source, literal_page
 from .ablog_bridge import post_node
 from .config import read_options
 from .domain import PageEntry, get_domain
 from .encoding import REPLACEMENT
 from .header import post_header
+from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,6 +56,9 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     in_posts_folder = is_in_posts_folder(docname, app.config.jekyll_posts_post_folders)
     parsed = parse_post(source[0], SourceFile(path, in_posts_folder, modified), read_options(app.config))
+    if docname in build_state(app).literal_documents:  # its first reading failed and was warned about
+        _read_as_literal_text(app, parsed, source)
+        return
     problems = list(parsed.problems)
     if REPLACEMENT in source[0]:
         problems[:0] = decode_source(path.read_bytes())[1]
@@ -64,6 +68,15 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.current_document[RECORD_KEY] = parsed.record
     if parsed.markdown is not None:
         source[0] = parsed.markdown
+
+
+def _read_as_literal_text(app: Sphinx, parsed: ParsedPost, source: list[str]) -> None:
+    """The front matter as read, the body as literal text."""
+    if parsed.record is None:
+        source[0] = literal_page(app.env.docname, source[0], 1)
+        return
+    app.env.current_document[RECORD_KEY] = parsed.record
+    source[0] = literal_page(parsed.record.title, source[0], parsed.record.body_line)
 
 
 def is_in_posts_folder(docname: str, folders: list[str]) -> bool:
