@@ -16,8 +16,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import REPO, folder_size, median, sphinx_build
-from generate import generate
+from common import REPO, SEED_POST, folder_size, median, sphinx_build
+
+from jekyll_posts.testing.corpus import generate
 
 SITES = {"ours": REPO, "stock": REPO / "bench" / "stock"}
 STEPS = ("full", "no change", "body edit", "tags edit")
@@ -66,7 +67,7 @@ def main() -> None:
     arguments = parser.parse_args()
     work = arguments.workdir or Path(tempfile.mkdtemp(prefix="build-bench-"))
     source = work / "posts-source"
-    generate(arguments.count, source)
+    generate(arguments.count, source, extra_posts=(SEED_POST,))
     results: dict[str, list[Run]] = {}
     for name in arguments.sites.split(","):
         results[name] = [one_run(source, work / name, SITES[name]) for _ in range(arguments.runs)]

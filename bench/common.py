@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import http.server
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+
+from jekyll_posts.testing.browser import chromium, serve
+
+__all__ = ["REPO", "SEED_POST", "chromium", "folder_size", "median", "serve", "sphinx_build"]
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
+SEED_POST = REPO / "docs" / "posts" / "2026-01-01-llama-4-ai-future.md"
 # Runs sphinx-build, then reports the largest resident size of it and its -j workers (KB).
 MEASURED_BUILD = """
 import resource, sys
@@ -56,35 +45,6 @@ def sphinx_build(source: Path, outdir: Path, confdir: Path, *options: str) -> tu
     start = time.perf_counter()
     result = subprocess.run(command, check=True, stderr=subprocess.PIPE, text=True)
     return time.perf_counter() - start, int(result.stderr.strip().splitlines()[-1]) / 1024
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-@contextlib.contextmanager
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def median(values: list[float]) -> float:

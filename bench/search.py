@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from common import REPO, chromium, folder_size, median, serve, sphinx_build
-from generate import generate
+from common import REPO, SEED_POST, chromium, folder_size, median, serve, sphinx_build
 
-sys.path.insert(0, str(REPO))
-from jekyll_posts.core.search import normalize, pages_containing, sample_queries
+from jekyll_posts.core.search import normalize
+from jekyll_posts.testing.corpus import generate
+from jekyll_posts.testing.search import pages_containing, sample_queries
 
 
 def records(outdir: Path) -> list[dict[str, Any]]:
@@ -110,7 +109,7 @@ def main() -> None:
     ours_out = work / "ours"
     reuse = arguments.reuse and (ours_out / "_search").is_dir()
     if not reuse:
-        generate(arguments.count, source)
+        generate(arguments.count, source, extra_posts=(SEED_POST,))
     ours_build = float("nan") if reuse else sphinx_build(source, ours_out, REPO, "-j", "auto")[0]
     pages = records(ours_out)
     texts = [f"{page['t']} {' '.join(page['g'])} {page['x']}" for page in pages]

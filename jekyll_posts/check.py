@@ -3,87 +3,173 @@
 ::
 
     jekyll-posts-check docs                  # or: make check
-    jekyll-posts-check docs --timezone UTC --posts-folder posts --posts-folder news
+    jekyll-posts-check docs --conf-dir . --timezone UTC --posts-folder news
 
-Prints each problem as ``path:line: message [jekyll_posts.subtype]`` (the
-same problems, in the same words, as the Sphinx build's warnings), then
-``N posts, M problems``, and exits with 1 when there is any problem.
+Reads the ``jekyll_posts_*`` and ablog settings from ``conf.py`` (in the source
+folder or the folder above it, or ``--conf-dir``), then prints each problem as
+``path:line: message [jekyll_posts.subtype]``, the same problems, in the same
+words, as the Sphinx build's warnings: front matter, links no file system can
+hold, empty ``{tags}`` directives, two pages for one URL (case, or a
+document at a generated page's URL), bad settings.  Then ``N posts, M
+problems``; the exit status is 1 when there is any problem.  Nothing here
+imports Sphinx: it takes seconds for thousands of posts.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import runpy
 import sys
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from .core import Problem, ReadOptions, SourceFile, parse_post
-from .core.markdown import decode_source
-from .sphinxext.config import DEFAULT_POST_FOLDERS, DEFAULT_TIMEZONE
-from .sphinxext.reading import is_in_posts_folder
-from .sphinxext.urls import SHARED_URL, case_collision
+from .core import PostRecord, Problem, SourceFile, parse_post
+from .core.encoding import decode_source
+from .core.entries import PageEntry, TaxonomyIndex, listing_cutoff
+from .core.markdown import EMPTY_TAGS, tags_directives
+from .core.pages import SiteView, generated_pages
+from .core.site import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, is_in_posts_folder, site_settings
+from .core.urls import case_collisions, generated_url_clashes
 
 SKIPPED_FOLDERS = {"_build", "node_modules"}
 
 
+@dataclass(frozen=True)
+class Located:
+    """A problem in one file."""
+
+    path: Path
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.problem.line}: {self.problem.message} [jekyll_posts.{self.problem.subtype}]"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
-    options = ReadOptions(zone=ZoneInfo(arguments.timezone))
-    folders = arguments.posts_folder or DEFAULT_POST_FOLDERS
-    posts = problems = 0
-    files = sorted(markdown_files(arguments.source))
-    for path, file_problems, is_post in check_files(arguments.source, files, folders, options):
-        posts += is_post
-        problems += len(file_problems)
-        for problem in file_problems:
-            print(f"{path}:{problem.line}: {problem.message} [jekyll_posts.{problem.subtype}]")
-    for path, problem in case_collisions(arguments.source, files):
-        problems += 1
-        print(f"{path}:{problem.line}: {problem.message} [jekyll_posts.{problem.subtype}]")
-    print(f"{posts} posts, {problems} problems")
+    source: Path = arguments.source
+    conf_py = _conf_py(source, arguments.conf_dir)
+    values, problems = read_conf(conf_py)
+    if arguments.timezone:
+        values["jekyll_posts_timezone"] = arguments.timezone
+    if arguments.posts_folder:
+        values["jekyll_posts_post_folders"] = arguments.posts_folder
+    settings, bad_settings = site_settings(values)
+    conf_text = conf_py.read_text(encoding="utf-8") if conf_py else ""
+    for name, message in bad_settings:
+        problems.append(Located(conf_py or source, Problem(assignment_line(conf_text, name), "config", message)))
+    files = sorted(markdown_files(source, values.get("exclude_patterns", [])))
+    checked = list(check_files(source, files, settings))
+    for report in checked:
+        problems += report.problems
+    problems += url_problems(source, checked, settings)
+    for located in problems:
+        print(located)
+    posts = sum(report.entry is not None and report.entry.is_post for report in checked)
+    print(f"{posts} posts, {len(problems)} problems")
     return 1 if problems else 0
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jekyll-posts-check", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="jekyll-posts-check", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("source", type=Path, help="the Sphinx source folder (docs)")
-    parser.add_argument("--timezone", default=DEFAULT_TIMEZONE, help="the site's time zone (jekyll_posts_timezone)")
+    parser.add_argument(
+        "--conf-dir", type=Path, help="the folder of conf.py (default: the source folder or its parent)"
+    )
+    parser.add_argument("--timezone", help="the site's time zone (jekyll_posts_timezone), over conf.py's")
     parser.add_argument(
         "--posts-folder", action="append", help="a folder whose files are all posts (jekyll_posts_post_folders)"
     )
     return parser
 
 
-def markdown_files(source: Path) -> Iterator[Path]:
+def _conf_py(source: Path, conf_dir: Path | None) -> Path | None:
+    candidates = [conf_dir] if conf_dir else [source, source.parent]
+    return next((folder / "conf.py" for folder in candidates if (folder / "conf.py").is_file()), None)
+
+
+def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
+    """The values of ``conf.py`` this check needs (run as Sphinx runs it, in its folder's terms)."""
+    if conf_py is None:
+        return {}, []
+    try:
+        namespace = runpy.run_path(str(conf_py), init_globals={"tags": _NoTags()})
+    except Exception as error:  # a conf.py that cannot run here: the defaults are used
+        message = f"conf.py could not be read ({type(error).__name__}: {error}); the defaults are used"
+        return {}, [Located(conf_py, Problem(1, "config", message))]
+    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns"}
+    return {name: namespace[name] for name in names if name in namespace}, []
+
+
+class _NoTags:
+    """``tags`` in ``conf.py``: no builder tags are set when checking."""
+
+    def has(self, tag: str) -> bool:
+        return False
+
+    def __contains__(self, tag: str) -> bool:
+        return False
+
+
+def markdown_files(source: Path, exclude_patterns: Sequence[str] = ()) -> Iterator[Path]:
     for path in source.rglob("*.md"):
         relative = path.relative_to(source)
-        if not any(part in SKIPPED_FOLDERS or part.startswith(".") for part in relative.parts):
-            yield path
+        if any(part in SKIPPED_FOLDERS or part.startswith(".") for part in relative.parts):
+            continue
+        if any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in exclude_patterns):
+            continue
+        yield path
 
 
-def check_files(
-    source: Path, files: list[Path], folders: list[str], options: ReadOptions
-) -> Iterator[tuple[Path, list[Problem], bool]]:
+@dataclass(frozen=True)
+class Report:
+    """What the check found in one file: its problems, and its entry for the site's lists."""
+
+    docname: str
+    problems: list[Located]
+    entry: PageEntry | None
+
+
+def check_files(source: Path, files: list[Path], settings: SiteSettings) -> Iterator[Report]:
+    options = settings.read_options()
     for path in files:
         docname = path.relative_to(source).with_suffix("").as_posix()
         text, problems = decode_source(path.read_bytes())
         modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        parsed = parse_post(text, SourceFile(path, is_in_posts_folder(docname, folders), modified), options)
-        is_post = parsed.record is not None and parsed.record.is_post
-        yield path, problems + list(parsed.problems), is_post
+        parsed = parse_post(
+            text, SourceFile(path, is_in_posts_folder(docname, settings.post_folders), modified), options
+        )
+        first_line = parsed.record.body_line if parsed.record else 1
+        body = text.split("\n", first_line - 1)[-1] if first_line > 1 else text
+        directives = list(tags_directives(body, first_line))
+        problems += parsed.problems
+        problems += [Problem(line, "taxonomy", EMPTY_TAGS) for line, tags in directives if not tags]
+        body_tags = [tag for _, tags in directives for tag in tags]
+        yield Report(
+            docname,
+            [Located(path, problem) for problem in problems],
+            _entry(docname, parsed.record, body_tags, settings),
+        )
 
 
-def case_collisions(source: Path, files: list[Path]) -> Iterator[tuple[Path, Problem]]:
-    by_folded: dict[str, list[Path]] = defaultdict(list)
-    for path in files:
-        by_folded[path.relative_to(source).with_suffix("").as_posix().casefold()].append(path)
-    for paths in by_folded.values():
-        for path in paths[1:]:
-            first = paths[0].relative_to(source).with_suffix("").as_posix()
-            yield path, Problem(1, "url", f"{SHARED_URL}: {case_collision(first)}")
+def _entry(docname: str, record: PostRecord | None, body_tags: list[str], settings: SiteSettings) -> PageEntry | None:
+    if record is not None:
+        return PageEntry.of_record(docname, record, "", body_tags, settings.blog_default_author)
+    return PageEntry.of_page(docname, docname, body_tags, "") if body_tags else None
+
+
+def url_problems(source: Path, reports: list[Report], settings: SiteSettings) -> list[Located]:
+    """Two pages for one URL: names that differ only in case, documents at generated pages' URLs."""
+    paths = {report.docname: source / f"{report.docname}.md" for report in reports}
+    entries: Mapping[str, PageEntry] = {report.docname: report.entry for report in reports if report.entry}
+    site = SiteView(settings, entries, TaxonomyIndex(entries.values(), listing_cutoff(settings.zone)))
+    generated = [page.pagename for page in generated_pages(site)]
+    found = [*case_collisions(paths), *generated_url_clashes(paths, generated)]
+    return [Located(paths[docname], problem) for docname, problem in found]
 
 
 if __name__ == "__main__":

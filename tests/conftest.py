@@ -17,13 +17,13 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from jekyll_posts.testing.browser import CHROMIUM, CHROMIUM_ARGS
+
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
 ROOTS_DIR = TESTS_DIR / "roots"
-sys.path.insert(0, str(REPO_DIR / "bench"))
-from common import CHROMIUM_ARGS  # noqa: E402  (shared with the benchmarks)
 
 COLOURS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours, and the line erasing of progress output
 
@@ -87,9 +87,6 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """The ``kb`` test root, built once for the read-only tests."""
     base = tmp_path_factory.mktemp("kb")
     yield build(copy_root("kb", base), base / "_build")
-
-
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")

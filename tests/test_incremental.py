@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOTS_DIR, Built, build, copy_root
-from generate import generate
+
+from jekyll_posts.testing.corpus import generate
 
 # A feed's own <updated> is the time it was written; everything else must match.
 FEED_WRITTEN_AT = re.compile(r"^  <updated>[^<]*</updated>\n", re.MULTILINE)

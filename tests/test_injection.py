@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from common import serve
 from conftest import Built, build, copy_root
+
+from jekyll_posts.testing.browser import serve
 
 PAYLOADS = [
     'x" onmouseover="alert(1)" data-injected="1',

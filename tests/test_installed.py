@@ -21,8 +21,9 @@ from urllib.parse import quote
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from common import serve
 from conftest import REPO_DIR, ROOTS_DIR
+
+from jekyll_posts.testing.browser import serve
 
 SAMPLE = "posts/2026-01-01-llama-4-ai-future"
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git to list the checkout")

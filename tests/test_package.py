@@ -16,7 +16,8 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from conftest import REPO_DIR
 
-from jekyll_posts.sphinxext.domain import JekyllDomain, PageEntry, PageReferences, TaxonomyIndex
+from jekyll_posts.core.entries import PageEntry, TaxonomyIndex
+from jekyll_posts.sphinxext.domain import JekyllDomain, PageReferences
 
 LOCALE = REPO_DIR / "jekyll_posts" / "locale" / "ja" / "LC_MESSAGES"
 TOKYO = ZoneInfo("Asia/Tokyo")

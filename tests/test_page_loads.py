@@ -16,8 +16,9 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from common import serve
 from conftest import Site
+
+from jekyll_posts.testing.browser import serve
 
 SAMPLE_POST = "posts/2026-01-01-llama-4-ai-future.html"
 QUERIES = {"search": "?q=%E6%8E%A8%E8%AB%96"}  # 推論

@@ -10,10 +10,11 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from common import serve
 from conftest import Built, Site, build, copy_root
 
-from jekyll_posts.core.search import normalize, pages_containing, sample_queries, term_hash, terms
+from jekyll_posts.core.search import normalize, term_hash, terms
+from jekyll_posts.testing.browser import serve
+from jekyll_posts.testing.search import pages_containing, sample_queries
 
 SAMPLE_TITLE = "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
 

@@ -8,8 +8,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from common import serve
 from conftest import Built, build, copy_root
+
+from jekyll_posts.testing.browser import serve
 
 BLOCKS = (".ablog__recentposts", ".ablog__categories", ".jekyll-tag-cloud", ".ablog__archives")
 

@@ -73,8 +73,8 @@ def test_bad_config_values_warn_and_fall_back(
     tmp_path: Path, name: str, value: object, default: object, reason: str
 ) -> None:
     built = build(copy_root("warnings", tmp_path), tmp_path / "_build", **{name: value})
-    expected = f"WARNING: {name} = {value!r} {reason}; using {default!r} [jekyll_posts.config]"
-    assert expected in built.warnings.splitlines()
+    expected = f"conf.py:1: WARNING: {name} = {value!r} {reason}; using {default!r} [jekyll_posts.config]"
+    assert [line for line in built.warnings.splitlines() if line.endswith(expected)] != []
     assert getattr(built.app.config, name) == default
     # 20:00 UTC on 5 January is 6 January in Tokyo, the fallback zone
     assert "2026年1月6日" in built.soup("posts/2026-01-06-empty-tags.html").get_text()

@@ -1,6 +1,7 @@
 """The pure core: Jekyll-style Markdown in, typed post records and problems out.
 
-Nothing here imports Sphinx; the Sphinx glue lives in :mod:`jekyll_posts.sphinxext`.
+Nothing here imports Sphinx, ablog or sphinx-tags (a test checks it); the Sphinx glue
+lives in :mod:`jekyll_posts.sphinxext`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from .dates import format_date_ja
 from .japanese import join_japanese_lines
 from .post import KNOWN_KEYS, ParsedPost, PostRecord, ReadOptions, SourceFile, parse_post
 from .problems import SUBTYPES, Problem
-from .reading import ReadingSpeed, reading_minutes
+from .readingtime import ReadingSpeed, reading_minutes
 from .taxonomy import slugify
 
 __all__ = [

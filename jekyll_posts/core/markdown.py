@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 
 from .problems import Problem
+from .taxonomy import unique_terms
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _BACKTICKS = re.compile(r"`+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 #: The longest file name a file system takes, in bytes, and the longest path.
 NAME_MAX = 255
@@ -27,6 +27,11 @@ PATH_MAX = 4096
 _LONG_RUN = re.compile(r"[^\s/]{64,}")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LINK_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:[ \t]*<?)([^\s<>]+?)>?(?=[\s)]|$)", re.MULTILINE)
+
+
+_TAGS_DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{tags\}[ \t]*(.*)$")
+#: What a ``{tags}`` directive without tags is told.
+EMPTY_TAGS = "the tags directive lists no tags"
 
 
 def headings(body: str) -> Iterator[tuple[int, str]]:
@@ -52,26 +57,6 @@ def headings(body: str) -> Iterator[tuple[int, str]]:
 def escape_inline(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text`` (CommonMark escapes)."""
     return _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
-
-
-def decode_source(data: bytes) -> tuple[str, list[Problem]]:
-    """The text of a source file's bytes: UTF-8 (with or without BOM), bad bytes replaced and reported."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        message = f"not UTF-8 (byte 0x{data[error.start]:02X}): undecodable bytes are shown as \ufffd"
-        return data.decode("utf-8-sig", "replace"), [Problem(line, "encoding", message)]
-
-
-def remove_control_characters(text: str) -> tuple[str, list[Problem]]:
-    """``text`` without control characters (NUL and the like), and where the first one was."""
-    found = _CONTROL.search(text)
-    if found is None:
-        return text, []
-    line = text.count("\n", 0, found.start()) + 1
-    message = f"control characters (U+{ord(found.group()):04X} and {len(_CONTROL.findall(text))} in all) removed"
-    return _CONTROL.sub("", text), [Problem(line, "encoding", message)]
 
 
 def replace_front_matter(text: str, body_line: int, title: str | None) -> str:
@@ -129,3 +114,37 @@ def literal_page(title: str | None, text: str, body_line: int) -> str:
     if body_line <= 1:
         return f"{heading}\n\n{literal}" if heading else literal
     return "\n" * (body_line - 2) + heading + "\n" + literal
+
+
+def directive_tags(text: str) -> list[str]:
+    """The tags a ``{tags}`` directive gives in ``text`` (its argument and content):
+    comma-separated, white space folded, quotes around a tag dropped (as sphinx-tags reads them)."""
+    tags = (" ".join(tag.replace("\\n", "\n").strip('"').split()) for tag in text.split(","))
+    return unique_terms(tags)
+
+
+def tags_directives(body: str, first_line: int = 1) -> Iterator[tuple[int, list[str]]]:
+    """The line and tags of each ``{tags}`` directive in ``body`` outside other code,
+    counting lines from ``first_line``."""
+    lines = body.split("\n")
+    fence: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opening = _CODE_FENCE.match(line)
+        directive = _TAGS_DIRECTIVE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+        elif directive:
+            marker = directive.group(1)
+            content = [directive.group(2)]
+            end = index + 1
+            while end < len(lines) and lines[end].strip() != marker:
+                content.append(lines[end])
+                end += 1
+            yield first_line + index, directive_tags(",".join(part for part in content if not part.startswith(":")))
+            index = end
+        elif opening:
+            fence = opening.group(1)
+        index += 1

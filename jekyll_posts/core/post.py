@@ -20,16 +20,11 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from .dates import DateError, date_from_file_name, parse_date
+from .encoding import remove_control_characters
 from .frontmatter import FrontMatter, FrontMatterData, read_front_matter, split_front_matter
-from .markdown import (
-    drop_link_targets,
-    headings,
-    remove_control_characters,
-    replace_front_matter,
-    unusable_link_targets,
-)
+from .markdown import drop_link_targets, headings, replace_front_matter, unusable_link_targets
 from .problems import Problem
-from .reading import ReadingSpeed, reading_minutes
+from .readingtime import ReadingSpeed, reading_minutes
 from .taxonomy import terms_from_value, unique_terms
 
 PostKind = Literal["post", "page"]

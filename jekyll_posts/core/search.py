@@ -17,7 +17,6 @@ given newest post first, so the browser breaks ties by the smaller number.
 
 from __future__ import annotations
 
-import random
 import re
 import unicodedata
 from array import array
@@ -26,7 +25,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
-JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from .japanese import JAPANESE
+
 _RUN = re.compile(rf"[{JAPANESE}]+|(?:(?![{JAPANESE}])\w)+")
 _JAPANESE_RUN = re.compile(rf"[{JAPANESE}]+")
 FIELDS = ("title", "tags", "body")
@@ -140,40 +140,3 @@ def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
 def _deltas(numbers: array[int]) -> list[int]:
     """Ascending page numbers as differences: small numbers, short files."""
     return [number - previous for previous, number in pairwise(chain((0,), numbers))]
-
-
-_KANJI_KATAKANA_RUN = re.compile(r"[\u3005\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def sample_queries(texts: list[str], count: int, seed: int) -> list[str]:
-    """Queries a reader might type, cut from the texts themselves: random 2-8
-    character cuts of kanji/katakana runs, and one Latin word in five."""
-    rng = random.Random(seed)
-    queries: list[str] = []
-    while len(queries) < count:
-        text = rng.choice(texts)
-        if rng.random() < 0.2 and (words := _LATIN_WORD.findall(text)):
-            queries.append(rng.choice(words))
-            continue
-        found = _KANJI_KATAKANA_RUN.findall(text)
-        if not found:
-            continue
-        run = rng.choice(found)
-        length = rng.randint(2, min(8, len(run)))
-        start = rng.randint(0, len(run) - length)
-        queries.append(run[start : start + length])
-    return queries
-
-
-def pages_containing(query: str, normalized_texts: list[str]) -> set[int]:
-    """The numbers of the (already normalised) texts in which every space-separated
-    part of ``query`` appears literally: Latin words as whole words."""
-    parts = normalize(query).split()
-    found = set()
-    for number, text in enumerate(normalized_texts):
-        if all(part in text for part in parts):
-            words = set(runs(text)) if any(part.isascii() for part in parts) else set()
-            if all(part in words if part.isascii() else True for part in parts):
-                found.add(number)
-    return found

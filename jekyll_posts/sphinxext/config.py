@@ -7,17 +7,19 @@ In ``conf.py``::
     jekyll_posts_chars_per_minute = 500          # Japanese reading speed
     jekyll_posts_words_per_minute = 200          # reading speed for other words
 
-A bad value warns (``jekyll_posts.config``) and falls back to its default.
+Each value is declared once, in :data:`jekyll_posts.core.site.SETTINGS`.  A bad
+value warns at its line of ``conf.py`` (``jekyll_posts.config``) and falls back
+to its default; ``jekyll-posts-check`` reports the same.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sphinx.util import logging
 
-from ..core import ReadingSpeed, ReadOptions
+from ..core.site import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, site_settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,47 +27,26 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TIMEZONE = "Asia/Tokyo"
-DEFAULT_SPEED = ReadingSpeed()
-DEFAULT_POST_FOLDERS = ["posts"]
-
 
 def setup_config(app: Sphinx) -> None:
-    app.add_config_value("jekyll_posts_timezone", DEFAULT_TIMEZONE, "env", types=frozenset({str}))
-    app.add_config_value("jekyll_posts_post_folders", DEFAULT_POST_FOLDERS, "env", types=frozenset({list, tuple}))
-    app.add_config_value("jekyll_posts_chars_per_minute", DEFAULT_SPEED.chars_per_minute, "env", types=frozenset({int}))
-    app.add_config_value("jekyll_posts_words_per_minute", DEFAULT_SPEED.words_per_minute, "env", types=frozenset({int}))
+    for setting in SETTINGS:
+        app.add_config_value(setting.config_name, setting.default, setting.rebuild, types=frozenset(setting.types))
     app.connect("config-inited", check_config)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
-    """Replace each invalid value by its default, with a warning."""
-    try:
-        ZoneInfo(config.jekyll_posts_timezone)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        _fall_back(config, "jekyll_posts_timezone", DEFAULT_TIMEZONE, "is not an IANA time zone name")
-    folders = config.jekyll_posts_post_folders
-    if not isinstance(folders, list | tuple) or not all(isinstance(folder, str) for folder in folders):
-        _fall_back(config, "jekyll_posts_post_folders", DEFAULT_POST_FOLDERS, "must be a list of folder names")
-    for name, default in (
-        ("jekyll_posts_chars_per_minute", DEFAULT_SPEED.chars_per_minute),
-        ("jekyll_posts_words_per_minute", DEFAULT_SPEED.words_per_minute),
-    ):
-        value = getattr(config, name)
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            _fall_back(config, name, default, "must be a positive whole number")
+    """Replace each invalid value by its default, with a warning at its line of ``conf.py``."""
+    values = {setting.config_name: getattr(config, setting.config_name) for setting in SETTINGS}
+    _, problems = site_settings(values)
+    conf_py = Path(app.confdir) / "conf.py"
+    conf_text = conf_py.read_text(encoding="utf-8") if conf_py.is_file() else ""
+    for name, message in problems:
+        location = f"{conf_py}:{assignment_line(conf_text, name)}"
+        logger.warning(message, location=location, type="jekyll_posts", subtype="config")
+        setattr(config, name, next(setting.default for setting in SETTINGS if setting.config_name == name))
 
 
-def _fall_back(config: Config, name: str, default: object, reason: str) -> None:
-    logger.warning(
-        "%s = %r %s; using %r", name, getattr(config, name), reason, default, type="jekyll_posts", subtype="config"
-    )
-    setattr(config, name, default)
-
-
-def read_options(config: Config) -> ReadOptions:
-    """The core's reading options for this site."""
-    return ReadOptions(
-        zone=ZoneInfo(config.jekyll_posts_timezone),
-        speed=ReadingSpeed(config.jekyll_posts_chars_per_minute, config.jekyll_posts_words_per_minute),
-    )
+def site_settings_of(config: Config) -> SiteSettings:
+    """The site's settings, as the pure core knows them."""
+    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS)
+    return site_settings({name: getattr(config, name) for name in names if hasattr(config, name)})[0]

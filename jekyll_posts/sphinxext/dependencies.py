@@ -16,7 +16,7 @@ such a thing changes:
 
 After reading, each page's view of other pages is fingerprinted
 (:func:`shown_digest`) and compared with the one it was last written with.
-The blog's listing pages and feeds (:mod:`.listings`) and the sidebar blocks
+The generated pages and feeds (:mod:`.generated`) and the sidebar blocks
 (:mod:`.sidebar`) keep their own fingerprints; so editing one post's tags
 writes that post, its tags' pages and the sidebar blocks, not the site.
 """
@@ -24,12 +24,11 @@ writes that post, its tags' pages and the sidebar blocks, not the site.
 from __future__ import annotations
 
 import functools
-import hashlib
 from itertools import chain
 from typing import TYPE_CHECKING
 
-import ablog.blog
-
+from ..core.digest import fingerprint
+from .compat import ablog as ablog_compat
 from .domain import JekyllDomain, get_domain
 
 if TYPE_CHECKING:
@@ -58,11 +57,6 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return outdated
 
 
-def fingerprint(value: object) -> str:
-    """A short digest of ``value``'s ``repr``: equal for equal plain data."""
-    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
-
-
 def navigation_digest(app: Sphinx) -> str:
     """A fingerprint of the navigation every page shows: the toctrees, their pages' headings."""
     env = app.env
@@ -74,14 +68,7 @@ def navigation_digest(app: Sphinx) -> str:
 
 def post_neighbours(app: Sphinx) -> dict[str, Neighbours]:
     """The previous and next posts of each listed post, as ablog links them."""
-    neighbours = {}
-    for post in ablog.blog.Blog(app).posts:
-        before, after = post.prev, post.next
-        neighbours[post.docname] = (
-            (before.docname, before.title) if before is not None else None,
-            (after.docname, after.title) if after is not None else None,
-        )
-    return neighbours
+    return {docname: (before, after) for docname, before, after in ablog_compat.neighbours(app)}
 
 
 class Documents:

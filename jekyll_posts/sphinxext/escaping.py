@@ -24,14 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
+from . import compat
+from .compat import theme
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
 
 #: Templates under these folders are compiled with autoescaping.
 AUTOESCAPED_FOLDERS = ("ablog/", "jekyll_posts/")
-#: Context values that are text on every page.
-TEXT_VALUES = ("feed_title", "header", "pagetitle", "root_title")
+#: Context values that are text on every page: ablog's, and the book theme's.
+TEXT_VALUES = ("feed_title", "header", *theme.TEXT_VALUES)
 
 
 def setup_escaping(app: Sphinx) -> None:
@@ -41,10 +44,7 @@ def setup_escaping(app: Sphinx) -> None:
 
 
 def autoescape_templates(app: Sphinx) -> None:
-    templates = getattr(app.builder, "templates", None)
-    environment = getattr(templates, "environment", None)
-    if environment is not None:
-        environment.autoescape = is_autoescaped
+    compat.sphinx.autoescape_templates(app.builder, is_autoescaped)
 
 
 def is_autoescaped(template_name: str | None) -> bool:

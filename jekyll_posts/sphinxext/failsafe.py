@@ -35,11 +35,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
+from . import compat
+from .compat.sphinx import ReadDoc, Resolve
 from .state import build_state
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from docutils.transforms import Transform
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -101,9 +101,7 @@ def guard_reading(app: Sphinx) -> None:
     builder.read_doc = guarded_read_doc  # type: ignore[misc,method-assign]  # final for subclasses; one instance is wrapped
 
 
-def _read_as_literal_text(
-    app: Sphinx, builder: Builder, read_doc: Callable[..., None], docname: str, cache: bool
-) -> None:
+def _read_as_literal_text(app: Sphinx, builder: Builder, read_doc: ReadDoc, docname: str, cache: bool) -> None:
     literal = build_state(app).literal_documents
     literal.add(docname)
     _forget(app, docname)
@@ -149,9 +147,7 @@ def _store_source_page(app: Sphinx, builder: Builder, docname: str, cache: bool)
 
 
 def guard_transforms(app: Sphinx) -> None:
-    registry = app.registry
-    registry.transforms[:] = [guarded_transform(transform) for transform in registry.transforms]
-    registry.post_transforms[:] = [guarded_transform(transform) for transform in registry.post_transforms]
+    compat.sphinx.wrap_transforms(app, guarded_transform)
 
 
 def guarded_transform(transform: type[Transform]) -> type[Transform]:
@@ -187,24 +183,25 @@ class ShowUnresolvedReferencesAsText(SphinxPostTransform):
 
 
 def guard_resolving(app: Sphinx, builder: Builder) -> None:
-    """From here on the environment is no longer pickled: its method can be wrapped."""
     env = app.env
-    get_and_resolve_doctree = env.get_and_resolve_doctree
 
-    def guarded(docname: str, builder: Builder, **kwargs: Any) -> nodes.document:
-        try:
-            return get_and_resolve_doctree(docname, builder, **kwargs)
-        except SphinxWarning:
-            raise
-        except Exception as error:
-            _warn(docname, error_line(error), f"resolving failed ({describe(error)}): references shown as text")
-            return _unresolved_doctree(env, docname)
+    def wrap(get_and_resolve_doctree: Resolve) -> Resolve:
+        def guarded(docname: str, builder: Builder, **kwargs: Any) -> nodes.document:
+            try:
+                return get_and_resolve_doctree(docname, builder, **kwargs)
+            except SphinxWarning:
+                raise
+            except Exception as error:
+                _warn(docname, error_line(error), f"resolving failed ({describe(error)}): references shown as text")
+                return _unresolved_doctree(env, docname)
 
-    env.get_and_resolve_doctree = guarded  # type: ignore[method-assign]
+        return guarded
+
+    compat.sphinx.wrap_resolving(env, wrap)
 
 
 def stop_guarding_resolving(app: Sphinx, exception: Exception | None) -> None:
-    vars(app.env).pop("get_and_resolve_doctree", None)
+    compat.sphinx.unwrap_resolving(app.env)
 
 
 def _unresolved_doctree(env: BuildEnvironment, docname: str) -> nodes.document:

@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.locale import get_translation
 
 from ..core import PostRecord, format_date_ja
-from .domain import TaxonomyKind
+from ..core.entries import TaxonomyKind
 
 _ = get_translation("sphinx")
 SEPARATOR = " · "

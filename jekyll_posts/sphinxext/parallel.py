@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import compat
+from .state import build_state
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -27,11 +30,11 @@ def setup_parallel(app: Sphinx) -> None:
 
 def read_few_documents_here(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     if app.parallel > 1 and len(docnames) < SERIAL_SHARE * len(env.found_docs):
-        app.builder.jekyll_parallel = app.parallel  # type: ignore[attr-defined]  # restored after reading
-        app.parallel = 1
+        build_state(app).parallel = compat.sphinx.read_in_main_process(app)
 
 
 def restore_parallel(app: Sphinx, env: BuildEnvironment) -> None:
-    if hasattr(app.builder, "jekyll_parallel"):
-        app.parallel = app.builder.jekyll_parallel
-        del app.builder.jekyll_parallel
+    state = build_state(app)
+    if state.parallel is not None:
+        compat.sphinx.restore_parallel(app, state.parallel)
+        state.parallel = None

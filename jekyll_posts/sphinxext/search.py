@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import json
-import pickle
 import shutil
 from itertools import chain
 from pathlib import Path
@@ -35,8 +34,10 @@ from sphinx.util import logging
 
 from ..core import format_date_ja
 from ..core.search import IndexedPage, SearchIndex, SearchPage, build_index, index_page
+from . import compat
 from .domain import get_domain
 from .files import write_if_changed
+from .state import Store, build_state
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 _ = get_translation("sphinx")
 logger = logging.getLogger(__name__)
 
-PICKLE = "jekyll_posts_search.v3.pickle"  # the version changes with what it holds
+PICKLE = "search.pickle"
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
@@ -61,25 +62,22 @@ def setup_search(app: Sphinx) -> None:
 
 
 class SearchTexts:
-    """The text of every page, kept between builds next to the doctrees.
+    """The text of every page, kept between builds in the build state's store.
 
     It is read only when a page is written or removed: a build that changes
     nothing does not pay for it.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self._pages: dict[str, IndexedPage] | None = None
-        self.changed = not path.is_file()
+        self.changed = not store.has(PICKLE)
         self._stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
 
     @property
     def pages(self) -> dict[str, IndexedPage]:
         if self._pages is None:
-            self._pages = {}
-            if self.path.is_file():
-                with self.path.open("rb") as stored:
-                    self._pages = pickle.load(stored)
+            self._pages = self.store.read_pickle(PICKLE) or {}
         return self._pages
 
     @property
@@ -102,24 +100,19 @@ class SearchTexts:
             self.changed = True
 
     def save(self) -> None:
-        with self.path.open("wb") as stored:
-            pickle.dump(self.pages, stored, pickle.HIGHEST_PROTOCOL)
-
-
-def _texts(app: Sphinx) -> SearchTexts | None:
-    texts: SearchTexts | None = getattr(app.builder, "jekyll_search_texts", None)
-    return texts
+        self.store.write_pickle(PICKLE, self.pages)
 
 
 def start_search(app: Sphinx) -> None:
     if app.builder.format != "html" or app.builder.name in {"json", "pickle", "singlehtml"}:
         return
-    app.builder.search = False  # type: ignore[attr-defined]  # Sphinx's index is replaced
-    app.builder.jekyll_search_texts = SearchTexts(Path(app.doctreedir) / PICKLE)  # type: ignore[attr-defined]
+    compat.sphinx.turn_off_sphinx_search(app.builder)
+    state = build_state(app)
+    state.search = SearchTexts(state.store(app))
 
 
 def collect_page_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    texts = _texts(app)
+    texts = build_state(app).search
     if texts is None:
         return
     entry = get_domain(app.env).pages.get(docname)
@@ -157,32 +150,25 @@ def _page_text(node: nodes.Node) -> Iterator[str]:
 
 
 def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if _texts(app) is not None:
+    if build_state(app).search is not None:
         yield "search", {"title": _("Search")}, "jekyll_posts/search.html"
 
 
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    texts = _texts(app)
+    texts = build_state(app).search
     if texts is None or exception is not None:
         return
     folder = Path(app.outdir) / FOLDER
-    if texts.loaded or get_domain(app.env).removed or not folder.is_dir():
+    if texts.loaded or build_state(app).removed_documents or not folder.is_dir():
         texts.keep_only(app.env.found_docs)
     if texts.changed or not folder.is_dir():
         _write_index(folder, build_index(texts.pages.values()))
         texts.save()
     static = Path(app.outdir) / "_static"
     for name in STEMMER_FILES:
-        source = Path(snowballstemmer_js_folder()) / name
+        source = compat.sphinx.snowball_stemmer_js() / name
         if not (static / name).is_file():
             shutil.copyfile(source, static / name)
-
-
-def snowballstemmer_js_folder() -> Path:
-    """Sphinx ships the Snowball English stemmer, in JavaScript, with its search."""
-    import sphinx.search
-
-    return Path(sphinx.search.__file__).parent / "minified-js"
 
 
 def _write_index(folder: Path, index: SearchIndex) -> None:

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import ablog
-import ablog.blog
-
+from ..core.pages import term_pagename
+from .compat import ablog as ablog_compat
+from .config import site_settings_of
+from .domain import get_domain
 from .files import write_if_changed
-from .pages import tag_cloud
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 DATA_SCRIPT = "_static/jekyll_blog_sidebar_data.js"
 BLOCKS_TEMPLATE = "jekyll_posts/blog-sidebar-blocks.html"
 RECENT_POSTS = 5
+TAG_CLOUD_SIZE = 30
 
 
 def setup_sidebar(app: Sphinx) -> None:
@@ -37,7 +38,7 @@ def setup_sidebar(app: Sphinx) -> None:
 
 
 def write_blog_sidebar(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if ablog.builder_support(app):
+    if ablog_compat.builder_support(app):
         html = render_blog_sidebar(app)
         call = f"jekyllBlogSidebar(document.currentScript, {json.dumps(html, ensure_ascii=False)}, {RECENT_POSTS});\n"
         write_if_changed(Path(app.outdir) / DATA_SCRIPT, call)
@@ -52,8 +53,8 @@ def render_blog_sidebar(app: Sphinx) -> str:
         return name if resource else builder.get_target_uri(name)
 
     context = {
-        "ablog": ablog.blog.Blog(app),
-        "anchor": ablog.anchor,
+        "ablog": ablog_compat.blog(app),
+        "anchor": ablog_compat.anchor,
         "pathto": pathto,
         "pagename": "",
         # one more than shown: the script leaves out the page it is on
@@ -63,3 +64,13 @@ def render_blog_sidebar(app: Sphinx) -> str:
     }
     html: str = builder.templates.render(BLOCKS_TEMPLATE, context)
     return html
+
+
+def tag_cloud(app: Sphinx) -> list[dict[str, Any]]:
+    """The most used tags, by name."""
+    top = get_domain(app.env).index.by_use["tag"][:TAG_CLOUD_SIZE]
+    settings = site_settings_of(app.config)
+    return [
+        {"pagename": term_pagename(settings, "tag", term.name), "name": term.name, "count": term.count}
+        for term in sorted(top, key=lambda term: term.name)
+    ]

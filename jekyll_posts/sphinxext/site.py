@@ -1,9 +1,11 @@
-"""The package's templates, stylesheet and Japanese messages."""
+"""The package's templates, static files (stylesheet, scripts, icon) and Japanese messages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .compat import theme
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -17,8 +19,8 @@ def setup_site(app: Sphinx) -> None:
     app.add_message_catalog("sphinx", str(PACKAGE_DIR / "locale"))
     app.add_css_file("jekyll_posts.css")
     app.connect("config-inited", add_theme_files)
-    app.connect("config-inited", default_colour_mode)
     app.connect("config-inited", default_favicon)
+    app.connect("config-inited", theme.default_colour_mode)
 
 
 def add_theme_files(app: Sphinx, config: Config) -> None:
@@ -29,12 +31,6 @@ def add_theme_files(app: Sphinx, config: Config) -> None:
     """
     config.templates_path = [*config.templates_path, str(PACKAGE_DIR / "templates")]
     config.html_static_path = [*config.html_static_path, str(PACKAGE_DIR / "static")]
-
-
-def default_colour_mode(app: Sphinx, config: Config) -> None:
-    """pydata-sphinx-theme reads its colour mode from ``html_context["default_mode"]``
-    and, when a site leaves it unset, logs "Got invalid theme mode" on every page view."""
-    config.html_context = {"default_mode": "auto", **config.html_context}
 
 
 def default_favicon(app: Sphinx, config: Config) -> None:

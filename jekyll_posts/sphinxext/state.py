@@ -1,24 +1,101 @@
-"""What one build carries from event to event, in one typed object per application.
+"""What a build carries from event to event, in one typed object per application.
 
-State that must survive a build, or be merged from parallel readers, lives in
-the ``jekyll`` domain (:mod:`.domain`); this is the rest: one build's notes,
-made afresh for each application and dropped with it.
+What must be merged from parallel readers and purged with a document lives in
+the ``jekyll`` domain (:mod:`.domain`), pickled with the environment.  The
+rest is here, in :class:`BuildState`:
+
+- one build's notes (documents read again as literal text, the reading
+  parallelism to give back, the generated pages of this build);
+- what the writing phase keeps for the next build, which the environment
+  cannot hold (it is pickled before writing starts): the fingerprints of the
+  generated pages and feeds, and the search texts.  They are kept in one
+  folder beside the doctrees, ``<doctreedir>/jekyll_posts/``, under one
+  version (:data:`STORE_VERSION`); a folder of another version is ignored.
+  They are saved only when a build succeeds.
 """
 
 from __future__ import annotations
 
+import json
+import pickle
+import shutil
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
+
+from .files import write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from ..core.pages import GeneratedPage, PageKind
+    from .search import SearchTexts
+
+#: the version of what the store folder holds: raise it when its contents change shape
+STORE_VERSION = 1
+STORE = "jekyll_posts"
+
+
+class Store:
+    """The folder of what one build keeps for the next, beside the doctrees."""
+
+    def __init__(self, doctreedir: Path) -> None:
+        self.folder = doctreedir / STORE
+        version = self.folder / "VERSION"
+        if not version.is_file() or version.read_text(encoding="utf-8").strip() != str(STORE_VERSION):
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            version.write_text(f"{STORE_VERSION}\n", encoding="utf-8")
+
+    def has(self, name: str) -> bool:
+        return (self.folder / name).is_file()
+
+    def read_json(self, name: str) -> Any:
+        try:
+            return json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def write_json(self, name: str, value: object) -> None:
+        write_if_changed(self.folder / name, json.dumps(value, ensure_ascii=False, indent=0, sort_keys=True))
+
+    def read_pickle(self, name: str) -> Any:
+        try:
+            with (self.folder / name).open("rb") as stored:
+                return pickle.load(stored)
+        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def write_pickle(self, name: str, value: object) -> None:
+        with (self.folder / name).open("wb") as stored:
+            pickle.dump(value, stored, pickle.HIGHEST_PROTOCOL)
+
 
 @dataclass
 class BuildState:
+    """One application's build state."""
+
+    #: the kinds of generated page, in the order they are written
+    page_kinds: list[PageKind] = field(default_factory=list)
+    #: documents deleted since the last build
+    removed_documents: set[str] = field(default_factory=set)
     #: documents being read again as literal text after their reading failed
     literal_documents: set[str] = field(default_factory=set)
+    #: the ``-j`` value to give back once the few changed documents are read
+    parallel: int | None = None
+    #: this build's generated pages, made once the documents are read
+    generated: list[GeneratedPage] | None = None
+    #: the fingerprint of each generated output of this build (output path -> digest)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    #: the search texts, when this builder writes the search index
+    search: SearchTexts | None = None
+    _store: Store | None = None
+
+    def store(self, app: Sphinx) -> Store:
+        if self._store is None:
+            self._store = Store(Path(app.doctreedir))
+        return self._store
 
 
 _STATES: WeakKeyDictionary[Sphinx, BuildState] = WeakKeyDictionary()

@@ -1,26 +1,25 @@
 """sphinx-tags' ``{tags}`` directive, linked to the same tag pages as front matter tags.
 
-sphinx-tags 0.4 finds tags by scanning the raw text of every file for a
-```` ```{tags} ```` line (so an example inside a code block counts), and
-writes its tag pages into the source folder.  Here the directive itself
-records its tags while the document is parsed, and the tag pages are made
-from the ``jekyll`` domain (see :mod:`jekyll_posts.sphinxext.pages`), so a
-tag written in the body and the same tag in front matter share one page.
-The display rules (``tags_intro_text``, comma separation, white space
-folding) stay sphinx-tags'.
+The directive records its tags while the document is parsed, and the tag
+pages are made from the ``jekyll`` domain (see :mod:`jekyll_posts.core.pages`),
+so a tag written in the body and the same tag in front matter share one page
+(why sphinx-tags' own directive is replaced: :mod:`.compat.sphinx_tags`).  The
+display rules (``tags_intro_text``, comma separation, white space folding)
+stay sphinx-tags'; the tags are read by :func:`jekyll_posts.core.markdown.directive_tags`,
+as ``jekyll-posts-check`` reads them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.util import logging
-from sphinx_tags import TagLinks, _normalize_display_tag
+from sphinx.util.docutils import SphinxDirective
 
-from ..core.taxonomy import unique_terms
+from ..core.markdown import EMPTY_TAGS, directive_tags
+from .documents import BODY_TAGS_KEY
 from .header import tag_links
-from .reading import BODY_TAGS_KEY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,20 +31,23 @@ def setup_tags(app: Sphinx) -> None:
     app.add_directive("tags", TagsDirective, override=True)
 
 
-class TagsDirective(TagLinks):  # type: ignore[misc]  # sphinx-tags ships no type hints
-    """``{tags}`` with comma-separated tags as argument or content."""
+class TagsDirective(SphinxDirective):
+    """``{tags}`` with comma-separated tags as argument or content (sphinx-tags' syntax)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
 
     def run(self) -> list[nodes.Node]:
-        text = ",".join([*self.arguments, *self.content])
-        tags = unique_terms(_normalize_display_tag(tag) for tag in text.split(self.separator))
+        tags = directive_tags(",".join([*self.arguments, *self.content]))
         if not tags:
             logger.warning(
-                "the tags directive lists no tags",
+                EMPTY_TAGS,
                 location=(self.env.docname, self.lineno),
                 type="jekyll_posts",
                 subtype="taxonomy",
             )
             return []
-        noted = self.env.current_document.setdefault(BODY_TAGS_KEY, [])
+        noted = cast("list[str]", self.env.current_document.setdefault(BODY_TAGS_KEY, []))
         noted.extend(tag for tag in tags if tag not in noted)
         return [tag_links(tags, self.env.docname, self.config.tags_intro_text)]

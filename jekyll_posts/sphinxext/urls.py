@@ -1,30 +1,24 @@
-"""Two pages for one URL: warned, and both pages kept where the site allows it.
+"""Two pages for one URL: warned at the document's first line (``jekyll_posts.url``).
 
-- Documents whose URLs differ only in case (``Post.md``, ``post.md``) are both
-  built, but a case-insensitive host (macOS, Windows, many object stores)
-  serves one of them for both URLs.
-- A document at the URL of a listing page (``blog/tag.md``, ``blog/2026.md``):
-  ablog skips its archive pages there and this package its tag pages, so
-  the document is kept (only ablog's ``blog`` and ``blog/drafts`` overwrite it).
-
-Each such document gets a warning at its first line (``jekyll_posts.url``).
+The rules are :mod:`jekyll_posts.core.urls`'s; the generated pages are this
+build's (:mod:`.generated`), so every kind of generated page is checked.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from .domain import TAXONOMY_KINDS, get_domain
+from ..core.urls import case_collisions, generated_url_clashes
+from .generated import this_builds_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
-SHARED_URL = "two pages for one URL"
 
 
 def setup_urls(app: Sphinx) -> None:
@@ -32,33 +26,7 @@ def setup_urls(app: Sphinx) -> None:
 
 
 def warn_shared_urls(app: Sphinx, env: BuildEnvironment) -> None:
-    by_folded_url: dict[str, list[str]] = defaultdict(list)
-    for docname in sorted(env.found_docs):
-        by_folded_url[docname.casefold()].append(docname)
-    for docnames in by_folded_url.values():
-        for docname in docnames[1:]:
-            _warn(
-                docname,
-                f"its URL differs only in case from that of {docnames[0]!r}; a case-insensitive host mixes them",
-            )
-    for docname in sorted(env.found_docs & listing_pagenames(app)):
-        _warn(docname, "it has the URL of a listing page the blog generates; one hides the other")
-
-
-def case_collision(first: str) -> str:
-    return f"its URL differs only in case from that of {first!r}; a case-insensitive host mixes them"
-
-
-def listing_pagenames(app: Sphinx) -> set[str]:
-    """The pages ablog and this package generate: listings of posts, taxonomy pages, years."""
-    blog = app.config.blog_path
-    domain = get_domain(app.env)
-    pages = {blog, f"{blog}/drafts", f"{blog}/archive", *(f"{blog}/{kind}" for kind in TAXONOMY_KINDS)}
-    for kind in TAXONOMY_KINDS:
-        pages.update(domain.page_of(kind, term.name) or "" for term in domain.index.terms[kind].values())
-    pages.update(f"{blog}/{year}" for year in domain.index.years)
-    return pages
-
-
-def _warn(docname: str, reason: str) -> None:
-    logger.warning(f"{SHARED_URL}: {reason}", location=(docname, 1), type="jekyll_posts", subtype="url")
+    generated = (page.pagename for page in this_builds_pages(app))
+    found = chain(case_collisions(env.found_docs), generated_url_clashes(env.found_docs, generated))
+    for docname, problem in found:
+        logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)

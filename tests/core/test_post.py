@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from jekyll_posts.core import KNOWN_KEYS, SUBTYPES, Problem, ReadOptions, SourceFile, parse_post
-from jekyll_posts.core.reading import ReadingSpeed, reading_minutes
+from jekyll_posts.core.readingtime import ReadingSpeed, reading_minutes
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "docs" / "posts" / "2026-01-01-llama-4-ai-future.md"

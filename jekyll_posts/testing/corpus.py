@@ -1,6 +1,6 @@
-"""Generate N Jekyll-style Japanese posts, deterministically, for benchmarks.
+"""N Jekyll-style Japanese posts, made deterministically, for tests and benchmarks.
 
-    python bench/generate.py 1000 /tmp/kb-1000      # writes posts/, index.md, conf.py
+    python -m jekyll_posts.testing.corpus 1000 /tmp/kb-1000      # writes posts/ and index.md
 
 Each post is about 10 KB: Japanese paragraphs with English terms, headings, a
 list, a code block and links to earlier posts; front matter with a title,
@@ -16,9 +16,6 @@ import random
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
-
-REPO = Path(__file__).resolve().parent.parent
-SEED_POST = REPO / "docs" / "posts" / "2026-01-01-llama-4-ai-future.md"
 
 KANJI_WORDS = [
     "推論",
@@ -162,7 +159,8 @@ def post(rng: random.Random, index: int, count: int, names: list[str], tags: lis
     return "\n".join(front) + body(rng, index, names)
 
 
-def generate(count: int, target: Path, seed: int = 1) -> list[Path]:
+def generate(count: int, target: Path, seed: int = 1, extra_posts: tuple[Path, ...] = ()) -> list[Path]:
+    """Write ``count`` posts into ``target/posts`` (and copies of ``extra_posts``), and an index page."""
     rng = random.Random(seed)
     tags = tag_pool(rng)
     weights = [1 / (rank + 1) for rank in range(len(tags))]
@@ -176,18 +174,20 @@ def generate(count: int, target: Path, seed: int = 1) -> list[Path]:
         path = posts / f"{name}.md"
         path.write_text(post(rng, index, count, names, tags, weights), encoding="utf-8")
         paths.append(path)
-    shutil.copyfile(SEED_POST, posts / SEED_POST.name)
+    for extra in extra_posts:
+        shutil.copyfile(extra, posts / extra.name)
     (target / "index.md").write_text("# ベンチマーク\n\n```{postlist} 10\n:excerpts:\n```\n", encoding="utf-8")
     return paths
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--extra-post", type=Path, action="append", default=[], help="a post to copy in as it is")
     arguments = parser.parse_args()
-    generate(arguments.count, arguments.target, arguments.seed)
+    generate(arguments.count, arguments.target, arguments.seed, tuple(arguments.extra_post))
 
 
 if __name__ == "__main__":

@@ -25,16 +25,20 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, parse_post
-from ..core.markdown import decode_source, literal_page
-from .ablog_bridge import post_node
-from .config import read_options
-from .domain import PageEntry, get_domain
-from .encoding import REPLACEMENT
+from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
+from ..core.entries import PageEntry
+from ..core.markdown import literal_page
+from ..core.site import is_in_posts_folder
+from . import compat
+from .compat.ablog import post_node
+from .config import site_settings_of
+from .domain import get_domain
 from .header import post_header
 from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +47,22 @@ BODY_TAGS_KEY = "jekyll_posts:body_tags"
 SUMMARY_LENGTH = 120
 
 
-def setup_reading(app: Sphinx) -> None:
+def setup_documents(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", read_any_bytes)
+    app.connect("build-finished", stop_reading_any_bytes)
     app.connect("source-read", read_front_matter)
     app.add_transform(JoinJapaneseLines)
     app.add_transform(ApplyFrontMatter)
+
+
+def read_any_bytes(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """A file that is not UTF-8 is read with replacement characters, and warned about below."""
+    register_codec()
+    compat.sphinx.use_replacing_codec(env)
+
+
+def stop_reading_any_bytes(app: Sphinx, exception: Exception | None) -> None:
+    unregister_codec()
 
 
 def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -54,8 +70,9 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     if app.config.source_suffix.get(path.suffix) != "markdown":
         return
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    in_posts_folder = is_in_posts_folder(docname, app.config.jekyll_posts_post_folders)
-    parsed = parse_post(source[0], SourceFile(path, in_posts_folder, modified), read_options(app.config))
+    settings = site_settings_of(app.config)
+    in_posts_folder = is_in_posts_folder(docname, settings.post_folders)
+    parsed = parse_post(source[0], SourceFile(path, in_posts_folder, modified), settings.read_options())
     if docname in build_state(app).literal_documents:  # its first reading failed and was warned about
         _read_as_literal_text(app, parsed, source)
         return
@@ -77,12 +94,6 @@ def _read_as_literal_text(app: Sphinx, parsed: ParsedPost, source: list[str]) ->
         return
     app.env.current_document[RECORD_KEY] = parsed.record
     source[0] = literal_page(parsed.record.title, source[0], parsed.record.body_line)
-
-
-def is_in_posts_folder(docname: str, folders: list[str]) -> bool:
-    """Whether a document lies in one of the posts folders, or in a Jekyll ``_posts`` folder."""
-    parts = docname.split("/")[:-1]
-    return "_posts" in parts or any(docname.startswith(folder.strip("/") + "/") for folder in folders)
 
 
 class JoinJapaneseLines(SphinxTransform):
@@ -122,8 +133,7 @@ class ApplyFrontMatter(SphinxTransform):
         docname = self.env.docname
         if record is None:
             title = _first_title(self.document) or docname
-            entry = PageEntry(docname, title, False, None, False, tuple(body_tags), (), (), _summary(self.document))
-            get_domain(self.env).note_page(entry)
+            get_domain(self.env).note_page(PageEntry.of_page(docname, title, body_tags, _summary(self.document)))
             return
         self.env.metadata[docname].update(record.metadata)
         section = self._titled_section(record)
@@ -131,20 +141,8 @@ class ApplyFrontMatter(SphinxTransform):
         section.insert(1, post_header(record, docname, self.config.tags_intro_text))
         if record.is_post:
             section += post_node(record, summary)
-        tags = tuple(dict.fromkeys((*record.tags, *body_tags)))
-        get_domain(self.env).note_page(
-            PageEntry(
-                docname=docname,
-                title=record.title,
-                is_post=record.is_post,
-                date=record.date,
-                draft=record.is_draft,
-                tags=tags,
-                categories=record.categories,
-                authors=record.authors,
-                summary=summary,
-            )
-        )
+        default_authors = site_settings_of(self.config).blog_default_author
+        get_domain(self.env).note_page(PageEntry.of_record(docname, record, summary, body_tags, default_authors))
 
     def _titled_section(self, record: PostRecord) -> nodes.section:
         """The document's top section, without a paragraph repeating an added title."""

@@ -12,7 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 
-_JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+from .japanese import HALF_WIDTH_KANA, JAPANESE
+
+_JAPANESE_CHAR = re.compile(rf"[{JAPANESE}{HALF_WIDTH_KANA}]")
 _WORD = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:['’][A-Za-z]+)*")
 _NOT_READ = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
 

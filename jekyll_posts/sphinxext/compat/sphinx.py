@@ -1,0 +1,128 @@
+"""Everything this package does with Sphinx's internals, checked against Sphinx 9.0.4.
+
+Each function works around one Sphinx behaviour named in its docstring;
+:data:`PATCHES` lists what each relies on (a test checks every target).
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sphinx.search
+from sphinx.builders import Builder
+from sphinx.builders.html._build_info import BuildInfo
+from sphinx.environment import BuildEnvironment
+from sphinx.registry import SphinxComponentRegistry
+
+from ...core.encoding import CODEC
+from .patches import Patch, has_attributes, has_parameters
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from docutils.transforms import Transform
+    from sphinx.application import Sphinx
+
+VERSION_CHECKED = "Sphinx 9.0.4"
+ReadDoc = Callable[..., None]
+Resolve = Callable[..., "nodes.document"]
+
+
+def wrap_read_doc(builder: Builder, wrap: Callable[[ReadDoc], ReadDoc]) -> None:
+    """Sphinx aborts the build when reading one document raises; ``read_doc`` (final for
+    subclasses) is wrapped on the builder in use, so serial and forked readers use the wrapper."""
+    builder.read_doc = wrap(builder.read_doc)  # type: ignore[misc,method-assign]
+
+
+def wrap_transforms(app: Sphinx, wrap: Callable[[type[Transform]], type[Transform]]) -> None:
+    """Sphinx applies the registered transforms and post-transforms with no guard: each
+    registered class is replaced by what ``wrap`` makes of it, for this application."""
+    registry = app.registry
+    registry.transforms[:] = [wrap(transform) for transform in registry.transforms]
+    registry.post_transforms[:] = [wrap(transform) for transform in registry.post_transforms]
+
+
+def wrap_resolving(env: BuildEnvironment, wrap: Callable[[Resolve], Resolve]) -> None:
+    """``get_and_resolve_doctree`` raises for one document and stops the build.  The
+    environment is pickled before writing starts, so from ``write-started`` on its method
+    can be wrapped on the instance; :func:`unwrap_resolving` undoes it."""
+    env.get_and_resolve_doctree = wrap(env.get_and_resolve_doctree)  # type: ignore[method-assign]
+
+
+def unwrap_resolving(env: BuildEnvironment) -> None:
+    vars(env).pop("get_and_resolve_doctree", None)
+
+
+def configuration_hash(app: Sphinx) -> str:
+    """The hash Sphinx keeps in ``.buildinfo`` of the configuration that changes HTML output
+    (``sphinx.builders.html._build_info`` is private; no public equivalent)."""
+    info = BuildInfo(app.config, app.tags, frozenset({"html", "env"}))
+    return f"{info.config_hash}/{info.tags_hash}"
+
+
+def read_in_main_process(app: Sphinx) -> int:
+    """Under ``-j`` Sphinx 9 forks readers for however few documents changed, each sending
+    the whole environment back; ``app.parallel`` is lowered while reading.  Returns the
+    value to give back to :func:`restore_parallel`."""
+    parallel: int = app.parallel
+    app.parallel = 1
+    return parallel
+
+
+def restore_parallel(app: Sphinx, parallel: int) -> None:
+    app.parallel = parallel
+
+
+def turn_off_sphinx_search(builder: Builder) -> None:
+    """Sphinx's own search index is replaced by this package's: the HTML builder's flag."""
+    builder.search = False  # type: ignore[attr-defined]
+
+
+def use_replacing_codec(env: BuildEnvironment) -> None:
+    """Sphinx decodes every source strictly with ``input_encoding``: one non-UTF-8 file
+    stopped the build with a traceback naming no file.  The environment's setting is
+    switched to a codec that replaces bad bytes (the configuration is left alone)."""
+    if codecs.lookup(env.settings["input_encoding"]).name == "utf-8-sig":
+        env.settings["input_encoding"] = CODEC
+
+
+def autoescape_templates(builder: Builder, autoescape: Callable[[str | None], bool]) -> None:
+    """Sphinx renders templates without autoescaping; ``autoescape`` picks the templates
+    that get it (Jinja decides per template name when it compiles one)."""
+    environment = getattr(getattr(builder, "templates", None), "environment", None)
+    if environment is not None:
+        environment.autoescape = autoescape
+
+
+def snowball_stemmer_js() -> Path:
+    """The folder of the Snowball stemmers Sphinx ships, in JavaScript, for its search."""
+    return Path(sphinx.search.__file__).parent / "minified-js"
+
+
+def _check_stemmers() -> None:
+    folder = snowball_stemmer_js()
+    assert (folder / "base-stemmer.js").is_file() and (folder / "english-stemmer.js").is_file(), folder
+
+
+def _check_build_info() -> None:
+    info: Any = BuildInfo()
+    assert hasattr(info, "config_hash") and hasattr(info, "tags_hash")
+
+
+PATCHES = (
+    Patch("Builder.read_doc wrapped", VERSION_CHECKED, has_parameters(Builder.read_doc, "docname", "_cache")),
+    Patch(
+        "registered transforms wrapped",
+        VERSION_CHECKED,
+        has_attributes(SphinxComponentRegistry(), "transforms", "post_transforms"),
+    ),
+    Patch(
+        "get_and_resolve_doctree wrapped after pickling",
+        VERSION_CHECKED,
+        has_parameters(BuildEnvironment.get_and_resolve_doctree, "docname", "builder"),
+    ),
+    Patch("BuildInfo hashes the configuration", VERSION_CHECKED, _check_build_info),
+    Patch("Snowball stemmers in JavaScript", VERSION_CHECKED, _check_stemmers),
+)

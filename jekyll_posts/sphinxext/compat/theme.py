@@ -1,0 +1,46 @@
+"""What this package adjusts in pydata-sphinx-theme 0.20.0 and sphinx-book-theme 1.4.0.
+
+- The book theme puts the page's and the site's titles into its templates as
+  they are (``{{ pagetitle }}`` in its print header, ``{{ root_title }}`` in
+  the sidebar): :data:`TEXT_VALUES` are escaped by :mod:`..escaping`.
+- pydata-sphinx-theme loads Sphinx's search index on every page for its
+  search-as-you-type dialog; this site's search replaces that index, so the
+  request failed on every page view.  The package's ``layout.html`` leaves
+  the three scripts out of the theme's ``extrahead`` block.
+- pydata-sphinx-theme reads its colour mode from ``html_context["default_mode"]``
+  and, when a site leaves it unset, logs "Got invalid theme mode" on every
+  page view: ``auto`` unless the site sets one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pydata_sphinx_theme
+
+from .patches import Patch, file_contains
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+VERSION_CHECKED = "pydata-sphinx-theme 0.20.0, sphinx-book-theme 1.4.0"
+#: context values the book theme prints without escaping
+TEXT_VALUES = ("pagetitle", "root_title")
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+PYDATA_LAYOUT = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "layout.html"
+
+
+def default_colour_mode(app: Sphinx, config: Config) -> None:
+    config.html_context = {"default_mode": "auto", **config.html_context}
+
+
+PATCHES = (
+    Patch(
+        "pydata's extrahead loads Sphinx's search index",
+        VERSION_CHECKED,
+        file_contains(PYDATA_LAYOUT, "{%- block extrahead %}", *(f"pathto('{name}', 1)" for name in SEARCH_SCRIPTS)),
+    ),
+    Patch("pydata reads default_mode from the context", VERSION_CHECKED, file_contains(PYDATA_LAYOUT, "default_mode")),
+)

@@ -1,0 +1,157 @@
+"""Writing the generated pages and feeds: every kind registered once, walked for everything.
+
+The kinds (:mod:`jekyll_posts.core.pages`) say which pages the site has now;
+here, for each registered kind:
+
+- after reading, a document at a generated page's URL is warned about
+  (``jekyll_posts.url``, :mod:`.urls`); the document is kept and the generated
+  page skipped;
+- each page and feed is fingerprinted from what it shows (its template and
+  context; a feed's posts) and from what surrounds every page (navigation,
+  configuration, templates, versions): it is written only when that changed
+  or its file is missing;
+- the output of a page or feed the last build generated and this one does not
+  is removed, so an incremental build leaves the same site as a clean one.
+
+Another extension adds a kind with :func:`register_page_kind`::
+
+    def setup(app):
+        register_page_kind(app, MyPages())   # .name, .pages(site) -> GeneratedPage values
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sphinx.locale import get_translation
+
+from ..core.digest import fingerprint
+from ..core.pages import PAGE_KINDS, GeneratedPage, PageKind, SiteView, generated_pages
+from . import compat
+from .compat import ablog as ablog_compat
+from .config import site_settings_of
+from .dependencies import navigation_digest
+from .domain import get_domain
+from .feeds import write_feed
+from .state import build_state
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
+
+_ = get_translation("sphinx")
+FINGERPRINTS = "generated.json"
+
+
+def setup_generated(app: Sphinx) -> None:
+    build_state(app).page_kinds.extend(PAGE_KINDS)
+    app.connect("builder-inited", ablog_compat.take_over_listings)
+    app.connect("env-updated", forget_pages, priority=100)
+    app.connect("html-collect-pages", write_generated, priority=100)
+    app.connect("build-finished", save_fingerprints)
+
+
+def register_page_kind(app: Sphinx, kind: PageKind) -> None:
+    """Generate the pages of ``kind`` too, after those already registered."""
+    build_state(app).page_kinds.append(kind)
+
+
+def site_view(app: Sphinx) -> SiteView:
+    domain = get_domain(app.env)
+    return SiteView(site_settings_of(app.config), domain.pages, domain.index, _)
+
+
+def this_builds_pages(app: Sphinx) -> list[GeneratedPage]:
+    """This build's generated pages (made once, after reading)."""
+    state = build_state(app)
+    if state.generated is None:
+        state.generated = list(generated_pages(site_view(app), state.page_kinds))
+    return state.generated
+
+
+def forget_pages(app: Sphinx, env: BuildEnvironment) -> None:
+    """The documents have been read: this build's pages are made again when next needed."""
+    build_state(app).generated = None
+
+
+class Fingerprints:
+    """This build's fingerprint of each generated output, beside the last successful build's."""
+
+    def __init__(self, last: dict[str, str] | None, surroundings: str) -> None:
+        self.last = last or {}
+        self.surroundings = surroundings
+        self.current: dict[str, str] = {}
+
+    def outdated(self, output: str, shown: object, outdir: Path) -> bool:
+        """Note what the output at ``output`` (relative to ``outdir``) shows; whether to write it."""
+        digest = fingerprint((self.surroundings, shown))
+        self.current[output] = digest
+        return self.last.get(output) != digest or not (outdir / output).is_file()
+
+    def gone(self) -> list[str]:
+        return sorted(set(self.last) - set(self.current))
+
+
+def write_generated(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if not ablog_compat.builder_support(app):
+        return
+    state = build_state(app)
+    store = state.store(app)
+    builder_name = app.builder.name
+    last = (store.read_json(FINGERPRINTS) or {}).get(builder_name)
+    fingerprints = Fingerprints(last, surroundings(app))
+    outdir = Path(app.outdir)
+    builder = cast("StandaloneHTMLBuilder", app.builder)  # an HTML builder: ablog supports it
+    ablog_feeds_due = False
+    for page in this_builds_pages(app):
+        if page.pagename in app.env.found_docs:
+            continue  # a document has its URL: warned after reading
+        output = Path(builder.get_outfilename(page.pagename)).relative_to(outdir).as_posix()
+        if fingerprints.outdated(output, (page.template, page.context), outdir):
+            yield page.pagename, dict(page.context), page.template
+        for feed in page.feeds:
+            if fingerprints.outdated(feed.path, feed, outdir):
+                ablog_feeds_due |= feed.producer == "ablog"
+                if feed.producer == "jekyll_posts":
+                    write_feed(app, feed)
+    if ablog_feeds_due:
+        ablog_compat.write_feeds(app)
+    for output in fingerprints.gone():
+        _remove(outdir, output)
+    state.fingerprints = fingerprints.current
+
+
+def _remove(outdir: Path, output: str) -> None:
+    """An output no longer generated, and the folders it leaves empty."""
+    path = outdir / output
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == outdir or not folder.is_dir() or any(folder.iterdir()):
+            break
+        folder.rmdir()
+
+
+def save_fingerprints(app: Sphinx, exception: Exception | None) -> None:
+    state = build_state(app)
+    if exception is not None or not state.fingerprints:
+        return
+    store = state.store(app)
+    saved = store.read_json(FINGERPRINTS) or {}
+    saved[app.builder.name] = state.fingerprints
+    store.write_json(FINGERPRINTS, saved)
+
+
+def surroundings(app: Sphinx) -> str:
+    """What every generated page shows beside its own content: navigation, configuration,
+    templates, the versions of the packages that draw it."""
+    parts = (
+        navigation_digest(app),
+        compat.sphinx.configuration_hash(app),
+        str(app.builder.templates.newest_template_mtime()),
+        compat.ablog.INSTALLED_VERSION,
+        str(app.extensions["jekyll_posts"].version),
+    )
+    return fingerprint(parts)

@@ -1,0 +1,49 @@
+"""What every page's template gets from this package.
+
+- ``<meta name="description">`` from the page's excerpt;
+- a post's previous and next posts in time, as ablog links them, in the
+  theme's own previous/next area (ablog's second pair is turned off);
+- ``jekyll_tags_page``: the all-tags page, for the sidebar's links.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
+
+from .compat import ablog as ablog_compat
+from .domain import get_domain
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+
+def setup_page_context(app: Sphinx) -> None:
+    # the context must be ready before the theme renders its sidebars, at the default priority
+    app.connect("html-page-context", add_page_context, priority=400)
+
+
+def add_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    entry = get_domain(app.env).pages.get(pagename)
+    if entry is not None and entry.summary:
+        description = f'<meta name="description" content="{escape(entry.summary)}">\n'
+        context["metatags"] = context.get("metatags", "") + description
+    if entry is not None and entry.is_post and not entry.draft:
+        _post_neighbours(app, pagename, context)
+    context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"
+
+
+def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    post = ablog_compat.blog(app).posts[pagename]
+    if post is None:
+        return
+    pathto = context["pathto"]
+    for key, neighbour in (("prev", post.prev), ("next", post.next)):
+        if neighbour is not None:
+            context[key] = {"link": pathto(neighbour.docname), "title": escape(neighbour.title)}
+        else:
+            context.pop(key, None)
