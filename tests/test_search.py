@@ -13,7 +13,7 @@ import pytest
 from common import serve
 from conftest import Built, Site, build, copy_root
 
-from jekyll_posts.core.search import normalize, pages_containing, sample_queries, term_hash, terms
+from jekyll_posts.core.search import normalize, pages_containing, runs, sample_queries, term_hash, terms
 
 SAMPLE_TITLE = "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
 
@@ -140,6 +140,131 @@ def test_title_matches_first_then_tags_and_newer_wins_ties(page: Any, kb_url: st
 
 def test_drafts_are_not_found(page: Any, kb_url: str) -> None:
     assert search(page, kb_url, "Secret plans") == []
+
+
+@pytest.fixture(scope="module")
+def text_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site of short posts whose text changes length under NFKC before and inside the matches."""
+    base = tmp_path_factory.mktemp("search-text")
+    built: Built = build(copy_root("search-text", base), base / "_build")
+    with serve(built.outdir) as url:
+        yield url
+
+
+def shown(page: Any, base: str, query: str, title: str) -> tuple[list[str], list[str], str]:
+    """The marked parts of the result's title and snippet, and the snippet's text."""
+    search(page, base, query)
+    results = page.eval_on_selector_all(
+        ".jekyll-search-result",
+        """items => items.map(item => [
+            item.querySelector(".jekyll-search-title").textContent,
+            [...item.querySelectorAll(".jekyll-search-title mark")].map(mark => mark.textContent),
+            [...item.querySelectorAll(".jekyll-search-snippet mark")].map(mark => mark.textContent),
+            item.querySelector(".jekyll-search-snippet").textContent,
+        ])""",
+    )
+    found = {shown_title: (title_marks, marks, text) for shown_title, title_marks, marks, text in results}
+    assert title in found, list(found)
+    return found[title]
+
+
+#: Titles of the posts of tests/roots/test-search-text and their search text (title, then body).
+ELLIPSIS = ("三点リーダー…推論能力の話", "三点リーダー…推論能力の話 それは……推論能力の話。えー…推論能力かな。")
+HALF_WIDTH = ("半角カナ", "半角カナ ﾃﾞｰﾀとﾏﾙﾁﾓｰﾀﾞﾙ、そしてマルチモーダル推論。")
+FULL_WIDTH = ("全角英字", "全角英字 ＡＩの時代、ＡＩ人材とAI人材。")
+EXPANDING = ("広がる文字", "広がる文字 ㍿とﬁneｶﾞｲﾄﾞとCafe\u0301の推論能力。")  # ㍿ ﬁ ｶﾞ e◌́ change length
+NON_BMP = ("サロゲート", "サロゲート 𠮷野家の𠮷と推論能力。")
+FAR = ("遠い一致", "…" + "…" * 40 + "推論能力の話。")  # the body has 100 … first: the snippet shows the last 40
+
+
+@pytest.mark.parametrize(
+    ("query", "post", "marks"),
+    [
+        pytest.param("推論能力", ELLIPSIS, ["推論能力"] * 3, id="ellipsis"),
+        pytest.param("マルチモーダル", HALF_WIDTH, ["ﾏﾙﾁﾓｰﾀﾞﾙ", "マルチモーダル"], id="full-width-typed"),
+        pytest.param("ﾏﾙﾁﾓｰﾀﾞﾙ", HALF_WIDTH, ["ﾏﾙﾁﾓｰﾀﾞﾙ", "マルチモーダル"], id="half-width-typed"),
+        pytest.param("ＡＩ人材", FULL_WIDTH, ["ＡＩ", "ＡＩ", "人材", "AI", "人材"], id="full-width-latin-typed"),
+        pytest.param("AI人材", FULL_WIDTH, ["ＡＩ", "ＡＩ", "人材", "AI", "人材"], id="latin-typed"),
+        pytest.param("推論能力", EXPANDING, ["推論能力"], id="after-expanding-and-composing"),
+        pytest.param("株式会社", EXPANDING, ["㍿"], id="square-sign"),
+        pytest.param("ガイド", EXPANDING, ["ｶﾞｲﾄﾞ"], id="half-width-voiced"),
+        pytest.param("fine", EXPANDING, ["ﬁne"], id="ligature"),
+        pytest.param("café", EXPANDING, ["Cafe\u0301"], id="combining-accent"),
+        pytest.param("推論能力", NON_BMP, ["推論能力"], id="after-non-bmp"),
+        pytest.param("𠮷野家", NON_BMP, ["𠮷", "野家", "𠮷"], id="non-bmp"),
+        pytest.param("推論能力", FAR, ["推論能力"], id="far-after-ellipses"),
+    ],
+)
+def test_marks_are_the_original_characters_of_the_match(
+    page: Any, text_url: str, query: str, post: tuple[str, str], marks: list[str]
+) -> None:
+    title, text = post
+    _, shown_marks, shown_text = shown(page, text_url, query, title)
+    assert shown_marks == marks
+    assert shown_text == text  # every character as written, none lost or split
+    assert all(normalize(mark) in set(runs(normalize(query))) for mark in shown_marks)
+
+
+def test_title_marks_are_the_original_characters_of_the_match(page: Any, text_url: str) -> None:
+    title_marks, _, _ = shown(page, text_url, "推論能力", ELLIPSIS[0])
+    assert title_marks == ["推論能力"]
+
+
+def test_a_match_inside_one_original_character_marks_that_character(page: Any, text_url: str) -> None:
+    _, marks, _ = shown(page, text_url, "株式", EXPANDING[0])
+    assert marks == ["㍿"]
+
+
+@pytest.mark.parametrize(
+    ("title", "run"),
+    [
+        pytest.param("サロゲート切れ目", "𠮷" * 60, id="non-bmp"),
+        pytest.param("切れ目の濁点", "ﾃﾞ" * 60, id="half-width-voiced"),
+    ],
+)
+def test_a_snippet_cut_keeps_surrogate_pairs_and_half_width_voiced_kana_whole(
+    page: Any, text_url: str, title: str, run: str
+) -> None:
+    _, marks, text = shown(page, text_url, "推論能力", title)
+    assert marks == ["推論能力"]
+    assert text.startswith("…" + run[:2])
+    assert (run + "x推論能力。").endswith(text[1:])
+
+
+def test_snippets_cut_between_characters_wherever_the_match_falls(page: Any, text_url: str) -> None:
+    page.goto(f"{text_url}search.html")
+    texts = ["x" * shift + "𠮷ﾃﾞ" * 30 + "推論能力の話" for shift in range(4)]
+    shown = page.evaluate(
+        """texts => texts.map(text => {
+            const box = document.createElement("p");
+            box.innerHTML = jekyllSearch.snippet(text, ["推論能力"]);
+            return [box.textContent, [...box.querySelectorAll("mark")].map(mark => mark.textContent)];
+        })""",
+        texts,
+    )
+    for text, (snippet, marks) in zip(texts, shown, strict=True):
+        assert marks == ["推論能力"]
+        assert snippet.startswith("…") and text.endswith(snippet[1:])
+        assert normalize(snippet[1:]).startswith(("𠮷", "デ")), snippet[:4]  # not half a character
+
+
+def test_any_character_before_a_match_leaves_the_mark_on_the_match(page: Any, text_url: str) -> None:
+    """Every code point of the BMP, and a spread of the others, before ``推論能力``."""
+    page.goto(f"{text_url}search.html")
+    wrong = page.evaluate(
+        """() => {
+            const escape = (text) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+            const wrong = [];
+            for (let code = 0; code < 0x110000; code += code < 0x10000 ? 1 : 97) {
+                if (code >= 0xd800 && code <= 0xdfff) continue;
+                const char = String.fromCodePoint(code);
+                const html = jekyllSearch.snippet(char + "推論能力", ["推論能力"]);
+                if (html !== `${escape(char)}<mark>推論能力</mark>`) wrong.push([code, html]);
+            }
+            return wrong;
+        }"""
+    )
+    assert wrong == []
 
 
 def test_index_terms() -> None:
