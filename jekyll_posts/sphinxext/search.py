@@ -1,4 +1,4 @@
-"""Japanese search for the HTML site: the index files, the search page, the stemmer.
+"""Japanese search for the HTML site: the index files and the search page.
 
 Sphinx's own search splits the index with TinySegmenter but the query only
 at spaces, so most Japanese compounds are never found; its whole index is
@@ -15,7 +15,10 @@ replaced (see :mod:`jekyll_posts.core.search`):
   are written: a body edit rewrites that page's record and the shards of
   the terms it gained or lost;
 - ``search.html`` (the target of the theme's search box and Ctrl+K dialog)
-  runs ``_static/jekyll_search.js``.
+  runs ``_static/jekyll_search.js``, with ``_static/jekyll_english_stemmer.js``:
+  Snowball's English stemmer from the release ``snowballstemmer`` is pinned
+  to, so the browser stems a query's words as the index stemmed the pages'
+  (Sphinx's own copy is of an older release: ``internal`` became ``intern``).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from __future__ import annotations
 import functools
 import json
 import pickle
-import shutil
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +50,6 @@ logger = logging.getLogger(__name__)
 
 PICKLE = "jekyll_posts_search.v3.pickle"  # the version changes with what it holds
 FOLDER = "_search"
-STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
 SKIPPED_CLASSES = {"jekyll-post-header", "postlist", "toctree-wrapper", "ablog-post-excerpt"}
 
@@ -171,18 +172,6 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     if texts.changed or not folder.is_dir():
         _write_index(folder, build_index(texts.pages.values()))
         texts.save()
-    static = Path(app.outdir) / "_static"
-    for name in STEMMER_FILES:
-        source = Path(snowballstemmer_js_folder()) / name
-        if not (static / name).is_file():
-            shutil.copyfile(source, static / name)
-
-
-def snowballstemmer_js_folder() -> Path:
-    """Sphinx ships the Snowball English stemmer, in JavaScript, with its search."""
-    import sphinx.search
-
-    return Path(sphinx.search.__file__).parent / "minified-js"
 
 
 def _write_index(folder: Path, index: SearchIndex) -> None:
