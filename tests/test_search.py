@@ -56,6 +56,10 @@ def test_full_and_half_width_forms(page: Any, docs_url: str, query: str, expecte
     assert expected in search(page, docs_url, query)
 
 
+def test_an_emoji_in_the_query_is_not_a_word(page: Any, docs_url: str) -> None:
+    assert SAMPLE_TITLE in search(page, docs_url, "汎用AI❤️")  # ❤️ ends in a variation selector, a mark
+
+
 def test_english_keeps_stemming(page: Any, docs_url: str) -> None:
     assert search(page, docs_url, "building") == ["Migrating our Jekyll blog to Sphinx and MyST"]
 
@@ -128,6 +132,41 @@ def test_words_stemmed_differently_by_older_snowball_are_found(page: Any, docs_u
     page.goto(f"{docs_url}search.html")
     terms = page.evaluate("words => words.map(word => jekyllSearch.parse(word).terms)", SNOWBALL_3_1_WORDS)
     assert terms == [["internal"], ["internal"], ["internat"], ["interval"], ["interval"], ["interfer"], ["ski"]]
+
+
+#: Texts split and indexed by core/search.py and again, for queries, by the browser.
+TOKENIZER_INPUTS = [
+    "",
+    "推論能力とAI、builds",
+    "汎用AIの性能が2倍になった",
+    "ＡＩ人材とｶﾀｶﾅ、ﾏﾙﾁﾓｰﾀﾞﾙ",  # full and half width
+    "コーヒー・ブレーク、ｽｰﾊﾟｰ",  # prolonged sound marks, full and half width
+    "人々、時々刻々、〆切、〇〇方式",
+    "「推論」（能力）！？…・",
+    "2026年1月1日、１２３、Ⅻ章、①番、½杯",
+    "don't O'Neill's it’s rock'n'roll snake_case_name",
+    "internal international interval skis interfering building generously",
+    "AI❤️推論 1️⃣ 👍🏽 👨‍👩‍👧",  # emoji: a variation selector and a keycap are marks
+    "𠮷野家、𩸽(ほっけ)",  # kanji outside the BMP
+    "Cafe\u0301 İstanbul हिन्दी ภาษาไทย ΟΔΟΣ 한국어",  # marks, casing, other scripts
+    "か゛ ヿ ゟ ㍿ ﬁne",  # characters NFKC turns into two or more
+]
+
+
+def test_the_browser_splits_and_indexes_text_as_the_index_does(page: Any, docs_url: str) -> None:
+    page.goto(f"{docs_url}search.html")
+    split = page.evaluate(
+        """texts => Promise.all(texts.map(async text =>
+            [await jekyllSearch.runs(text), (await jekyllSearch.parse(text)).terms]))""",
+        TOKENIZER_INPUTS,
+    )
+    stem = snowballstemmer.stemmer("english").stemWord
+    browser = {
+        text: (got_runs, sorted(got_terms)) for text, (got_runs, got_terms) in zip(TOKENIZER_INPUTS, split, strict=True)
+    }
+    index = {text: (list(runs(normalize(text))), sorted(terms(text, stem))) for text in TOKENIZER_INPUTS}
+    assert {text: got for text, got in browser.items() if got != index[text]} == {}
+    assert index["AI❤️推論 1️⃣ 👍🏽 👨‍👩‍👧"] == (["ai", "推論", "1"], ["1", "ai", "推論"])
 
 
 def test_recall_on_a_fixed_query_set(page: Any, docs_url: str, docs_site: Site) -> None:

@@ -13,7 +13,8 @@
 
 (() => {
   const JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  const RUN = new RegExp(`[${JAPANESE}]+|(?:(?![${JAPANESE}])[\\p{L}\\p{M}\\p{N}_])+`, "gu");
+  // a word character is Python's \w: a letter, a number or "_", not a mark (❤️'s variation selector)
+  const RUN = new RegExp(`[${JAPANESE}]+|(?:(?![${JAPANESE}])[\\p{L}\\p{N}_])+`, "gu");
   const JAPANESE_RUN = new RegExp(`^[${JAPANESE}]+$`, "u");
   const FIELD_WEIGHTS = [100, 10, 1]; // title, tags, body
   const PAGE_SIZE = 20;
@@ -58,11 +59,16 @@
     return value;
   }
 
+  /* Runs of Japanese characters, and words of other scripts, of normalised text (runs() in core/search.py). */
+  function runsOf(text) {
+    return normalize(text).match(RUN) || [];
+  }
+
   /* A query's index terms (all must match) and its Japanese runs (each must appear as typed). */
   function parse(query) {
     const terms = new Set();
     const runs = [];
-    for (const run of normalize(query).match(RUN) || []) {
+    for (const run of runsOf(query)) {
       if (JAPANESE_RUN.test(run)) {
         runs.push(run);
         for (let index = 0; index + 1 < run.length; index++) terms.add(run.slice(index, index + 2));
@@ -214,12 +220,8 @@
     return (offsetOf(map, first) > 0 ? "…" : "") + highlight(map, needles, first, last) + more;
   }
 
-  function needlesOf(query) {
-    return normalize(query).match(RUN) || [];
-  }
-
   function render(list, result, query) {
-    const needles = needlesOf(query);
+    const needles = runsOf(query);
     const item = document.createElement("li");
     item.className = "jekyll-search-result";
     const date = result.d ? `<span class="jekyll-search-date">${escapeHtml(result.d)}</span>` : "";
@@ -258,7 +260,7 @@
     return found;
   }
 
-  window.jekyllSearch = { parse, candidates, results, pages, show, snippet, normalize, termHash };
+  window.jekyllSearch = { runs: runsOf, parse, candidates, results, pages, show, snippet, normalize, termHash };
 
   document.addEventListener("DOMContentLoaded", () => {
     const box = document.getElementById("jekyll-search");
