@@ -106,6 +106,29 @@ def test_missing_index_says_so(page: Any, docs_site: Site, tmp_path: Path) -> No
         assert "make html" in page.inner_text(".jekyll-search-status")
 
 
+def with_meta(site: Path, destination: Path, **changes: object) -> Path:
+    """A copy of a built site whose search meta.js is changed (a value of None removes the key)."""
+    shutil.copytree(site, destination)
+    meta = destination / "_search" / "meta.js"
+    data = {key: value for key, value in {**_payload(meta), **changes}.items() if value is not None}
+    meta.write_text(f'jekyllSearchData("meta",{json.dumps(data, ensure_ascii=False)});\n', encoding="utf-8")
+    return destination
+
+
+def test_the_browser_splits_with_the_japanese_characters_of_the_index(
+    page: Any, docs_site: Site, tmp_path: Path
+) -> None:
+    with serve(with_meta(docs_site.outdir, tmp_path / "html", japanese="\u4e00-\u9fff")) as url:  # kanji only
+        page.goto(f"{url}search.html")
+        assert page.evaluate("jekyllSearch.runs('推論とカタカナ')") == ["推論", "とカタカナ"]
+
+
+def test_an_index_older_than_the_script_says_to_build_again(page: Any, docs_site: Site, tmp_path: Path) -> None:
+    with serve(with_meta(docs_site.outdir, tmp_path / "html", japanese=None)) as url:
+        search(page, url, "推論")
+        assert "make html" in page.inner_text(".jekyll-search-status")
+
+
 def test_the_browser_hashes_terms_as_the_index_does(page: Any, docs_url: str) -> None:
     page.goto(f"{docs_url}search.html")
     words = ["推論", "ai", "build", "ガイ", "𠮷野"]
@@ -130,7 +153,9 @@ def test_the_browser_stems_words_as_the_index_does(page: Any, docs_url: str, doc
 
 def test_words_stemmed_differently_by_older_snowball_are_found(page: Any, docs_url: str) -> None:
     page.goto(f"{docs_url}search.html")
-    terms = page.evaluate("words => words.map(word => jekyllSearch.parse(word).terms)", SNOWBALL_3_1_WORDS)
+    terms = page.evaluate(
+        "words => Promise.all(words.map(async word => (await jekyllSearch.parse(word)).terms))", SNOWBALL_3_1_WORDS
+    )
     assert terms == [["internal"], ["internal"], ["internat"], ["interval"], ["interval"], ["interfer"], ["ski"]]
 
 

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
+#: The characters split as Japanese (a character class, read as one by Python and by the browser,
+#: which has it from the index's meta.js).  Other words are runs of ``\w``, the browser's ``[\p{L}\p{N}_]``.
 JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{JAPANESE}]+|(?:(?![{JAPANESE}])\w)+")
 _JAPANESE_RUN = re.compile(rf"[{JAPANESE}]+")

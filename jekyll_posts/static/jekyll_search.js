@@ -12,10 +12,8 @@
 "use strict";
 
 (() => {
-  const JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   // a word character is Python's \w: a letter, a number or "_", not a mark (❤️'s variation selector)
-  const RUN = new RegExp(`[${JAPANESE}]+|(?:(?![${JAPANESE}])[\\p{L}\\p{N}_])+`, "gu");
-  const JAPANESE_RUN = new RegExp(`^[${JAPANESE}]+$`, "u");
+  const WORD = "\\p{L}\\p{N}_";
   const FIELD_WEIGHTS = [100, 10, 1]; // title, tags, body
   const PAGE_SIZE = 20;
 
@@ -59,19 +57,36 @@
     return value;
   }
 
+  let patterns = null;
+
+  /* The patterns of core/search.py, with its Japanese characters, which the index's meta.js gives. */
+  async function tokenizer() {
+    if (patterns === null) {
+      const { japanese } = await load("meta");
+      if (typeof japanese !== "string") throw new Error("_search/meta.js is older than jekyll_search.js");
+      patterns = {
+        run: new RegExp(`[${japanese}]+|(?:(?![${japanese}])[${WORD}])+`, "gu"),
+        japanese: new RegExp(`^[${japanese}]+$`, "u"),
+      };
+    }
+    return patterns;
+  }
+
   /* Runs of Japanese characters, and words of other scripts, of normalised text (runs() in core/search.py). */
-  function runsOf(text) {
-    return normalize(text).match(RUN) || [];
+  async function runsOf(text) {
+    return normalize(text).match((await tokenizer()).run) || [];
   }
 
   /* A query's index terms (all must match) and its Japanese runs (each must appear as typed). */
-  function parse(query) {
+  async function parse(query) {
+    const { japanese } = await tokenizer();
     const terms = new Set();
     const runs = [];
-    for (const run of runsOf(query)) {
-      if (JAPANESE_RUN.test(run)) {
+    for (const run of await runsOf(query)) {
+      if (japanese.test(run)) {
         runs.push(run);
-        for (let index = 0; index + 1 < run.length; index++) terms.add(run.slice(index, index + 2));
+        const characters = [...run]; // code points, as Python counts them
+        characters.slice(1).forEach((character, index) => terms.add(characters[index] + character));
       } else {
         terms.add(stemmer ? stemmer.stemWord(run) : run);
       }
@@ -86,7 +101,7 @@
 
   /* Page numbers that have every term, best first. */
   async function candidates(query) {
-    const { terms, runs } = parse(query);
+    const { terms, runs } = await parse(query);
     if (terms.length === 0) return { pages: [], runs }; // a single character: too short to search
     const meta = await load("meta");
     const shards = await Promise.all(terms.map((term) => load(`s${termHash(term) % meta.shards}`)));
@@ -199,7 +214,8 @@
       let length = 0;
       for (const needle of needles) {
         const at = normalized.indexOf(needle, index);
-        if (at !== -1 && at + needle.length <= last && (found === -1 || at < found)) [found, length] = [at, needle.length];
+        if (at === -1 || at + needle.length > last) continue;
+        if (found === -1 || at < found) [found, length] = [at, needle.length];
       }
       if (found === -1) break;
       const [start, end] = [starts[found], ends[found + length - 1]];
@@ -220,13 +236,13 @@
     return (offsetOf(map, first) > 0 ? "…" : "") + highlight(map, needles, first, last) + more;
   }
 
-  function render(list, result, query) {
-    const needles = runsOf(query);
+  function render(list, result, needles) {
     const item = document.createElement("li");
     item.className = "jekyll-search-result";
     const date = result.d ? `<span class="jekyll-search-date">${escapeHtml(result.d)}</span>` : "";
+    const title = highlight(mapped(result.t), needles);
     item.innerHTML =
-      `<a class="jekyll-search-title" href="${escapeHtml(root + result.u)}">${highlight(mapped(result.t), needles)}</a>` +
+      `<a class="jekyll-search-title" href="${escapeHtml(root + result.u)}">${title}</a>` +
       `${date}<p class="jekyll-search-snippet">${snippet(result.x, needles)}</p>`;
     list.appendChild(item);
   }
@@ -239,8 +255,9 @@
     status.textContent = box.dataset.searching;
     let shown = 0;
     try {
+      const needles = await runsOf(query);
       for await (const result of results(query)) {
-        render(list, result, query);
+        render(list, result, needles);
         shown += 1;
         if (shown === 1) box.dataset.state = "first";
         if (shown === PAGE_SIZE) break;
