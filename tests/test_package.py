@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -48,6 +49,19 @@ def entry(docname: str, **fields: object) -> PageEntry:
     }
     values.update(fields)
     return PageEntry(docname=docname, **values)  # type: ignore[arg-type]
+
+
+def test_the_package_data_holds_every_static_file_and_template() -> None:
+    """A wheel has only what package-data lists: the search script was once left out."""
+    pyproject = tomllib.loads((REPO_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    package = REPO_DIR / "jekyll_posts"
+    listed = {
+        path
+        for pattern in pyproject["tool"]["setuptools"]["package-data"]["jekyll_posts"]
+        for path in package.glob(pattern)
+    }
+    files = {path for folder in ("static", "templates") for path in (package / folder).rglob("*") if path.is_file()}
+    assert files - listed == set()
 
 
 def test_domain_merges_pages_read_in_another_process() -> None:

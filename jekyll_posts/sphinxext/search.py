@@ -1,4 +1,4 @@
-"""Japanese search for the HTML site: the index files, the search page, the stemmer.
+"""Japanese search for the HTML site: the index files and the search page.
 
 Sphinx's own search splits the index with TinySegmenter but the query only
 at spaces, so most Japanese compounds are never found; its whole index is
@@ -8,14 +8,19 @@ replaced (see :mod:`jekyll_posts.core.search`):
 - each page's text is taken from its resolved doctree as it is written
   (in the main process, also under ``-j``) and kept with the doctrees, with
   its index terms, so a rebuild only splits and stems the pages it wrote;
-- after the build, ``_search/`` gets ``meta.js``, one ``s<N>.js`` per shard
-  and one ``p<N>.js`` per page (title, date, URL and text for the result
-  list).  They are scripts, not JSON, so the search also works when the
-  site is opened from disk (``file://``).  Only files whose content changed
-  are written: a body edit rewrites that page's record and the shards of
-  the terms it gained or lost;
+- after the build, ``_search/`` gets ``meta.js`` (the numbers of shards and
+  pages, and the characters split as Japanese, so that the browser splits
+  queries as the index split the pages), one ``s<N>.js`` per shard and one
+  ``p<N>.js`` per page (title, date, URL and text for the result list).
+  They are scripts, not JSON, so the search also works when the site is
+  opened from disk (``file://``).  Only files whose content changed are
+  written: a body edit rewrites that page's record and the shards of the
+  terms it gained or lost;
 - ``search.html`` (the target of the theme's search box and Ctrl+K dialog)
-  runs ``_static/jekyll_search.js``.
+  runs ``_static/jekyll_search.js``, with ``_static/jekyll_english_stemmer.js``:
+  Snowball's English stemmer from the release ``snowballstemmer`` is pinned
+  to, so the browser stems a query's words as the index stemmed the pages'
+  (Sphinx's own copy is of an older release: ``internal`` became ``intern``).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from ..core import format_date_ja
+from ..core.japanese import JAPANESE
 from ..core.search import IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from . import compat
 from .domain import get_domain
@@ -174,7 +180,7 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
 def _write_index(folder: Path, index: SearchIndex) -> None:
     """Write the files whose content changed; remove those the index no longer has."""
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {"shards": len(index.shard_terms), "pages": len(index.pages)}
+    meta = {"shards": len(index.shard_terms), "pages": len(index.pages), "japanese": JAPANESE}
     written = set()
     for name, data in chain([("meta", meta)], _shards(index), _page_records(index)):  # one shard at a time
         _write_script(folder, name, data)

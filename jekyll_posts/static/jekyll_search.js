@@ -12,9 +12,8 @@
 "use strict";
 
 (() => {
-  const JAPANESE = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  const RUN = new RegExp(`[${JAPANESE}]+|(?:(?![${JAPANESE}])[\\p{L}\\p{M}\\p{N}_])+`, "gu");
-  const JAPANESE_RUN = new RegExp(`^[${JAPANESE}]+$`, "u");
+  // a word character is Python's \w: a letter, a number or "_", not a mark (❤️'s variation selector)
+  const WORD = "\\p{L}\\p{N}_";
   const FIELD_WEIGHTS = [100, 10, 1]; // title, tags, body
   const PAGE_SIZE = 20;
 
@@ -58,14 +57,36 @@
     return value;
   }
 
+  let patterns = null;
+
+  /* The patterns of core/search.py, with its Japanese characters, which the index's meta.js gives. */
+  async function tokenizer() {
+    if (patterns === null) {
+      const { japanese } = await load("meta");
+      if (typeof japanese !== "string") throw new Error("_search/meta.js is older than jekyll_search.js");
+      patterns = {
+        run: new RegExp(`[${japanese}]+|(?:(?![${japanese}])[${WORD}])+`, "gu"),
+        japanese: new RegExp(`^[${japanese}]+$`, "u"),
+      };
+    }
+    return patterns;
+  }
+
+  /* Runs of Japanese characters, and words of other scripts, of normalised text (runs() in core/search.py). */
+  async function runsOf(text) {
+    return normalize(text).match((await tokenizer()).run) || [];
+  }
+
   /* A query's index terms (all must match) and its Japanese runs (each must appear as typed). */
-  function parse(query) {
+  async function parse(query) {
+    const { japanese } = await tokenizer();
     const terms = new Set();
     const runs = [];
-    for (const run of normalize(query).match(RUN) || []) {
-      if (JAPANESE_RUN.test(run)) {
+    for (const run of await runsOf(query)) {
+      if (japanese.test(run)) {
         runs.push(run);
-        for (let index = 0; index + 1 < run.length; index++) terms.add(run.slice(index, index + 2));
+        const characters = [...run]; // code points, as Python counts them
+        characters.slice(1).forEach((character, index) => terms.add(characters[index] + character));
       } else {
         terms.add(stemmer ? stemmer.stemWord(run) : run);
       }
@@ -80,7 +101,7 @@
 
   /* Page numbers that have every term, best first. */
   async function candidates(query) {
-    const { terms, runs } = parse(query);
+    const { terms, runs } = await parse(query);
     if (terms.length === 0) return { pages: [], runs }; // a single character: too short to search
     const meta = await load("meta");
     const shards = await Promise.all(terms.map((term) => load(`s${termHash(term) % meta.shards}`)));
@@ -126,43 +147,102 @@
     return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   }
 
-  function highlight(text, needles) {
-    const lower = normalize(text);
+  /* What NFKC may compose with the character before it: marks, half-width (semi-)voiced sound marks
+   * (ﾀﾞ) and Hangul vowel and final jamo. */
+  const FOLLOWER = "\\p{M}\\uff9e\\uff9f\\u1160-\\u11ff\\ud7b0-\\ud7ff";
+  /* Characters that normalise to one code unit each, alone (ASCII, Japanese punctuation, kana, kanji,
+   * full- and half-width forms): most of a page, mapped without normalising one piece at a time. */
+  const FLAT =
+    "\\t\\n\\r\\x20-\\x7e\\u3000-\\u3029\\u3030-\\u303f\\u3041-\\u3096\\u309d\\u309e\\u30a0-\\u30fe" +
+    "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff01-\\uff5e\\uff61-\\uff9d";
+  /* A run of such characters, none followed by a follower; or one piece: a code point (both halves of
+   * a surrogate pair) with the followers after it, which normalises apart from its neighbours. */
+  const PIECES = new RegExp(`((?:[${FLAT}](?![${FOLLOWER}]))+)|[^][${FOLLOWER}]*`, "gu");
+
+  /* The normalised text, built piece by piece, and for each of its code units the original piece it
+   * comes from (start and end), so that a match in the normalised text marks whole original characters. */
+  function mapped(text) {
+    let normalized = "";
+    const starts = [];
+    const ends = [];
+    let start = 0;
+    for (const [piece, flat] of text.matchAll(PIECES)) {
+      const part = normalize(piece);
+      const end = start + piece.length;
+      if (flat !== undefined && part.length === piece.length) {
+        for (let unit = start; unit < end; unit++) {
+          starts.push(unit);
+          ends.push(unit + 1);
+        }
+      } else {
+        for (let unit = 0; unit < part.length; unit++) {
+          starts.push(start);
+          ends.push(end);
+        }
+      }
+      normalized += part;
+      start = end;
+    }
+    // casing that depends on the neighbours (a final sigma) changes letters, not lengths: match as a whole
+    const whole = normalize(text);
+    if (whole.length === normalized.length) normalized = whole;
+    return { text, normalized, starts, ends };
+  }
+
+  /* The original offset where normalised code unit `index` starts (the text's end past the last one). */
+  const offsetOf = (map, index) => (index < map.starts.length ? map.starts[index] : map.text.length);
+
+  /* The first normalised index whose piece starts at or after the original offset. */
+  function indexAt(map, offset) {
+    let [low, high] = [0, map.starts.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (map.starts[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /* HTML of the original text of normalised [first, last), every needle found in it marked. */
+  function highlight(map, needles, first = 0, last = map.normalized.length) {
+    const { text, normalized, starts, ends } = map;
     let html = "";
-    let position = 0;
-    while (position < text.length) {
+    let written = offsetOf(map, first); // original text is in `html` up to here
+    let index = first;
+    while (index < last) {
       let found = -1;
       let length = 0;
       for (const needle of needles) {
-        const at = lower.indexOf(needle, position);
-        if (at !== -1 && (found === -1 || at < found)) [found, length] = [at, needle.length];
+        const at = normalized.indexOf(needle, index);
+        if (at === -1 || at + needle.length > last) continue;
+        if (found === -1 || at < found) [found, length] = [at, needle.length];
       }
       if (found === -1) break;
-      html += `${escapeHtml(text.slice(position, found))}<mark>${escapeHtml(text.slice(found, found + length))}</mark>`;
-      position = found + length;
+      const [start, end] = [starts[found], ends[found + length - 1]];
+      html += `${escapeHtml(text.slice(written, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+      written = end;
+      index = indexAt(map, end);
     }
-    return html + escapeHtml(text.slice(position));
+    return html + escapeHtml(text.slice(written, offsetOf(map, last)));
   }
 
+  /* About 160 characters of the text from a little before the first match, cut between pieces. */
   function snippet(text, needles) {
-    const lower = normalize(text);
-    const at = Math.min(...needles.map((needle) => lower.indexOf(needle)).filter((at) => at >= 0), text.length);
-    const start = at === text.length ? 0 : Math.max(0, at - 40);
-    const cut = text.slice(start, start + 160);
-    return (start > 0 ? "…" : "") + highlight(cut, needles) + (start + 160 < text.length ? "…" : "");
+    const map = mapped(text);
+    const found = needles.map((needle) => map.normalized.indexOf(needle)).filter((at) => at >= 0);
+    const start = found.length ? Math.max(0, offsetOf(map, Math.min(...found)) - 40) : 0;
+    const [first, last] = [indexAt(map, start), indexAt(map, start + 160)];
+    const more = last < map.normalized.length ? "…" : "";
+    return (offsetOf(map, first) > 0 ? "…" : "") + highlight(map, needles, first, last) + more;
   }
 
-  function needlesOf(query) {
-    return normalize(query).match(RUN) || [];
-  }
-
-  function render(list, result, query) {
-    const needles = needlesOf(query);
+  function render(list, result, needles) {
     const item = document.createElement("li");
     item.className = "jekyll-search-result";
     const date = result.d ? `<span class="jekyll-search-date">${escapeHtml(result.d)}</span>` : "";
+    const title = highlight(mapped(result.t), needles);
     item.innerHTML =
-      `<a class="jekyll-search-title" href="${escapeHtml(root + result.u)}">${highlight(result.t, needles)}</a>` +
+      `<a class="jekyll-search-title" href="${escapeHtml(root + result.u)}">${title}</a>` +
       `${date}<p class="jekyll-search-snippet">${snippet(result.x, needles)}</p>`;
     list.appendChild(item);
   }
@@ -175,8 +255,9 @@
     status.textContent = box.dataset.searching;
     let shown = 0;
     try {
+      const needles = await runsOf(query);
       for await (const result of results(query)) {
-        render(list, result, query);
+        render(list, result, needles);
         shown += 1;
         if (shown === 1) box.dataset.state = "first";
         if (shown === PAGE_SIZE) break;
@@ -196,7 +277,7 @@
     return found;
   }
 
-  window.jekyllSearch = { parse, candidates, results, pages, show, normalize, termHash };
+  window.jekyllSearch = { runs: runsOf, parse, candidates, results, pages, show, snippet, normalize, termHash };
 
   document.addEventListener("DOMContentLoaded", () => {
     const box = document.getElementById("jekyll-search");
