@@ -37,6 +37,10 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   ``<...>``; ``[label]:`` with the URL on the next line is escaped (kramdown
   shows it as text).
 
+- MyST's own block syntax, which kramdown shows as text: a line starting
+  with ``%`` (a MyST comment: hidden), ``+++`` or ``(name)=`` gets a
+  backslash in front.
+
 Left as they are because MyST already shows the same: ``[text][1](note)``
 (a link to reference 1, then the text "(note)"), collapsed and shortcut
 references, definitions anywhere in the document, definition lists,
@@ -48,11 +52,13 @@ site should not enable ``dollarmath``: it reads ``$5 and $10`` as math,
 which kramdown never does.
 
 Speed: a body without any of the few markers kramdown's syntax needs
-(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``) is returned after one scan of
-each.  ``bench/kramdown.py`` on the project's 2-core machine: 1,000 Japanese
-bodies of 10 KB take 31 ms in all without markers, and 2.3 s (2.3 ms each:
-two block-level markdown-it parses) with a TOC, IALs, a comment, math, a
-footnote and an abbreviation in each.
+(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), and with no line starting
+with ``%``, ``+++`` or ``(name)=``, is returned after one scan for each.
+``bench/kramdown.py`` on the project's 2-core machine, 1,000 Japanese bodies
+of 10 KB: about 50 ms in all without markers, and 2.4 s (2.4 ms a body: two
+block-level markdown-it parses) with a TOC, IALs, a comment, math, a
+footnote and an abbreviation in each; with other builds running on the
+machine (load 9), 160 ms and 3.1 s.
 """
 
 from __future__ import annotations
@@ -69,6 +75,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 #: Substrings without which a body holds no kramdown construct rewritten here.
 MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:")
 
+#: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets.
+_MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
+
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
 _ANY = r"(?:\\\}|[^}])"
 _EXT_START = re.compile(rf"^[ \t]*\{{::(\w+)(?:\s({_ANY}*?)|)(/)?\}}[ \t]*$")
@@ -78,6 +87,7 @@ _ABBREVIATION = re.compile(r"^ {0,3}\*\[(.+?)\]:")
 _FOOTNOTE_DEFINITION = re.compile(rf"^ {{0,3}}\[\^({_NAME})\]:")
 _HEADING_ID = re.compile(r"[\t ]\{#([A-Za-z_:\u00c0-\uffff][\w:.\-\u00b7\u00c0-\uffff]*)\}[ \t]*$")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[\t ]")
+_FENCE_ONLY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _LINK_DEFINITION = re.compile(
     r"^(?P<indent> {0,3})\[(?P<label>[^\]^][^\]]*)\]:[ \t]*"
@@ -181,10 +191,11 @@ class _Block:
 
 def kramdown_to_myst(body: str) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
-    if not any(marker in body for marker in MARKERS):
+    if not any(marker in body for marker in MARKERS) and not _MYST_BLOCK_SYNTAX.search(body):
         return body
     document = _Document(body.split("\n"), _protected_lines(_PARSER.parse(body)))
     _rewrite_block_extensions(document)
+    _escape_myst_syntax(document)
     _collect_definitions(document)
     ials = _take_block_ials(document)
     ials += _take_heading_ids(document)
@@ -328,6 +339,14 @@ def _raw_html_block(document: _Document, start: int, stop: int) -> None:
     document.lines[start] = f"{indent}{fence}{{raw}} html"
     document.lines[stop] = f"{indent}{fence}"
     document.protected.update(range(start, stop + 1))
+
+
+def _escape_myst_syntax(document: _Document) -> None:
+    """A backslash before MyST's comment, break and target markers, so the line shows as kramdown showed it."""
+    for index, line in enumerate(document.lines):
+        if index not in document.protected and _MYST_BLOCK_SYNTAX.match(line):
+            indent = len(line) - len(line.lstrip(" "))
+            document.lines[index] = f"{line[:indent]}\\{line[indent:]}"
 
 
 def _collect_definitions(document: _Document) -> None:
@@ -521,14 +540,19 @@ def _put_before(document: _Document, block: _Block, attributes: str) -> None:
     lines = document.lines
     start, end = block.start, block.end
     indent = " " * (len(lines[start]) - len(lines[start].lstrip(" ")))
-    if start >= 1 and document.is_blank(start - 1) and (start < 2 or document.is_blank(start - 2)):
+    if start >= 1 and document.is_blank(start - 1) and (start < 2 or _ends_block(lines[start - 2])):
         lines[start - 1] = indent + attributes
         return
     free_after = end < len(lines) and document.is_blank(end)
     separated = end + 1 >= len(lines) or document.is_blank(end + 1) or block.kind in _SELF_ENDING
-    if (start == 0 or document.is_blank(start - 1)) and free_after and separated:
+    if (start == 0 or _ends_block(lines[start - 1])) and free_after and separated:
         lines[start + 1 : end + 1] = lines[start:end]
         lines[start] = indent + attributes
+
+
+def _ends_block(line: str) -> bool:
+    """Whether a MyST attribute line may follow ``line``: it is blank, a heading or a closing fence."""
+    return not line.strip() or bool(_ATX_HEADING.match(line) or _FENCE_ONLY.match(line))
 
 
 def _table_of_contents(document: _Document, block: _Block) -> int:

@@ -44,6 +44,12 @@ CASES = [
     ("toc", "* TOC\n{:toc}\n\n## A\n", "```{contents}\n:local:\n```\n## A\n"),
     ("ordered toc with class", "1. TOC\n{:toc .x}\n\n# A\n", "```{contents}\n:local:\n```\n# A\n"),
     ("toc with no blank line left", "* TOC\n{:toc}\n# A\n", "```{contents}\n:local:\n```\n# A\n"),
+    (
+        "toc then heading id",
+        "* TOC\n{:toc}\n\n## 概要 {#gaiyou}\n\n本文\n",
+        "```{contents}\n:local:\n```\n{#gaiyou}\n## 概要\n本文\n",
+    ),
+    ("after a heading", "# T\n\npara\n{: .lead}\n", "# T\n{.lead}\npara\n\n"),
     # Span IALs.
     (
         "span ials",
@@ -85,6 +91,9 @@ CASES = [
     ("url on the next line", "[x][1]\n\n[1]:\n  http://one\n", "[x][1]\n\n\\[1]:\n  http://one\n"),
     ("paren title left", "[x][1]\n\n[1]: http://one (T)\n", "[x][1]\n\n[1]: http://one (T)\n"),
     ("link then text", "[a][1](note)\n\n[1]: http://one\n", "[a][1](note)\n\n[1]: http://one\n"),
+    # MyST's own syntax, text in kramdown.
+    ("percent line", "% 百分率の行\n  %d\n", "\\% 百分率の行\n  \\%d\n"),
+    ("block break and target", "+++\n(target)=\n", "\\+++\n\\(target)=\n"),
     # Code is never touched.
     ("fenced code", "```\n{: .x}\n{::comment}\n$$x$$\n```\n", "```\n{: .x}\n{::comment}\n$$x$$\n```\n"),
     ("indented code", "text\n\n    {: .x}\n    $$x$$\n", "text\n\n    {: .x}\n    $$x$$\n"),
@@ -118,6 +127,12 @@ def _myst(text: str) -> str:
         ("[a][1](note)\n\n[1]: http://one\n", '<p><a href="http://one">a</a>(note)</p>\n'),
         ("[x][1]\n\n[1]: http://a b\n", '<p><a href="http://a%20b">x</a></p>\n'),
         ("Term\n: Definition\n", "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>\n"),
+        ("# T\n\npara\n{: .lead}\n", '<h1>T</h1>\n<p class="lead">para</p>\n'),
+        (
+            "* TOC\n{:toc}\n\n## 概要 {#gaiyou}\n",
+            '<pre><code class="language-{contents}">:local:\n</code></pre>\n<h2 id="gaiyou">概要</h2>\n',
+        ),
+        ("% 百分率\n", "<p>% 百分率</p>\n"),
     ],
 )
 def test_myst_shows_what_kramdown_showed(kramdown: str, html: str) -> None:
