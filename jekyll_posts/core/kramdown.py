@@ -42,9 +42,22 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   backslash in front.
 
 Left as they are because MyST already shows the same: ``[text][1](note)``
-(a link to reference 1, then the text "(note)"), collapsed and shortcut
-references, definitions anywhere in the document, definition lists,
-typographic dashes, footnote syntax.
+(a link to reference 1, then the text "(note)"; CommonMark reads
+``[1](note)`` as a link only where ``1`` is *not* a definition it reads,
+which is why URLs with spaces are rewritten), ``[text][]`` and ``[text]``,
+definitions after their use and inside list items, quoted titles, labels
+differing in case or spacing, definition lists (MyST's ``deflist`` has
+kramdown's syntax), footnote syntax, typographic ``--`` and ``---``.
+
+Not rewritten: a ``(title)`` after a definition's URL (kramdown makes it part
+of the URL, CommonMark a title: the link text is the same); labels only
+Unicode case folding matches (``Straße``, ``STRASSE``: a link in MyST, text
+in kramdown); a definition with its URL on the next line is escaped (above)
+but one with its title on the next line is read alike; abbreviations are
+not wrapped in ``<abbr>``; kramdown's automatic heading IDs (``#概要``) are
+not given to headings that have no ``{#id}``; emphasis markers next to
+Japanese punctuation (``**「重要」**です``: bold in kramdown, literal ``**``
+in CommonMark) cannot be fixed by rewriting and are left to the parser.
 
 The output needs these MyST extensions: ``attrs_block``, ``attrs_inline``
 and ``deflist``.  It uses neither ``dollarmath`` nor ``colon_fence``; the
