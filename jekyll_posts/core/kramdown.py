@@ -182,7 +182,7 @@ class _Document:
     protected: set[int]
     alds: dict[str, _Attributes] = field(default_factory=dict)
     link_labels: set[str] = field(default_factory=set)
-    footnotes: dict[str, int] = field(default_factory=dict)
+    footnotes: dict[str, list[int]] = field(default_factory=dict)
     used_ids: set[str] = field(default_factory=set)
 
     def blank(self, index: int) -> None:
@@ -208,16 +208,16 @@ def kramdown_to_myst(body: str) -> str:
         return body
     document = _Document(body.split("\n"), _protected_lines(_PARSER.parse(body)))
     _rewrite_block_extensions(document)
-    _escape_myst_syntax(document)
     _collect_definitions(document)
+    _rewrite_footnote_definitions(document)
     ials = _take_block_ials(document)
     ials += _take_heading_ids(document)
     tokens = _PARSER.parse("\n".join(document.lines))
     blocks = _top_level_blocks(tokens)
     _rewrite_block_math(document, blocks)
+    _escape_myst_syntax(document)
     for start, end in _inline_regions(tokens):
         _rewrite_inline_region(document, start, end)
-    _rewrite_footnote_definitions(document)
     _rewrite_link_definitions(document)
     _place_block_attributes(document, blocks, ials)
     return "\n".join(document.lines)
@@ -317,7 +317,7 @@ def _rewrite_block_extensions(document: _Document) -> None:
     index = 0
     while index < len(lines):
         match = None if index in document.protected else _EXT_START.match(lines[index])
-        if match is None:
+        if match is None or not _at_block_start(document, index):
             index += 1
             continue
         name, options, closed = match.groups()
@@ -370,10 +370,13 @@ def _collect_definitions(document: _Document) -> None:
         if match := _ALD.match(line):
             document.alds[match[1]] = _parse_attributes(match[2])
             document.blank(index)
-        elif _ABBREVIATION.match(line):
+        elif _ABBREVIATION.match(line) and _at_block_start(document, index):
             document.blank(index)
         elif match := _FOOTNOTE_DEFINITION.match(line):
-            document.footnotes.setdefault(match[1], index)
+            if _at_block_start(document, index):
+                document.footnotes.setdefault(match[1], []).append(index)
+            else:
+                document.lines[index] = line.replace("[", "\\[", 1)
         elif match := _LINK_DEFINITION.match(line):
             document.link_labels.add(_label(match["label"]))
 
@@ -438,12 +441,12 @@ def _take_heading_ids(document: _Document) -> list[_BlockIal]:
 
 
 def _rewrite_block_math(document: _Document, blocks: Sequence[_Block]) -> None:
-    """A top-level paragraph that is only ``$$...$$``, after a blank line, becomes a ``{math}`` directive."""
+    """A top-level paragraph that is only ``$$...$$``, at a block start, becomes a ``{math}`` directive."""
     for block in blocks:
         lines = range(block.start, block.end)
         if block.kind != "paragraph" or any(line in document.protected for line in lines):
             continue
-        if block.start > 0 and not document.is_blank(block.start - 1):
+        if not _at_block_start(document, block.start):
             continue
         text = "\n".join(document.lines[block.start : block.end]).strip()
         if len(text) >= 4 and text.startswith("$$") and text.endswith("$$") and "$$" not in text[2:-2]:
@@ -477,9 +480,7 @@ def _rewrite_footnote_definitions(document: _Document) -> None:
         if index not in document.protected
         for match in _FOOTNOTE_REFERENCE.finditer(line)
     }
-    for name, start in document.footnotes.items():
-        if name in referred or not _FOOTNOTE_DEFINITION.match(document.lines[start]):
-            continue
+    for start in (line for name, lines in document.footnotes.items() if name not in referred for line in lines):
         end = start + 1
         while end < len(document.lines) and (
             document.lines[end].startswith(("    ", "\t"))
@@ -494,7 +495,7 @@ def _rewrite_link_definitions(document: _Document) -> None:
     """Reference definitions that kramdown reads and CommonMark does not, or the other way round."""
     lines = document.lines
     for index, line in enumerate(lines):
-        if index in document.protected or not (index == 0 or _starts_block(lines[index - 1])):
+        if index in document.protected or not _at_block_start(document, index):
             continue
         if _BARE_DEFINITION.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
             lines[index] = line.replace("[", "\\[", 1)
@@ -504,9 +505,18 @@ def _rewrite_link_definitions(document: _Document) -> None:
             lines[index] = f"{match['indent']}[{match['label']}]: <{url}>{title}"
 
 
-def _starts_block(previous: str) -> bool:
-    """Whether a line after ``previous`` can be a definition: CommonMark's do not interrupt paragraphs."""
-    return not previous.strip() or bool(_LINK_DEFINITION.match(previous) or _FOOTNOTE_DEFINITION.match(previous))
+def _at_block_start(document: _Document, index: int) -> bool:
+    """Whether line ``index`` starts a block, where definitions and extensions may stand: kramdown's
+    (and CommonMark's) do not interrupt a paragraph.  A run of definitions starts where its first does."""
+    previous = index - 1
+    while previous >= 0:
+        line = document.lines[previous]
+        if _ends_block(line) or _BLOCK_IAL.match(line) or _ALD.match(line):
+            return True
+        if not (_LINK_DEFINITION.match(line) or _FOOTNOTE_DEFINITION.match(line) or _ABBREVIATION.match(line)):
+            return False
+        previous -= 1
+    return True
 
 
 def _needs_angle_brackets(url: str) -> bool:
@@ -698,6 +708,8 @@ def _element_before(before: str, document: _Document) -> str | None:
 
 def _math_role(match: re.Match[str]) -> str:
     latex = match[1].strip()
+    if not latex:
+        return "\n" * match[1].count("\n")
     longest = max((len(run) for run in _BACKTICKS.findall(latex)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if latex.startswith("`") or latex.endswith("`") else ""
