@@ -133,6 +133,9 @@ _INLINE_LINK_BEFORE = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?$")
 
+#: What markdown-it reads in place of an attribute line: an HTML comment ends paragraphs and lists as an IAL does.
+_STAND_IN = "<!-- -->"
+
 #: Keys MyST copies from inline attributes, by element (class and id always).
 _INLINE_KEYS = {"link": ("target", "rel", "title"), "image": ("width", "height", "align", "title"), "code": ()}
 #: Keys MyST copies from block attributes, by markdown-it block (class and id always).
@@ -184,10 +187,21 @@ class _Document:
     link_labels: set[str] = field(default_factory=set)
     footnotes: dict[str, list[int]] = field(default_factory=dict)
     used_ids: set[str] = field(default_factory=set)
+    #: Attribute lines, blanked, and what markdown-it reads in their place to see where kramdown
+    #: ends a block (an IAL ends a paragraph and a list; a blank line does not end a list).
+    stand_ins: dict[int, str] = field(default_factory=dict)
 
     def blank(self, index: int) -> None:
         self.lines[index] = ""
         self.protected.add(index)
+
+    def take_attribute_line(self, index: int, stand_in: str) -> None:
+        self.stand_ins[index] = stand_in
+        self.blank(index)
+
+    def structure(self) -> str:
+        """The text markdown-it reads for the blocks kramdown sees."""
+        return "\n".join(self.stand_ins.get(index, line) for index, line in enumerate(self.lines))
 
     def is_blank(self, index: int) -> bool:
         return 0 <= index < len(self.lines) and not self.lines[index].strip()
@@ -212,7 +226,7 @@ def kramdown_to_myst(body: str) -> str:
     _rewrite_footnote_definitions(document)
     ials = _take_block_ials(document)
     ials += _take_heading_ids(document)
-    tokens = _PARSER.parse("\n".join(document.lines))
+    tokens = _PARSER.parse(document.structure())
     blocks = _top_level_blocks(tokens)
     _rewrite_block_math(document, blocks)
     _escape_myst_syntax(document)
@@ -369,14 +383,14 @@ def _collect_definitions(document: _Document) -> None:
             continue
         if match := _ALD.match(line):
             document.alds[match[1]] = _parse_attributes(match[2])
-            document.blank(index)
+            document.take_attribute_line(index, _STAND_IN)
         elif _ABBREVIATION.match(line) and _at_block_start(document, index):
             document.blank(index)
         elif match := _FOOTNOTE_DEFINITION.match(line):
             if _at_block_start(document, index):
                 document.footnotes.setdefault(match[1], []).append(index)
             else:
-                document.lines[index] = line.replace("[", "\\[", 1)
+                document.lines[index] = line.replace("]:", "]\\:", 1)
         elif match := _LINK_DEFINITION.match(line):
             document.link_labels.add(_label(match["label"]))
 
@@ -420,8 +434,11 @@ def _take_block_ials(document: _Document) -> list[_BlockIal]:
         if not (before and document.is_blank(anchor)) and anchor < len(lines):
             ials.append(_BlockIal(index, anchor, _parse_attributes(match["list"]), before, nested))
     for index, match in found.items():
-        lines[index] = match["quote"].rstrip()
-        document.protected.add(index)
+        if match["quote"]:
+            lines[index] = match["quote"].rstrip()
+            document.protected.add(index)
+        else:
+            document.take_attribute_line(index, match["indent"] + _STAND_IN)
     return ials
 
 
@@ -527,7 +544,8 @@ def _needs_angle_brackets(url: str) -> bool:
 
 
 def _place_block_attributes(document: _Document, blocks: Sequence[_Block], ials: Sequence[_BlockIal]) -> None:
-    """Each block's attribute lists, as one MyST attribute line before it (or a TOC directive)."""
+    """Each block's attribute lists, as one MyST attribute line before it; the first list marked
+    ``{:toc}`` becomes the table of contents."""
     targets: dict[_Block, _Attributes] = {}
     for ial in ials:
         block = _target(blocks, ial)
@@ -535,7 +553,8 @@ def _place_block_attributes(document: _Document, blocks: Sequence[_Block], ials:
             targets.setdefault(block, _Attributes()).update(_resolve(ial.attributes, document.alds))
     placements: list[tuple[_Block, str | None]] = []
     for block, attributes in sorted(targets.items(), key=lambda item: item[0].start):
-        if block.kind in ("bullet_list", "ordered_list") and "toc" in attributes.refs:
+        is_toc = block.kind in ("bullet_list", "ordered_list") and "toc" in attributes.refs
+        if is_toc and all(line is not None for _, line in placements):  # kramdown: the first one only
             placements.append((block, None))
         elif block.kind in _BLOCK_KEYS:
             attributes.classes = [name for name in attributes.classes if name != "no_toc"]
@@ -648,19 +667,32 @@ def _rewrite_spans(text: str, document: _Document) -> str:
 
 
 def _rewrite_plain(text: str, start: int, end: int, code_ends: set[int], document: _Document) -> str:
-    """Text outside code spans between ``start`` and ``end`` (``text`` gives what comes before)."""
+    """Text outside code spans between ``start`` and ``end`` (``text`` gives what comes before):
+    inline math becomes the ``{math}`` role, and outside it span IALs and footnote references are rewritten."""
     piece = _SPAN_EXTENSION.sub(_span_extension, text[start:end])
     result: list[str] = []
     position = 0
-    for match in _SPAN_IAL.finditer(piece):
-        before = text[:start] + piece[: match.start()]
-        result.append(piece[position : match.start()])
-        at_code_end = match.start() == 0 and start in code_ends
-        result.append(_span_ial(before, match, "code" if at_code_end else None, document))
+    for math in _INLINE_MATH.finditer(piece):
+        words = piece[position : math.start()]
+        result.append(_rewrite_words(text[:start] + piece[:position], words, code_ends, document))
+        result.append(_math_role(math))
+        position = math.end()
+    result.append(_rewrite_words(text[:start] + piece[:position], piece[position:], code_ends, document))
+    return "".join(result)
+
+
+def _rewrite_words(before: str, words: str, code_ends: set[int], document: _Document) -> str:
+    """Span IALs and footnote references in ``words``, which follow ``before``."""
+    result: list[str] = []
+    position = 0
+    for match in _SPAN_IAL.finditer(words):
+        result.append(words[position : match.start()])
+        at_code_end = not before.endswith("$$") and match.start() == 0 and len(before) in code_ends
+        preceding = before + words[: match.start()]
+        result.append(_span_ial(preceding, match, "code" if at_code_end else None, document))
         position = match.end()
-    result.append(piece[position:])
-    plain = _INLINE_MATH.sub(_math_role, "".join(result))
-    return _FOOTNOTE_REFERENCE.sub(lambda match: _footnote_reference(match, document), plain)
+    result.append(words[position:])
+    return _FOOTNOTE_REFERENCE.sub(lambda match: _footnote_reference(match, document), "".join(result))
 
 
 def _span_extension(match: re.Match[str]) -> str:

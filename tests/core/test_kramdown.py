@@ -43,6 +43,9 @@ CASES = [
     # TOC.
     ("toc", "* TOC\n{:toc}\n\n## A\n", "```{contents}\n:local:\n```\n## A\n"),
     ("ordered toc with class", "1. TOC\n{:toc .x}\n\n# A\n", "```{contents}\n:local:\n```\n# A\n"),
+    ("second toc is a list", "* TOC\n{:toc}\n\n* two\n{:toc}\n", "```{contents}\n:local:\n```\n* two\n\n"),
+    ("toc then a list", "* TOC\n{:toc}\n\n- a\n- b\n", "```{contents}\n:local:\n```\n- a\n- b\n"),
+    ("ial between lists: no room", "* a\n{: .x}\n* b\n", "* a\n\n* b\n"),
     ("toc with no blank line left", "* TOC\n{:toc}\n# A\n", "```{contents}\n:local:\n```\n# A\n"),
     (
         "toc then heading id",
@@ -88,7 +91,9 @@ CASES = [
     ("footnotes", "本文[^1]。\n\n[^1]: 注。\n[^unused]: 未使用。\n    続き。\n", "本文[^1]。\n\n[^1]: 注。\n\n\n"),
     ("footnote defined twice, unused", "[^1]: a\n[^1]: b\n", "\n\n"),
     ("undefined footnote", "x[^missing] y\n", "x\\[^missing] y\n"),
-    ("footnote definition after text: kramdown shows it", "a[^1]\n[^1]: b\n", "a\\[^1]\n\\[^1]: b\n"),
+    ("footnote definition after text: kramdown shows it", "a[^1]\n[^1]: b\n", "a\\[^1]\n\\[^1]\\: b\n"),
+    ("footnote definition after text, defined below", "a[^1]\n[^1]: b\n\n[^1]: c\n", "a[^1]\n[^1]\\: b\n\n[^1]: c\n"),
+    ("math before footnote and ial", "$$x[^1]$$ `c`{: .k} $$y$${: .z}\n", "{math}`x[^1]` `c`{.k} {math}`y`\n"),
     ("abbreviation", "*[HTML]: Hyper Text Markup Language\nHTMLです。\n", "\nHTMLです。\n"),
     ("abbreviation after text: kramdown shows it", "HTMLです。\n*[HTML]: x\n", "HTMLです。\n*[HTML]: x\n"),
     # Reference definitions.
