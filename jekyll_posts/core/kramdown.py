@@ -57,7 +57,9 @@ but one with its title on the next line is read alike; abbreviations are
 not wrapped in ``<abbr>``; kramdown's automatic heading IDs (``#概要``) are
 not given to headings that have no ``{#id}``; emphasis markers next to
 Japanese punctuation (``**「重要」**です``: bold in kramdown, literal ``**``
-in CommonMark) cannot be fixed by rewriting and are left to the parser.
+in CommonMark) cannot be fixed by rewriting and are left to the parser; a
+definition list term of several lines (kramdown: one term per line); an IAL
+inside a list item is dropped and leaves a blank line (a loose list).
 
 The output needs these MyST extensions: ``attrs_block``, ``attrs_inline``
 and ``deflist``.  It uses neither ``dollarmath`` nor ``colon_fence``; the
@@ -67,11 +69,11 @@ which kramdown never does.
 Speed: a body without any of the few markers kramdown's syntax needs
 (``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), and with no line starting
 with ``%``, ``+++`` or ``(name)=``, is returned after one scan for each.
-``bench/kramdown.py`` on the project's 2-core machine, 1,000 Japanese bodies
-of 10 KB: about 50 ms in all without markers, and 2.4 s (2.4 ms a body: two
-block-level markdown-it parses) with a TOC, IALs, a comment, math, a
-footnote and an abbreviation in each; with other builds running on the
-machine (load 9), 160 ms and 3.1 s.
+``bench/kramdown.py`` on the project's 2-core machine (fastest of five runs,
+other builds running beside it), 1,000 Japanese bodies of 10 KB: 67 ms in
+all without markers, and 2.2 s (2.2 ms a body: two block-level markdown-it
+parses) with a TOC, IALs, a comment, math, a footnote and an abbreviation in
+each.
 """
 
 from __future__ import annotations
