@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from jekyll_posts.core.excerpts import JEKYLL_SEPARATOR, excerpt_of, plain_text
+
+MORE = "<!--more-->"
+
+
+@pytest.mark.parametrize(
+    ("body", "separator", "excerpt"),
+    [
+        ("最初の**段落**です。\n続きです。<!--more-->残り", MORE, "最初の段落です。続きです。"),
+        ("一段落目です。\n改行の後。\n\n二段落目。\n", JEKYLL_SEPARATOR, "一段落目です。改行の後。"),
+        ("\n先頭の空行の後。\n\n次。\n", JEKYLL_SEPARATOR, "先頭の空行の後。"),
+        ("# 見出し\n\n- 項目一\n- 項目二\n\n```\ncode\n```\n<!--more-->\n残り", MORE, "見出し 項目一 項目二"),
+        (
+            "See [the docs][1] and ![図](a.png), `code`.\nNext line\n\nMore\n\n[1]: http://x\n",
+            "\n\n",
+            "See the docs and 図, code. Next line",
+        ),
+        ("[リンク](http://example.com)と<span>HTML</span>&amp;実体参照。\n\n次", "\n\n", "リンクとHTML&実体参照。"),
+        ('<div class="x">HTML &amp; text</div>\n\nmore', "\n\n", "HTML & text"),
+        ("本文 $$x^2$$ と注[^1]。\n{: .note}\n\n[^1]: 注の本文\n", "\n\n", "本文 x^2 と注。"),
+        ("{% include x.html %}テキスト{{ page.title }}です\n\nmore", "\n\n", "テキストです"),
+        ("English line one\nand two.\n\nmore", "\n\n", "English line one and two."),
+        ("| 列 | 値 |\n|---|---|\n| A | 1 |\n<!--more-->", MORE, "列 値 A 1"),
+        ("no separator here", MORE, None),
+        ("\n\nnothing before the first blank line", "\n\n", None),
+        ("text", "", None),
+    ],
+)
+def test_excerpt_of(body: str, separator: str, excerpt: str | None) -> None:
+    assert excerpt_of(body, separator) == excerpt
+
+
+def test_reference_definitions_after_the_separator_are_used() -> None:
+    body = "詳しくは[公式文書][docs]を参照。<!--more-->\n\n[docs]: https://example.com\n[other]: https://x\n"
+    assert excerpt_of(body, MORE) == "詳しくは公式文書を参照。"
+    assert plain_text("詳しくは[公式文書][docs]を参照。") == "詳しくは[公式文書][docs]を参照。"
+
+
+def test_kramdown_syntax_is_not_shown() -> None:
+    body = "* TOC\n{:toc}\n\n段落\n{: .lead}\n\n*[HTML]: x\n\n[link](u){: .btn}\n<!--more-->"
+    assert excerpt_of(body, MORE) == "段落 link"

@@ -1,0 +1,275 @@
+"""Jekyll's post URLs.  Every expected URL and file here is what jekyll 4.3.1 built
+(``timezone: Asia/Tokyo``) for the same file, front matter and ``permalink:``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import PurePosixPath
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from jekyll_posts.core.permalinks import (
+    PLACEHOLDERS,
+    STYLES,
+    JekyllPost,
+    _placeholders,
+    front_matter_categories,
+    is_post_file,
+    jekyll_slugify,
+    output_path,
+    path_categories,
+    post_url,
+    post_url_name,
+    redirect_from,
+    split_post_file_name,
+    unknown_placeholders,
+    with_baseurl,
+)
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+UTC = ZoneInfo("UTC")
+JAPANESE = "%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%81%AE%E3%82%BF%E3%82%A4%E3%83%88%E3%83%AB"
+AI_NEWS = "ai%E6%9C%80%E6%96%B0%E3%83%8B%E3%83%A5%E3%83%BC%E3%82%B9"
+
+
+def _post(path: str, when: datetime, categories: tuple[str, ...] = (), **fields: str) -> JekyllPost:
+    return JekyllPost(PurePosixPath(path), when, categories, **fields)
+
+
+NAME = _post("_posts/2017-10-12-name.md", datetime(2017, 10, 12, tzinfo=TOKYO))
+NEWS = _post("ja/news/_posts/2017-10-12-news.md", datetime(2017, 10, 12, tzinfo=TOKYO), ("Tech",), slug="Custom Slug!")
+HELLO = _post(
+    "_posts/2026-01-01-Hello World!.md",
+    datetime(2026, 1, 1, tzinfo=TOKYO),
+    front_matter_categories(["AI最新ニュース", "Machine Learning", "AI最新ニュース"]),
+)
+JAPANESE_TITLE = _post(
+    "_posts/2026-01-01-日本語のタイトル.md", datetime(2025, 12, 31, 20, tzinfo=UTC), front_matter_categories("foo bar")
+)
+SYMBOLS = _post("_posts/sub/2020-02-29-in-sub.md", datetime(2020, 2, 29, tzinfo=TOKYO), ("C# & C++",))
+SHORT_DATE = _post("_posts/2017-1-5-short-date.markdown", datetime(2017, 1, 5, 23, 30, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    ("post", "style", "url", "file"),
+    [
+        (NAME, "date", "/2017/10/12/name.html", "2017/10/12/name.html"),
+        (NAME, "pretty", "/2017/10/12/name/", "2017/10/12/name/index.html"),
+        (NAME, "ordinal", "/2017/285/name.html", "2017/285/name.html"),
+        (NAME, "weekdate", "/2017/W41/Thu/name.html", "2017/W41/Thu/name.html"),
+        (NAME, "none", "/name.html", "name.html"),
+        (NEWS, "date", "/ja/news/tech/2017/10/12/Custom-Slug!.html", "ja/news/tech/2017/10/12/Custom-Slug!.html"),
+        (
+            HELLO,
+            "date",
+            f"/{AI_NEWS}/machine%20learning/2026/01/01/Hello-World!.html",
+            "ai最新ニュース/machine learning/2026/01/01/Hello-World!.html",
+        ),
+        (JAPANESE_TITLE, "date", f"/foo/bar/2026/01/01/{JAPANESE}.html", "foo/bar/2026/01/01/日本語のタイトル.html"),
+        (
+            JAPANESE_TITLE,
+            "pretty",
+            f"/foo/bar/2026/01/01/{JAPANESE}/",
+            "foo/bar/2026/01/01/日本語のタイトル/index.html",
+        ),
+        (SYMBOLS, "date", "/c%23%20&%20c++/2020/02/29/in-sub.html", "c# & c++/2020/02/29/in-sub.html"),
+        (SHORT_DATE, "date", "/2017/01/06/short-date.html", "2017/01/06/short-date.html"),
+        (SHORT_DATE, "weekdate", "/2017/W01/Fri/short-date.html", "2017/W01/Fri/short-date.html"),
+        (NAME, "/:year/:title/", "/2017/name/", "2017/name/index.html"),
+        (NAME, "/blog/:year/:month/:title", "/blog/2017/10/name", "blog/2017/10/name.html"),
+        (NEWS, "/:month_:day-:title.html", "/10_12-Custom-Slug!.html", "10_12-Custom-Slug!.html"),
+        (JAPANESE_TITLE, "/:year/:title/", f"/2026/{JAPANESE}/", "2026/日本語のタイトル/index.html"),
+    ],
+)
+def test_urls_and_files_as_jekyll_built_them(post: JekyllPost, style: str, url: str, file: str) -> None:
+    assert post_url(post, style, zone=TOKYO) == url
+    assert output_path(url) == PurePosixPath(file)
+
+
+def test_every_placeholder() -> None:
+    template = (
+        "/:categories/:slugified_categories/:year/:short_year/:month/:i_month/:short_month/:long_month/:day/:i_day"
+        "/:y_day/:w_year/:week/:w_day/:short_day/:long_day/:hour/:minute/:second/:title/:slug/:name/:path"
+        "/:collection:output_ext"
+    )
+    assert post_url(SHORT_DATE, template, zone=TOKYO) == (
+        "/2017/17/01/1/Jan/January/06/6/006/2017/01/5/Fri/Friday/08/30/00/short-date/short-date"
+        "/2017-1-5-short-date/2017-1-5-short-date/posts.html"
+    )
+    assert post_url(NEWS, template, zone=TOKYO) == (
+        "/ja/news/tech/ja/news/tech/2017/17/10/10/Oct/October/12/12/285/2017/41/4/Thu/Thursday/00/00/00"
+        "/Custom-Slug!/custom-slug/2017-10-12-news/ja/news/2017-10-12-news/posts.html"
+    )
+    assert post_url(HELLO, template, zone=TOKYO) == (
+        f"/{AI_NEWS}/machine%20learning/{AI_NEWS}/machine-learning/2026/26/01/1/Jan/January/01/1/001/2026/01/4"
+        "/Thu/Thursday/00/00/00/Hello-World!/hello-world/2026-01-01-hello-world/2026-01-01-Hello%20World!/posts.html"
+    )
+    assert set(_placeholders(NAME, "", None)) == PLACEHOLDERS
+
+
+def test_iso_week_year_and_folder_named_like_posts() -> None:
+    post = _post("_posts/2019-12-30-trail....md", datetime(2019, 12, 30, tzinfo=TOKYO))
+    assert post_url(post, "/:year/:w_year/W:week/:title:output_ext") == "/2019/2020/W01/trail.html"
+    weird = _post("my_posts_x/_posts/2019-07-08-weird.md", datetime(2019, 7, 8, tzinfo=TOKYO))
+    assert post_url(weird, "date") == "/my/2019/07/08/weird.html"
+    assert post_url(weird, "/:path/") == "/my_x/_posts/2019-07-08-weird/"
+
+
+@pytest.mark.parametrize(
+    ("permalink", "url", "file"),
+    [
+        ("/:year/:title/", "/2018/perma/", "2018/perma/index.html"),
+        ("/fixed/path.html", "/fixed/path.html", "fixed/path.html"),
+        ("/no-ext", "/no-ext", "no-ext.html"),
+        ("relative/../x", "/relative/x", "relative/x.html"),
+        ("/日本語/", "/日本語/", "日本語/index.html"),
+    ],
+)
+def test_front_matter_permalink_wins(permalink: str, url: str, file: str) -> None:
+    post = _post("ja/news/_posts/2018-03-04-perma.md", datetime(2018, 3, 4, tzinfo=TOKYO), permalink=permalink)
+    assert post_url(post, "pretty") == url
+    assert output_path(url) == PurePosixPath(file)
+
+
+def test_the_date_is_taken_in_the_site_zone() -> None:
+    late = _post("_posts/2025-12-31-x.md", datetime(2025, 12, 31, 20, tzinfo=UTC))
+    assert post_url(late, "date", zone=TOKYO) == "/2026/01/01/x.html"
+    assert post_url(late, "date", zone=UTC) == "/2025/12/31/x.html"
+
+
+def test_unknown_placeholders_are_reported_and_kept() -> None:
+    assert unknown_placeholders("/:year/:titel/:month_:day") == [":titel"]
+    assert post_url(NAME, "/:year/:titel") == "/2017/:titel"
+    assert set(STYLES) == {"date", "pretty", "ordinal", "weekdate", "none"}
+
+
+@pytest.mark.parametrize(
+    ("categories", "category", "expected"),
+    [
+        (["AI", "Machine Learning", "AI"], None, ("AI", "Machine Learning")),
+        ("foo bar", None, ("foo", "bar")),
+        (["A", "B"], "X", ("A", "B", "X")),
+        ([2017, None, ["nested"]], None, ("2017", "nested")),
+        (None, "機械学習", ("機械学習",)),
+        (True, None, ("true",)),
+        ({"a": 1}, None, ()),
+    ],
+)
+def test_front_matter_categories(categories: object, category: object, expected: tuple[str, ...]) -> None:
+    assert front_matter_categories(categories, category) == expected
+
+
+def test_categories_from_folders() -> None:
+    assert path_categories(PurePosixPath("ja/news/_posts/2017-10-12-x.md")) == ("ja", "news")
+    assert path_categories(PurePosixPath("_posts/sub/2017-10-12-x.md")) == ()
+    assert path_categories(PurePosixPath("site/ja/_posts/x.md"), collections_dir="site") == ("ja",)
+    categories = post_url(_post("ja/_posts/2017-10-12-x.md", NAME.date, ("JA", "Tech")), "none")
+    assert categories == "/ja/tech/x.html"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2017-10-12-name.md", (date(2017, 10, 12), "name", ".md")),
+        ("2017-1-5-short.markdown", (date(2017, 1, 5), "short", ".markdown")),
+        ("2026-01-01-日本語.md", (date(2026, 1, 1), "日本語", ".md")),
+        ("17-01-05-two-digit-year.md", (date(2017, 1, 5), "two-digit-year", ".md")),
+        ("99-01-05-last-century.md", (date(1999, 1, 5), "last-century", ".md")),
+        ("2017-02-30-no-such-day.md", None),
+        ("2017-10-12-no-extension", None),
+        ("notes.md", None),
+    ],
+)
+def test_post_file_names(name: str, expected: tuple[date, str, str] | None) -> None:
+    assert split_post_file_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("_posts/2017-10-12-name.md", True),
+        ("ja/news/_posts/2017-10-12-name.markdown", True),
+        ("_posts/sub/2017-10-12-name.MD", True),
+        ("_posts/2017-10-12-name.html", False),
+        ("_posts/_2017-10-12-name.md", False),
+        ("_posts/.hidden/2017-10-12-name.md", False),
+        ("_posts/2017-10-12-name.md~", False),
+        ("_posts/2017-10-12-week.md.", False),
+        ("_posts/notes.md", False),
+        ("posts/2017-10-12-name.md", False),
+    ],
+)
+def test_is_post_file(path: str, expected: bool) -> None:
+    assert is_post_file(PurePosixPath(path)) is expected
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("_posts/2017-10-12-name.md", "2017-10-12-name"),
+        ("_posts/sub/2017-10-12-name.md", "sub/2017-10-12-name"),
+        ("ja/news/_posts/2017-10-12-name.md", "ja/news/2017-10-12-name"),
+    ],
+)
+def test_post_url_names(path: str, name: str) -> None:
+    assert post_url_name(PurePosixPath(path)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "cased", "slug"),
+    [
+        ("Hello World!", "pretty", True, "Hello-World!"),
+        ("Hello World!", "default", False, "hello-world"),
+        ("C# & C++", "default", False, "c-c"),
+        ("  spaced  out ", "default", False, "spaced-out"),
+        ("日本語のタイトル？", "pretty", True, "日本語のタイトル"),
+        ("ガイド", "default", False, "ガイド"),
+        ("a- b", "raw", False, "a--b"),
+        ("Café au lait", "ascii", False, "caf-au-lait"),
+    ],
+)
+def test_jekyll_slugify(text: str, mode: str, cased: bool, slug: str) -> None:
+    assert jekyll_slugify(text, mode, cased=cased) == slug
+
+
+@pytest.mark.parametrize(
+    ("baseurl", "url", "expected"),
+    [
+        (None, "/2017/x.html", "/2017/x.html"),
+        ("/blog", "/2017/x.html", "/blog/2017/x.html"),
+        ("blog/", "/2017/x.html", "/blog/2017/x.html"),
+        ("/", "/2017/x.html", "/2017/x.html"),
+        ("/blog", "https://example.com/x", "https://example.com/x"),
+    ],
+)
+def test_baseurl(baseurl: str | None, url: str, expected: str) -> None:
+    assert with_baseurl(url, baseurl) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "urls", "complaints"),
+    [
+        ("/old/", ["/old/"], 0),
+        ("old.html", ["/old.html"], 0),
+        (["/a/", None, "/日本語/"], ["/a/", "/日本語/"], 0),
+        ([1, ""], [], 2),
+        ("https://example.com/x", [], 1),
+        (None, [], 0),
+    ],
+)
+def test_redirect_from(value: object, urls: list[str], complaints: int) -> None:
+    found, problems = redirect_from(value)
+    assert found == urls
+    assert len(problems) == complaints
+
+
+def test_escaping_as_addressable_does() -> None:
+    post = _post("_posts/2017-10-12-x.md", NAME.date, ("100% #a#b ?q [x]",))
+    assert post_url(post, "none") == "/100%25%20%23a%23b%20?q%20%5Bx%5D/x.html"
+
+
+def test_redirect_files() -> None:
+    assert output_path("/old/") == PurePosixPath("old/index.html")
+    assert output_path("/old.php") == PurePosixPath("old.php.html")
+    assert output_path("/") == PurePosixPath("index.html")
