@@ -5,6 +5,8 @@ Pure like the rest of the core: no Sphinx, docutils or ablog here.
 
 from __future__ import annotations
 
+from .liquid import Rendered, render_liquid
 from .site import JekyllSite, load_jekyll_site
+from .state import Links, has_liquid
 
-__all__ = ["JekyllSite", "load_jekyll_site"]
+__all__ = ["JekyllSite", "Links", "Rendered", "has_liquid", "load_jekyll_site", "render_liquid"]
