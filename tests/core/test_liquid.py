@@ -387,9 +387,15 @@ def test_include_relative_reads_beside_the_post(tmp_path: Path) -> None:
     assert result.includes == {str(tmp_path / "posts" / "snippets" / "hello.rb")}
 
 
-def test_include_relative_with_a_relative_page_path_reads_from_the_site_folder(tmp_path: Path) -> None:
-    site = JekyllSite(root=write(tmp_path, {"_posts/part.md": "部分"}))
-    assert render("{% include_relative part.md %}", page={"path": "_posts/2026-01-01-a.md"}, site=site).text == "部分"
+def test_include_relative_with_a_relative_page_path_reads_from_the_site_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"site/_posts/part.md": "部分"})
+    monkeypatch.chdir(tmp_path)
+    site = JekyllSite(root=Path("site"))
+    result = render("{% include_relative part.md %}", page={"path": "_posts/2026-01-01-a.md"}, site=site)
+    assert result.text == "部分"
+    assert result.includes == {str(tmp_path / "site" / "_posts" / "part.md")}
 
 
 @pytest.mark.parametrize(

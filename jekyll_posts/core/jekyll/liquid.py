@@ -74,9 +74,10 @@ OUTPUT_LIMIT = 20_000_000
 class Rendered:
     """A body after Liquid, the problems found, and what it read (for rebuild dependencies).
 
-    ``includes`` holds the paths of the include files read or looked for
-    (a missing one counts: adding it must rebuild the post); ``data`` the
-    top-level ``site.data`` keys read.
+    ``includes`` holds the absolute paths of the files ``include`` and
+    ``include_relative`` read or looked for (a missing one counts: adding it
+    must rebuild the post), ready for Sphinx's ``note_dependency``; ``data``
+    the top-level ``site.data`` keys read.
     """
 
     text: str

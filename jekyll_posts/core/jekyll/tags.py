@@ -277,7 +277,7 @@ class IncludeNode(Node):
         if state.included >= MAX_INCLUDES:
             state.report(self.token, f"{tag}: more than {MAX_INCLUDES} includes in one post: {path.name} left out")
             return 0
-        state.includes.add(str(path))
+        state.includes.add(str(path.absolute()))
         loaded = _load(context.env, path)
         if loaded is None:
             where = "the includes folder" if tag == "include" else "the post's folder"
