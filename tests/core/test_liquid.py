@@ -505,6 +505,8 @@ FILTERS: list[tuple[str, str]] = [
     ("{{ '日本語のテキスト test' | number_of_words: 'auto' }}", "9"),
     ("{{ 'plain words here' | number_of_words: 'auto' }}", "3"),
     ("{{ 'コーヒー。' | number_of_words: 'cjk' }}", "4"),
+    ("{{ 'こんにちは、世界！안녕하세요 세상!' | number_of_words: 'auto' }}", "17"),
+    ("{{ '你好hello世界world' | number_of_words: 'cjk' }}|{{ '你好hello世界world' | number_of_words }}", "6|1"),
     ("{{ page.tags | array_to_sentence_string }}", "Jekyll and Liquid"),
     ("{{ site.data.members | map: 'github' | array_to_sentence_string: 'と' }}", "yamada, hanako-sato, と suzuki1"),
     ("{{ 'a' | split: ',' | array_to_sentence_string }}", "a"),
@@ -593,6 +595,50 @@ FILTERS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("body", "expected"), FILTERS)
 def test_jekyll_filters(body: str, expected: str) -> None:
     assert rendered_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "arguments", "expected"),
+    [
+        ([{"a": "10", "n": "10"}, {"a": ".5", "n": ".5"}, {"a": "0.65", "n": "0.65"}], "'a'", ".5,0.65,10"),
+        ([{"a": "twelve", "n": "12"}, {"a": ".5", "n": ".5"}, {"a": "0.6", "n": "0.6"}], "'a'", ".5,0.6,12"),
+        ([{"a": "20", "n": "20"}, {"a": "1", "n": "1"}, {"a": "1abc", "n": "1abc"}], "'a'", "1,1abc,20"),
+        ([{"a": 2, "n": "二"}, {"n": "無"}, {"a": 1, "n": "一"}], "'a'", "無,一,二"),
+        ([{"a": 2, "n": "二"}, {"n": "無"}, {"a": 1, "n": "一"}], "'a', 'last'", "一,二,無"),
+        ([{"a": {"b": 2}, "n": "二"}, {"a": {"b": 1}, "n": "一"}, {"a": {"b": 3}, "n": "三"}], "'a.b'", "一,二,三"),
+    ],
+)
+def test_sort_by_property_as_jekyll_sorts(items: list[dict[str, object]], arguments: str, expected: str) -> None:
+    assert rendered_text(f"{{{{ page.items | sort: {arguments} | map: 'n' | join: ',' }}}}", items=items) == expected
+
+
+TAGGED = [
+    {"n": "a", "tags": {}},
+    {"n": "b", "tags": ""},
+    {"n": "c", "tags": None},
+    {"n": "d", "tags": ["x", None]},
+    {"n": "e", "tags": []},
+    {"n": "f", "tags": "xtra"},
+    {"n": "g"},
+    {"n": "h", "tags": ["x", "y"], "value": "24.625", "featured": True},
+    {"n": "i", "tags": "x", "value": 24.625, "featured": False},
+]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ("'tags', nil", "c,g"),
+        ("'tags', ''", "b,d"),
+        ("'tags', 'x'", "d,h,i"),
+        ("'tags', 'xt'", ""),
+        ("'value', 24.625", "h,i"),
+        ("'featured', 'true'", "h"),
+        ("'featured', false", "i"),
+    ],
+)
+def test_where_compares_as_jekyll_compares(arguments: str, expected: str) -> None:
+    assert rendered_text(f"{{{{ page.items | where: {arguments} | map: 'n' | join: ',' }}}}", items=TAGGED) == expected
 
 
 def test_sample_is_the_same_for_the_same_body() -> None:

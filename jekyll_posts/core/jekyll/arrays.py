@@ -7,7 +7,9 @@ as text compare as numbers, ``where`` compares as text (``where: "year",
 (``where: "tags", "AI"``), ``sort`` puts items without the property first or
 last as asked.  A mapping given where an array is expected stands for its
 values.  ``sample`` picks the same items for the same body on every build,
-so an unchanged post renders the same.
+so an unchanged post renders the same.  Unlike Ruby's Liquid, python-liquid
+takes ``empty`` and ``blank`` in conditions only: ``where: "tags", empty`` is
+a syntax error (``where_exp: "p", "p.tags == empty"`` works).
 """
 
 from __future__ import annotations
@@ -180,14 +182,25 @@ def _sortable(value: object) -> object:
 
 
 def _matches(value: object, target: object) -> bool:
+    """Jekyll's ``compare_property_vs_target``: equal as text, or holding the target when a list."""
     target = plain(target)
     if target is None:
         return value is None
     text = to_s(target)
     if isinstance(value, str):
         return value == text
-    values = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
-    return any(to_s(item) == text for item in values)
+    return any(to_s(item) == text for item in _ruby_array(value))
+
+
+def _ruby_array(value: object) -> list[object]:
+    """Ruby's ``Array()``: nil is empty, a list itself, a mapping its pairs, anything else one item."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, Mapping):
+        return [[key, item] for key, item in value.items()]
+    return [value]
 
 
 def _compare_properties(a: Any, b: Any, order: int) -> int:
