@@ -641,6 +641,27 @@ def test_where_compares_as_jekyll_compares(arguments: str, expected: str) -> Non
     assert rendered_text(f"{{{{ page.items | where: {arguments} | map: 'n' | join: ',' }}}}", items=TAGGED) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mode", "expected"),
+    [
+        ("  Working with drafts   ", "", "working-with-drafts"),
+        ("So what is Jekyll, exactly?", "", "so-what-is-jekyll-exactly"),
+        ("5時〜6時 三・一四", "", "5時-6時-三-一四"),
+        ("كيف حالك؟", "", "كيف-حالك"),
+        ("மல்லிப்பூ வகைகள்", "pretty", "மல்லிப்பூ-வகைகள்"),
+        ("fürtive glance!!!!", "ascii", "f-rtive-glance"),
+        ("fürtive glance!!!!", "latin", "furtive-glance"),
+        ("àáçèéíïòóúü", "latin", "aaceeiioouu"),
+        ("Aあわれ鬱господинZ", "latin", "a-z"),
+        ("The _config.yml file?", "raw", "the-_config.yml-file?"),
+        ("The _config.yml file?", "none", "the _config.yml file?"),
+        ("💎", "", ""),
+    ],
+)
+def test_slugify_as_jekyll_tests_it(text: str, mode: str, expected: str) -> None:
+    assert rendered_text("{{ page.text | slugify: page.mode }}", text=text, mode=mode or None) == expected
+
+
 def test_sample_is_the_same_for_the_same_body() -> None:
     one = "{{ site.data.members | sample | map: 'github' }}"
     three = "{{ site.data.members | sample: 3 | map: 'github' | sort | join: ',' }}"
