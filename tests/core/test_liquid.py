@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -393,7 +393,8 @@ def test_include_relative_with_a_relative_page_path_reads_from_the_site_folder(
     write(tmp_path, {"site/_posts/part.md": "部分"})
     monkeypatch.chdir(tmp_path)
     site = JekyllSite(root=Path("site"))
-    result = render("{% include_relative part.md %}", page={"path": "_posts/2026-01-01-a.md"}, site=site)
+    page = {"path": PurePosixPath("_posts/2026-01-01-a.md")}
+    result = render("{% include_relative part.md %}", page=page, site=site)
     assert result.text == "部分"
     assert result.includes == {str(tmp_path / "site" / "_posts" / "part.md")}
 

@@ -45,6 +45,7 @@ a post; the same bodies without Liquid take 11 ms in all
 from __future__ import annotations
 
 import functools
+import os
 import random
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -87,7 +88,12 @@ class Rendered:
 
 
 def render_liquid(body: str, first_line: int, page: Mapping[str, Any], site: JekyllSite, links: Links) -> Rendered:
-    """Render the Liquid in ``body``, which starts on line ``first_line`` of its file."""
+    """Render the Liquid in ``body``, which starts on line ``first_line`` of its file.
+
+    ``page`` is what templates see as ``page.*``; its ``path`` is the post's
+    file, absolute or (as Jekyll gives it) relative to ``site.root``:
+    ``include_relative`` reads beside it.
+    """
     if not has_liquid(body):
         return Rendered(body)
     state = RenderState(
@@ -120,7 +126,7 @@ def _render(body: str, page: Mapping[str, Any], state: RenderState) -> str:
 def _page_folder(page: Mapping[str, Any], site: JekyllSite) -> Path | None:
     """The folder ``include_relative`` reads from: ``page.path``'s, relative to the site folder unless absolute."""
     path = page.get("path")
-    if not isinstance(path, (str, Path)) or not str(path):
+    if not isinstance(path, (str, os.PathLike)) or not str(path):
         return None
     if Path(path).is_absolute():
         return Path(path).parent
