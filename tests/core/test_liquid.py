@@ -783,6 +783,15 @@ def test_an_output_that_cannot_be_rendered_is_shown_as_written(body: str, messag
     assert result.problems == (Problem(2, "liquid", f"{message}: shown as written"),)
 
 
+def test_a_filter_failing_on_an_odd_value_is_a_problem_naming_it() -> None:
+    result = render("{{ page.x | to_integer }}\n{{ page.x | floor }} {{ page.x | upcase }}", page={"x": float("inf")})
+    assert result.text == "{{ page.x | to_integer }}\n{{ page.x | floor }} INF"
+    assert result.problems == (
+        Problem(1, "liquid", "to_integer: cannot convert float infinity to integer: shown as written"),
+        Problem(2, "liquid", "floor: cannot convert float infinity to integer: shown as written"),
+    )
+
+
 def test_a_render_error_in_a_tag_is_reported_and_the_rest_renders() -> None:
     result = render("{% assign x = nothing | sort %}\n{{ page.slug }}")
     assert result.text == "\nliquid-sample"

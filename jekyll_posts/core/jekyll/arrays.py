@@ -33,11 +33,6 @@ _INTEGER_LIKE = re.compile(r"\s*-?\d+\s*", re.ASCII)
 _FLOAT_LIKE = re.compile(r"\s*-?(?:\d+\.?\d*|\.\d+)\s*", re.ASCII)
 
 
-def register_array_filters(env: Environment) -> None:
-    for name, function in ARRAY_FILTERS.items():
-        env.add_filter(name, function)
-
-
 def where(value: object, name: object, target: object) -> object:
     """Items whose property equals ``target`` as text, or holds it when the property is a list."""
     items = _searchable(value, name, target)

@@ -24,7 +24,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote, urlsplit, urlunsplit
 
-from liquid import Environment
 from liquid.exceptions import FilterArgumentError
 from markdown_it import MarkdownIt
 
@@ -79,11 +78,6 @@ _TYPOGRAPHY = (
     (re.compile(r'(?:^|(?<=[\s(\[{\u2014\u2013]))"'), "\u201c"),
     (re.compile(r'"'), "\u201d"),
 )
-
-
-def register_filters(env: Environment) -> None:
-    for name, function in FILTERS.items():
-        env.add_filter(name, function)
 
 
 # URLs

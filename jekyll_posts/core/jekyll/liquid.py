@@ -56,12 +56,12 @@ from typing import Any, TextIO
 from liquid import BoundTemplate, Environment, Mode, RenderContext, Token, TokenStream
 from liquid.ast import Node
 from liquid.builtin.output import Output, OutputNode
-from liquid.exceptions import LiquidError
+from liquid.exceptions import FilterArgumentError, LiquidError
 from liquid.tag import Tag
 
 from ..problems import Problem
-from .arrays import register_array_filters
-from .filters import register_filters
+from .arrays import ARRAY_FILTERS
+from .filters import FILTERS
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import Links, RenderState, current, has_liquid, has_place, note_error, parse_text, rendering
@@ -163,6 +163,23 @@ class DataReads(Mapping[str, Any]):
         return len(self._data)
 
 
+def guarded(name: str, function: Callable[..., object]) -> Callable[..., object]:
+    """A filter whose failures on odd values (``floor`` of infinity) are Liquid errors naming it.
+
+    Python-liquid's own filters and Jekyll's here let ``OverflowError`` and
+    the like through; each would otherwise leave a whole body unrendered.
+    """
+
+    @functools.wraps(function)
+    def filter_function(*args: object, **kwargs: object) -> object:
+        try:
+            return function(*args, **kwargs)
+        except (ValueError, ArithmeticError, LookupError) as error:
+            raise FilterArgumentError(f"{name}: {error}", token=None) from error
+
+    return filter_function
+
+
 class JekyllContext(RenderContext):
     """A render context where an unknown filter is a problem and leaves its value as it is."""
 
@@ -223,8 +240,9 @@ class JekyllEnvironment(Environment):
         super().__init__(tolerance=Mode.STRICT)
         self.add_tag(JekyllOutput)
         register_tags(self)
-        register_filters(self)
-        register_array_filters(self)
+        self.filters.update(FILTERS)
+        self.filters.update(ARRAY_FILTERS)
+        self.filters = {name: guarded(name, function) for name, function in self.filters.items()}
         self.tags = {name: LocatedTag(tag) for name, tag in self.tags.items()}
 
     def error(
