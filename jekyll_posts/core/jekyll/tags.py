@@ -60,7 +60,7 @@ _INNER_TAGS = frozenset({"else", "elsif", "when"})
 def register_tags(env: Environment) -> None:
     for tag in (UnknownTag, HighlightTag, PostUrlTag, LinkTag, IncludeTag, IncludeRelativeTag):
         env.add_tag(tag)
-    del env.tags["render"]
+    env.tags.pop("render", None)
 
 
 def tag_text(token: Token) -> str:
