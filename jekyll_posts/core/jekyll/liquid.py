@@ -36,10 +36,11 @@ Loops stop at ``LOOP_LIMIT`` iterations, output at ``OUTPUT_LIMIT`` bytes, inclu
 Speed: a body without ``{{`` or ``{%`` is returned as it is.  One
 environment serves every site and post; include files are parsed once per
 version.  Rendering 1,000 Japanese bodies of 10 KB with a few tags each
-(``{{ }}``, ``highlight``, ``include``, ``post_url``, a ``for`` over
-``site.data``) takes 0.94-1.1 s on this project's 2-core machine, about 1 ms
-a post; the same bodies without Liquid take 11 ms in all
-(``python bench/render_liquid.py 1000``; the time doubles when the machine is busy).
+(``{{ }}`` with filters, ``highlight``, ``include``, ``post_url``, a ``for``
+over ``site.data``) takes about 1 s on this project's 2-core machine: 0.84 to
+1.26 s of CPU over runs, 1 ms a post (0.94 to 1.5 s wall clock; three times
+that when the shared machine is busy).  The same bodies without Liquid take
+12 ms in all.  ``python bench/render_liquid.py 1000`` measures it.
 """
 
 from __future__ import annotations
