@@ -12,7 +12,7 @@
 Liquid runs over the whole body, as in Jekyll: inside code blocks, inline
 code and link definitions too; ``{% raw %}`` keeps its text.  The engine is
 python-liquid with Jekyll's defaults (an undefined variable is empty, an
-unknown filter leaves the value as it is), Jekyll's tags (:mod:`.tags`) and
+unknown filter leaves the value as it is), Jekyll's tags (:mod:`.tags`, :mod:`.includes`) and
 filters (:mod:`.filters`, :mod:`.arrays`).  Templates see ``site`` (the
 configuration and ``site.data``; ``site.posts``, ``site.pages``, ``site.tags``
 and ``site.categories`` are empty, as the blog lists posts, and there is no
@@ -31,7 +31,7 @@ line in the post's file:
   value that is not a date) shows that output as written.
 
 Loops stop at ``LOOP_LIMIT`` iterations, output at ``OUTPUT_LIMIT`` bytes, includes at
-``tags.MAX_INCLUDE_DEPTH`` deep: nothing a post holds can make a build hang.
+``includes.MAX_INCLUDE_DEPTH`` deep: nothing a post holds can make a build hang.
 
 Speed: a body without ``{{`` or ``{%`` is returned as it is.  One
 environment serves every site and post; include files are parsed once per
@@ -63,10 +63,11 @@ from liquid.tag import Tag
 from ..problems import Problem
 from .arrays import ARRAY_FILTERS
 from .filters import FILTERS
+from .includes import IncludeRelativeTag, IncludeTag
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import Links, RenderState, current, has_liquid, has_place, note_error, parse_text, rendering
-from .tags import register_tags
+from .tags import HighlightTag, LinkTag, PostUrlTag, UnknownTag
 
 LOOP_LIMIT = 200_000
 OUTPUT_LIMIT = 20_000_000
@@ -239,8 +240,9 @@ class JekyllEnvironment(Environment):
 
     def __init__(self) -> None:
         super().__init__(tolerance=Mode.STRICT)
-        self.add_tag(JekyllOutput)
-        register_tags(self)
+        for tag in (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, IncludeTag, IncludeRelativeTag):
+            self.add_tag(tag)
+        self.tags.pop("render", None)  # python-liquid's; Jekyll has none, and it would read includes its own way
         self.filters.update(FILTERS)
         self.filters.update(ARRAY_FILTERS)
         self.filters = {name: guarded(name, function) for name, function in self.filters.items()}
