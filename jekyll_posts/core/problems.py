@@ -26,6 +26,7 @@ SUBTYPES: dict[str, str] = {
     "url": "two pages that would be written to the same URL",
     "link": "a link whose target cannot be followed",
     "document": "an error while a document was read, parsed, transformed or resolved",
+    "liquid": "Liquid that cannot be rendered: an unknown tag or filter, a missing include, a syntax error",
 }
 
 
