@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import paragraph
 
-from jekyll_posts.core.kramdown import kramdown_to_myst
+from jekyll_posts.core.jekyll.kramdown import kramdown_to_myst
 
 KRAMDOWN = """* TOC
 {:toc}

@@ -26,7 +26,7 @@ from myst_parser.parsers.mdit import create_md_parser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from jekyll_posts.core.kramdown import kramdown_to_myst
+from jekyll_posts.core.jekyll.kramdown import kramdown_to_myst
 
 KRAMDOWN = """
 require "jekyll"

@@ -1,8 +1,8 @@
-"""``jekyll-posts-check``: validate every post without building the site.
+"""Check every post's front matter, links and URLs, without building the site.
 
 ::
 
-    jekyll-posts-check docs                  # or: make check
+    jekyll-posts check docs                  # or: jekyll-posts-check docs, make check
     jekyll-posts-check docs --conf-dir . --timezone UTC --posts-folder news
 
 Reads the ``jekyll_posts_*`` and ablog settings from ``conf.py`` (in the source
@@ -32,7 +32,7 @@ from .core.encoding import decode_source
 from .core.entries import PageEntry, TaxonomyIndex, listing_cutoff
 from .core.markdown import EMPTY_TAGS, tags_directives
 from .core.pages import SiteView, generated_pages
-from .core.site import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, is_in_posts_folder, site_settings
+from .core.settings import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, is_in_posts_folder, site_settings
 from .core.urls import case_collisions, generated_url_clashes
 
 SKIPPED_FOLDERS = {"_build", "node_modules"}
@@ -50,7 +50,13 @@ class Located:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
+    """``jekyll-posts-check``, the same as ``jekyll-posts check``."""
+    parser = argparse.ArgumentParser(prog="jekyll-posts-check", description=(__doc__ or "").split("\n")[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+def run(arguments: argparse.Namespace) -> int:
     source: Path = arguments.source
     conf_py = _conf_py(source, arguments.conf_dir)
     values, problems = read_conf(conf_py)
@@ -74,8 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if problems else 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jekyll-posts-check", description=(__doc__ or "").split("\n")[0])
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, help="the Sphinx source folder (docs)")
     parser.add_argument(
         "--conf-dir", type=Path, help="the folder of conf.py (default: the source folder or its parent)"
@@ -84,7 +89,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--posts-folder", action="append", help="a folder whose files are all posts (jekyll_posts_post_folders)"
     )
-    return parser
 
 
 def _conf_py(source: Path, conf_dir: Path | None) -> Path | None:

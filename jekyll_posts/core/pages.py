@@ -24,7 +24,7 @@ from typing import Any, Literal, Protocol
 
 from .dates import format_date_ja
 from .entries import PageEntry, TaxonomyIndex, TaxonomyKind, Term
-from .site import SiteSettings
+from .settings import SiteSettings
 from .taxonomy import slugify
 
 Translate = Callable[[str], str]

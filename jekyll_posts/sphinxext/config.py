@@ -7,7 +7,7 @@ In ``conf.py``::
     jekyll_posts_chars_per_minute = 500          # Japanese reading speed
     jekyll_posts_words_per_minute = 200          # reading speed for other words
 
-Each value is declared once, in :data:`jekyll_posts.core.site.SETTINGS`.  A bad
+Each value is declared once, in :data:`jekyll_posts.core.settings.SETTINGS`.  A bad
 value warns at its line of ``conf.py`` (``jekyll_posts.config``) and falls back
 to its default; ``jekyll-posts-check`` reports the same.
 """
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ..core.site import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, site_settings
+from ..core.settings import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, site_settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

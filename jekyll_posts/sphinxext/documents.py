@@ -28,7 +28,7 @@ from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, pars
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
 from ..core.markdown import literal_page
-from ..core.site import is_in_posts_folder
+from ..core.settings import is_in_posts_folder
 from . import compat
 from .compat.ablog import post_node
 from .config import site_settings_of

@@ -22,7 +22,7 @@ from sphinx.util.typing import RoleFunction
 
 from ..core.entries import TAXONOMY_KINDS, PageEntry, TaxonomyIndex, TaxonomyKind, listing_digest
 from ..core.pages import term_pagename
-from ..core.site import SiteSettings
+from ..core.settings import SiteSettings
 from .compat.ablog import ablog_tomorrow, has_postlist
 from .config import site_settings_of
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from jekyll_posts.core.excerpts import JEKYLL_SEPARATOR, excerpt_of, plain_text
+from jekyll_posts.core.jekyll.excerpts import JEKYLL_SEPARATOR, excerpt_of, plain_text
 
 MORE = "<!--more-->"
 

@@ -14,7 +14,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from jekyll_posts.core.kramdown import MARKERS, kramdown_to_myst
+from jekyll_posts.core.jekyll.kramdown import MARKERS, kramdown_to_myst
 
 CASES = [
     # Block IALs after a block, before it, and ALDs.

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from jekyll_posts.core.permalinks import (
+from jekyll_posts.core.jekyll.permalinks import (
     PLACEHOLDERS,
     STYLES,
     JekyllPost,

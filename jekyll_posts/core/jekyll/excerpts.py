@@ -25,7 +25,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
-from .japanese import join_japanese_lines
+from ..japanese import join_japanese_lines
 from .kramdown import kramdown_to_myst
 
 #: Jekyll's own ``excerpt_separator``: the excerpt is the first paragraph.

@@ -1,0 +1,35 @@
+"""``jekyll-posts``: the knowledge base's command line.
+
+::
+
+    jekyll-posts check docs          # every post's front matter, without building (also jekyll-posts-check)
+
+Each subcommand is a module with ``add_arguments(parser)`` and ``run(arguments) -> int``
+(the exit status), listed once in :data:`COMMANDS`.  Nothing here imports Sphinx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from . import check
+
+#: subcommand name -> its module
+COMMANDS: dict[str, ModuleType] = {"check": check}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="jekyll-posts", description=(__doc__ or "").split("\n")[0])
+    subcommands = parser.add_subparsers(dest="command", required=True)
+    for name, module in COMMANDS.items():
+        module.add_arguments(subcommands.add_parser(name, help=(module.__doc__ or "").split("\n")[0]))
+    arguments = parser.parse_args(argv)
+    status: int = COMMANDS[arguments.command].run(arguments)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
