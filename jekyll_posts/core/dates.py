@@ -19,7 +19,9 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateutil_parser
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_ T])")
-_FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+#: A Jekyll post's file name (4.3's ``Document::DATE_FILENAME_MATCHER``): a date, one-digit months and days
+#: and two-digit years allowed, ``-``, the rest
+_DATED_NAME = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$", re.DOTALL)
 
 
 class DateError(ValueError):
@@ -44,16 +46,24 @@ def parse_date(value: object, zone: ZoneInfo) -> datetime:
     return _in_zone(parsed, zone)
 
 
-def date_from_file_name(name: str, zone: ZoneInfo) -> datetime | None:
-    """The date of a Jekyll post file name ``YYYY-MM-DD-title.md``, if it has one."""
-    match = _FILE_NAME_DATE.match(name)
+def split_dated_name(name: str) -> tuple[date, str] | None:
+    """``(date, rest)`` of a name that starts with a date as Jekyll reads post file names
+    (``2026-01-05-title.md``, ``2017-2-5-title.md``, ``17-2-5-title.md``); ``None`` otherwise."""
+    match = _DATED_NAME.match(name)
     if match is None:
         return None
+    digits, month, day, rest = match.groups()
+    year = int(digits) + (0 if len(digits) != 2 else 2000 if int(digits) < 69 else 1900)  # Ruby's Time.parse
     try:
-        day = date(*(int(part) for part in match.groups()))
+        return date(year, int(month), int(day)), rest
     except ValueError:
         return None
-    return datetime.combine(day, time(), tzinfo=zone)
+
+
+def date_from_file_name(name: str, zone: ZoneInfo) -> datetime | None:
+    """The date of a Jekyll post file name ``YYYY-MM-DD-title.md``, if it has one."""
+    split = split_dated_name(name)
+    return datetime.combine(split[0], time(), tzinfo=zone) if split else None
 
 
 def format_date_ja(moment: datetime) -> str:

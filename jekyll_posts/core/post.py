@@ -19,7 +19,7 @@ from pathlib import PurePath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from .dates import DateError, date_from_file_name, parse_date
+from .dates import DateError, date_from_file_name, parse_date, split_dated_name
 from .encoding import remove_control_characters
 from .frontmatter import FrontMatter, FrontMatterData, read_front_matter, split_front_matter
 from .markdown import drop_link_targets, headings, replace_front_matter, unusable_link_targets
@@ -78,7 +78,6 @@ COMMON_KEYS = frozenset(
 FAR_FUTURE = timedelta(days=365)
 
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
-_FILE_NAME_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
 
 @dataclass(frozen=True)
@@ -272,7 +271,8 @@ def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Prob
 
 
 def _title_from_file_name(path: PurePath) -> str:
-    stem = _FILE_NAME_DATE.sub("", path.stem)
+    split = split_dated_name(path.stem)
+    stem = split[1] if split else path.stem
     return " ".join(stem.replace("-", " ").replace("_", " ").split()) or path.stem
 
 

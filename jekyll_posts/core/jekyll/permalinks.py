@@ -38,11 +38,10 @@ from datetime import date, datetime, tzinfo
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
+from ..dates import split_dated_name
+
 #: Jekyll's default ``markdown_ext``: the extensions it renders as Markdown.
 MARKDOWN_EXTENSIONS = ("markdown", "mkdown", "mkdn", "mkd", "md")
-
-#: Jekyll 4.3's ``Document::DATE_FILENAME_MATCHER``: date (one-digit months and days allowed), slug, extension.
-POST_FILE_NAME = re.compile(r"^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
 
 #: The built-in ``permalink:`` styles (Jekyll's ``Configuration::STYLE_TO_PERMALINK``).
 STYLES = {
@@ -129,15 +128,11 @@ class JekyllPost:
 
 def split_post_file_name(name: str) -> tuple[date, str, str] | None:
     """``(date, slug, extension)`` of a post file name such as ``2017-1-5-name.md``; ``None`` if it is not one."""
-    match = POST_FILE_NAME.match(name)
-    if match is None:
+    split = split_dated_name(name)
+    if split is None or "/" in split[1]:
         return None
-    digits, month, day = match[1].split("-")
-    year = int(digits) + (0 if len(digits) != 2 else 2000 if int(digits) < 69 else 1900)  # Ruby's Time.parse
-    try:
-        return date(year, int(month), int(day)), match[2], match[3]
-    except ValueError:
-        return None
+    slug, dot, extension = split[1].rpartition(".")
+    return (split[0], slug, f".{extension}") if dot and extension else None
 
 
 def is_post_file(relative_path: PurePosixPath, markdown_ext: Sequence[str] = MARKDOWN_EXTENSIONS) -> bool:
@@ -344,8 +339,8 @@ def _known_key(name: str) -> str | None:
 
 def _file_slug(relative_path: PurePosixPath) -> str:
     """The slug Jekyll takes from the file name: after the date, before the extension, no trailing dots."""
-    match = POST_FILE_NAME.match(str(relative_path))
-    slug = match[2] if match else relative_path.stem
+    split = split_post_file_name(relative_path.name)
+    slug = split[1] if split else relative_path.stem
     return slug.rstrip(".")
 
 
