@@ -61,6 +61,9 @@ def warnings_of(built: Built) -> set[tuple[str, int, str, str]]:
         ("posts/2026-01-17-latin1.md", 5, "encoding"),
         ("posts/2026-01-18-laughs.md", 2, "yaml"),
         ("posts/2026-01-19-case.md", 1, "url"),
+        ("blog/2026.md", 1, "url"),
+        ("posts/2026-01-20-empty-tags.md", 7, "taxonomy"),
+        ("conf.py", 5, "config"),
     ],
 )
 def test_each_problem_is_warned_at_its_line(broken: Built, path: str, line: int, subtype: str) -> None:
@@ -85,7 +88,7 @@ def test_nothing_lost(broken: Built) -> None:
         for a in broken.soup("blog/drafts.html").select(".ablog-post-title a")
     }
     assert drafts == NOT_LISTED
-    assert len(archived) + len(drafts) == len(POSTS) == 22
+    assert len(archived) + len(drafts) == len(POSTS) == 23
 
 
 def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
@@ -110,7 +113,7 @@ def run_check(source: Path) -> tuple[int, list[str]]:
 def test_checker_reports_what_the_build_warns(broken: Built) -> None:
     status, lines = run_check(broken.srcdir)
     assert status == 1
-    assert lines[-1] == "22 posts, 35 problems"
+    assert lines[-1] == "23 posts, 38 problems"
     reported = {line.replace(f"{broken.srcdir}/", "") for line in lines[:-1]}
     warned = {f"{path}:{line}: {message} [{kind}]" for path, line, message, kind in warnings_of(broken)}
     assert reported == warned
