@@ -208,3 +208,30 @@ def test_a_parallel_rebuild_reads_one_edited_post_in_the_main_process(tmp_path: 
     assert reading == [f"reading sources... [100%] posts/{posts[7].stem}"], rebuilt.status  # here, not in workers
     assert rebuilt.app.parallel == 2
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean", parallel=2))
+
+
+#: One edit of each field a listing shows, on the kb root's upper-case post.
+FIELD_EDITS = {
+    "title": ("title: Upper-case AI", "title: A renamed post"),
+    "date": ("date: 2025-06-01T09:30", "date: 2024-12-24T09:30"),
+    "authors": ("author: [Hanako, Taro]", "author: [Jiro]"),
+    "categories": ("categories: Engineering Tools", "categories: Research"),
+    "tags": ("tags: AI C++ C", "tags: AI Rust"),
+    "excerpt": ("excerpt: The front matter excerpt", "excerpt: Another excerpt"),
+    "draft": ("layout: post", "layout: post\npublished: false"),
+}
+
+
+@pytest.mark.parametrize("field", FIELD_EDITS)
+def test_editing_any_field_a_listing_shows_gives_the_clean_site(
+    site: tuple[Path, Path], tmp_path: Path, field: str
+) -> None:
+    srcdir, builddir = site
+    post = srcdir / "posts" / "2025-06-01-upper-ai.md"
+    old, new = FIELD_EDITS[field]
+    text = post.read_text(encoding="utf-8")
+    assert old in text
+    post.write_text(text.replace(old, new), encoding="utf-8")
+    rebuilt = build(srcdir, builddir)
+    assert "0 added, 1 changed, 0 removed" in rebuilt.status
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))

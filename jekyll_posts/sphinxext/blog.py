@@ -23,6 +23,7 @@ def setup_blog(app: Sphinx) -> None:
     app.connect("builder-inited", ablog_compat.use_our_slugs)
     app.connect("build-finished", ablog_compat.restore_slugs)
     app.connect("env-before-read-docs", ablog_compat.reset_blog)
+    app.connect("build-finished", ablog_compat.reset_blog, priority=900)
     app.connect("doctree-read", ablog_compat.slim_posts, priority=600)  # after ablog's process_posts
     app.connect("env-merge-info", ablog_compat.merge_posts)
     app.connect("env-updated", register_posts)

@@ -106,10 +106,12 @@ def write_generated(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     outdir = Path(app.outdir)
     builder = cast("StandaloneHTMLBuilder", app.builder)  # an HTML builder: ablog supports it
     ablog_feeds_due = False
+    documents_own: set[str] = set()
     for page in this_builds_pages(app):
-        if page.pagename in app.env.found_docs:
-            continue  # a document has its URL: warned after reading
         output = Path(builder.get_outfilename(page.pagename)).relative_to(outdir).as_posix()
+        if page.pagename in app.env.found_docs:  # a document has its URL: warned after reading
+            documents_own.add(output)
+            continue
         if fingerprints.outdated(output, (page.template, page.context), outdir):
             yield page.pagename, dict(page.context), page.template
         for feed in page.feeds:
@@ -120,7 +122,8 @@ def write_generated(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if ablog_feeds_due:
         ablog_compat.write_feeds(app)
     for output in fingerprints.gone():
-        _remove(outdir, output)
+        if output not in documents_own:
+            _remove(outdir, output)
     state.fingerprints = fingerprints.current
 
 

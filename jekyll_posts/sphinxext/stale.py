@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 def setup_stale(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_removed_documents)
-    app.connect("html-collect-pages", remove_deleted_documents, priority=100)
+    # before the generated pages are written: a deleted document may leave its URL to one
+    app.connect("html-collect-pages", remove_deleted_documents, priority=50)
 
 
 def note_removed_documents(

@@ -73,9 +73,10 @@ def turn_off_prev_next(app: Sphinx, config: Config) -> None:
     config.post_show_prev_next = False
 
 
-def reset_blog(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def reset_blog(app: Sphinx, *args: object) -> None:
     """ablog keeps its ``Blog`` in class-level state that outlives a build: builds in one
-    process would mix posts.  It is emptied before each build reads."""
+    process would mix posts and settings.  It is emptied before each build reads and
+    when it ends, so the next project in the process starts from ablog's own state."""
     ablog.blog.Blog._dict.clear()
 
 

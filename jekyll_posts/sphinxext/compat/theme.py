@@ -40,7 +40,7 @@ PATCHES = (
     Patch(
         "pydata's extrahead loads Sphinx's search index",
         VERSION_CHECKED,
-        file_contains(PYDATA_LAYOUT, "{%- block extrahead %}", *(f"pathto('{name}', 1)" for name in SEARCH_SCRIPTS)),
+        file_contains(PYDATA_LAYOUT, "{%- block extrahead %}", *SEARCH_SCRIPTS),
     ),
     Patch("pydata reads default_mode from the context", VERSION_CHECKED, file_contains(PYDATA_LAYOUT, "default_mode")),
 )

@@ -1,0 +1,52 @@
+"""The package's shape: a pure core, one checked place per upstream workaround, builds that do not leak."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import ablog.blog
+import pytest
+from conftest import build, copy_root
+
+from jekyll_posts.core.encoding import CODEC
+from jekyll_posts.sphinxext.compat import PATCHES, Patch
+
+UPSTREAMS = ("sphinx", "ablog", "sphinx_tags", "docutils", "pydata_sphinx_theme", "sphinx_book_theme", "myst_parser")
+PURE_IMPORTS = (
+    "import jekyll_posts.core, jekyll_posts.core.pages, jekyll_posts.core.settings, jekyll_posts.core.jekyll,"
+    " jekyll_posts.core.search, jekyll_posts.cli, jekyll_posts.check"
+)
+
+
+def test_the_core_and_the_command_line_import_no_sphinx() -> None:
+    script = f"{PURE_IMPORTS}; import sys; print(sorted({{name.split('.')[0] for name in sys.modules}}))"
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert [name for name in UPSTREAMS if f"'{name}'" in loaded] == []
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=lambda patch: patch.name)
+def test_every_patched_upstream_target_still_has_the_shape_relied_on(patch: Patch) -> None:
+    patch.check()
+
+
+def test_each_compat_module_names_the_version_it_was_checked_against() -> None:
+    compat = Path(__file__).parent.parent / "jekyll_posts" / "sphinxext" / "compat"
+    for module in ("ablog", "sphinx", "sphinx_tags", "theme"):
+        assert "VERSION_CHECKED = " in (compat / f"{module}.py").read_text(encoding="utf-8"), module
+
+
+def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) -> None:
+    ours = build(copy_root("kb", tmp_path), tmp_path / "ours")
+    assert (ours.outdir / "blog" / "tag" / "c-plus-plus.html").is_file()  # our slugs while building
+    original_slugify = ablog.blog.slugify
+    plain = build(copy_root("plain-ablog", tmp_path), tmp_path / "plain")
+    assert plain.warnings == ""
+    assert ablog.blog.slugify is original_slugify
+    assert ablog.blog.slugify("C++") == "c"  # ablog's own, restored when our build ended
+    assert (plain.outdir / "blog" / "category" / "c.html").is_file()
+    assert not (plain.outdir / "blog" / "tag.html").exists()  # no generated pages of ours
+    with pytest.raises(LookupError):
+        codecs.lookup(CODEC)
