@@ -1,6 +1,7 @@
 """Build benchmark: our site beside the floor stock Sphinx sets, on the same posts.
 
     python bench/builds.py 1000 --runs 3     # or: make bench N=1000
+    python bench/builds.py 1000 --sites ours,ours@464947a,stock   # also the code of an earlier commit
 
 For each site: a full build (``-j auto``), a rebuild with nothing changed,
 a rebuild after editing one post's body, a rebuild after changing one post's
@@ -11,7 +12,9 @@ are medians of ``--runs`` runs, measured in the same run of this script.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +34,32 @@ class Run:
     output_mb: float
 
 
-def build(source: Path, outdir: Path, confdir: Path) -> tuple[float, float]:
-    return sphinx_build(source, outdir, confdir, "-j", "auto")
+@dataclass(frozen=True)
+class Site:
+    """What builds a site: its conf.py folder, and the package's code (``None``: the installed one)."""
+
+    confdir: Path
+    code: Path | None = None
+
+    def env(self) -> dict[str, str] | None:
+        return {**os.environ, "PYTHONPATH": str(self.code)} if self.code else None
+
+
+def site_of(name: str, work: Path) -> Site:
+    """``ours``, ``stock``, or ``ours@REV``: this repository's code and conf.py at commit REV."""
+    if "@" not in name:
+        return Site(SITES[name])
+    revision = name.split("@", 1)[1]
+    code = work / f"code-{revision}"
+    if not code.is_dir():
+        code.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", revision], cwd=REPO, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+    return Site(code, code)
+
+
+def build(source: Path, outdir: Path, site: Site) -> tuple[float, float]:
+    return sphinx_build(source, outdir, site.confdir, "-j", "auto", env=site.env())
 
 
 def edit(post: Path, old: str, new: str) -> None:
@@ -41,20 +68,20 @@ def edit(post: Path, old: str, new: str) -> None:
     post.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def one_run(source: Path, work: Path, confdir: Path) -> Run:
+def one_run(source: Path, work: Path, builder: Site) -> Run:
     outdir = work / "html"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     site = work / "source"
     shutil.copytree(source, site)
     seconds: dict[str, float] = {}
-    seconds["full"], peak = build(site, outdir, confdir)
-    seconds["no change"], _ = build(site, outdir, confdir)
+    seconds["full"], peak = build(site, outdir, builder)
+    seconds["no change"], _ = build(site, outdir, builder)
     post = sorted((site / "posts").glob("*.md"))[len(list((site / "posts").glob("*.md"))) // 2]
     edit(post, "\n## ", "\n追記した段落です。本文だけを変えました。\n\n## ")
-    seconds["body edit"], _ = build(site, outdir, confdir)
+    seconds["body edit"], _ = build(site, outdir, builder)
     edit(post, "tags: [", "tags: [ベンチマーク用の新しいタグ, ")
-    seconds["tags edit"], _ = build(site, outdir, confdir)
+    seconds["tags edit"], _ = build(site, outdir, builder)
     return Run(seconds, peak, folder_size(outdir) / 2**20)
 
 
@@ -68,9 +95,12 @@ def main() -> None:
     work = arguments.workdir or Path(tempfile.mkdtemp(prefix="build-bench-"))
     source = work / "posts-source"
     generate(arguments.count, source, extra_posts=(SEED_POST,))
-    results: dict[str, list[Run]] = {}
-    for name in arguments.sites.split(","):
-        results[name] = [one_run(source, work / name, SITES[name]) for _ in range(arguments.runs)]
+    names = arguments.sites.split(",")
+    sites = {name: site_of(name, work) for name in names}
+    results: dict[str, list[Run]] = {name: [] for name in names}
+    for _ in range(arguments.runs):  # runs interleaved: the machine's load falls on every site alike
+        for name in names:
+            results[name].append(one_run(source, work / name.replace("@", "-"), sites[name]))
     print(f"N={arguments.count}, median of {arguments.runs} runs, -j auto on this machine")
     print("| site | " + " | ".join(f"{step} (s)" for step in STEPS) + " | peak memory (MB) | output (MB) |")
     print("|---" * (len(STEPS) + 3) + "|")

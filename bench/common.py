@@ -25,8 +25,11 @@ sys.exit(status)
 """
 
 
-def sphinx_build(source: Path, outdir: Path, confdir: Path, *options: str) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one sphinx-build (warnings are not errors here)."""
+def sphinx_build(
+    source: Path, outdir: Path, confdir: Path, *options: str, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one sphinx-build (warnings are not errors here);
+    ``env``: the environment of the build (the default: this process's)."""
     command = [
         sys.executable,
         "-c",
@@ -43,7 +46,7 @@ def sphinx_build(source: Path, outdir: Path, confdir: Path, *options: str) -> tu
         str(outdir),
     ]
     start = time.perf_counter()
-    result = subprocess.run(command, check=True, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(command, check=True, stderr=subprocess.PIPE, text=True, env=env)
     return time.perf_counter() - start, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 

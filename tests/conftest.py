@@ -28,6 +28,10 @@ ROOTS_DIR = TESTS_DIR / "roots"
 COLOURS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours, and the line erasing of progress output
 
 
+def strip_colours(output: str) -> str:
+    return COLOURS.sub("", output)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS_DIR
@@ -73,7 +77,7 @@ def build(srcdir: Path, builddir: Path, *, parallel: int = 0, **overrides: objec
         app.build()
     finally:
         app.cleanup()
-    return Built(srcdir, Path(app.outdir), COLOURS.sub("", status.getvalue()), COLOURS.sub("", warning.getvalue()), app)
+    return Built(srcdir, Path(app.outdir), strip_colours(status.getvalue()), strip_colours(warning.getvalue()), app)
 
 
 def copy_root(name: str, destination: Path) -> Path:

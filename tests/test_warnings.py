@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import build, copy_root
+from bs4 import BeautifulSoup
+from conftest import build, copy_root, strip_colours
+from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +50,12 @@ def test_posts_with_bad_values_still_build(warned) -> None:
     assert broken.find("h1").get_text(strip=True).rstrip("¶") == "Still a page"
 
 
-def test_a_subtype_can_be_silenced(tmp_path: Path) -> None:
-    quiet = build(
-        copy_root("warnings", tmp_path),
-        tmp_path / "_build",
-        suppress_warnings=["jekyll_posts.taxonomy", "jekyll_posts.date"],
-    )
-    subtypes = {line.rsplit("[", 1)[1] for line in warning_lines(quiet.warnings, quiet.srcdir)}
+@pytest.mark.sphinx(
+    "html", testroot="warnings", confoverrides={"suppress_warnings": ["jekyll_posts.taxonomy", "jekyll_posts.date"]}
+)
+def test_a_subtype_can_be_silenced(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    subtypes = {line.rsplit("[", 1)[1] for line in warning_lines(strip_colours(warning.getvalue()), app.srcdir)}
     assert subtypes == {
         "jekyll_posts.excerpt]",
         "jekyll_posts.reading_time]",
@@ -70,14 +74,19 @@ BAD_CONFIG = [
 
 @pytest.mark.parametrize(("name", "value", "default", "reason"), BAD_CONFIG)
 def test_bad_config_values_warn_and_fall_back(
-    tmp_path: Path, name: str, value: object, default: object, reason: str
+    make_app: Any, rootdir: Path, tmp_path: Path, name: str, value: object, default: object, reason: str
 ) -> None:
-    built = build(copy_root("warnings", tmp_path), tmp_path / "_build", **{name: value})
+    srcdir = tmp_path / "warnings"
+    shutil.copytree(rootdir / "test-warnings", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={name: value})
+    app.build()
     expected = f"conf.py:1: WARNING: {name} = {value!r} {reason}; using {default!r} [jekyll_posts.config]"
-    assert [line for line in built.warnings.splitlines() if line.endswith(expected)] != []
-    assert getattr(built.app.config, name) == default
+    warnings = strip_colours(app.warning.getvalue()).splitlines()
+    assert [line for line in warnings if line.endswith(expected)] != []
+    assert getattr(app.config, name) == default
     # 20:00 UTC on 5 January is 6 January in Tokyo, the fallback zone
-    assert "2026年1月6日" in built.soup("posts/2026-01-06-empty-tags.html").get_text()
+    page = (app.outdir / "posts" / "2026-01-06-empty-tags.html").read_text(encoding="utf-8")
+    assert "2026年1月6日" in BeautifulSoup(page, "html.parser").get_text()
 
 
 def test_every_config_value_has_a_negative_case(warned) -> None:
