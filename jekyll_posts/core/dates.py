@@ -46,6 +46,17 @@ def parse_date(value: object, zone: ZoneInfo) -> datetime:
     return _in_zone(parsed, zone)
 
 
+def written_day(value: object) -> date:
+    """The day a date value names as written, in its own offset: ``2026-03-03 21:00 +0000`` is the
+    3rd, whichever zone the site shows it in (the file name beside it was written the same way)."""
+    if isinstance(value, datetime | date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return dateutil_parser.parse(str(value).strip()).date()
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"{value!r} is not a real calendar date") from error
+
+
 def split_dated_name(name: str) -> tuple[date, str] | None:
     """``(date, rest)`` of a name that starts with a date as Jekyll reads post file names
     (``2026-01-05-title.md``, ``2017-2-5-title.md``, ``17-2-5-title.md``); ``None`` otherwise."""

@@ -16,6 +16,8 @@ import yaml
 from .problems import Problem
 
 _FENCE = re.compile(r"^---[ \t]*$")
+#: YAML's end-of-document marker closes front matter too, as Jekyll reads it
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 #: Most values one front matter block may stand for once its aliases are expanded
 #: (a "billion laughs" block stands for billions while being a few lines long).
@@ -71,7 +73,7 @@ def split_front_matter(text: str) -> FrontMatter | None:
     if not _FENCE.match(lines[0].lstrip("\ufeff").rstrip("\r")):
         return None
     for index in range(1, len(lines)):
-        if _FENCE.match(lines[index].rstrip("\r")):
+        if _CLOSING_FENCE.match(lines[index].rstrip("\r")):
             return FrontMatter(
                 yaml_text="".join(f"{line}\n" for line in lines[1:index]),
                 body="\n".join(lines[index + 1 :]),

@@ -13,13 +13,14 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import PurePath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from .dates import DateError, date_from_file_name, parse_date, split_dated_name
+from .dates import DateError, date_from_file_name, parse_date, split_dated_name, written_day
 from .encoding import remove_control_characters
 from .frontmatter import FrontMatter, FrontMatterData, read_front_matter, split_front_matter
 from .markdown import drop_link_targets, headings, replace_front_matter, unusable_link_targets
@@ -37,6 +38,7 @@ KNOWN_KEYS = frozenset(
         "layout",
         "published",
         "tags",
+        "tag",
         "categories",
         "category",
         "author",
@@ -201,7 +203,7 @@ def _record(
         kind=kind,
         date=date,
         published=_published(data, problems),
-        tags=_terms(data, ("tags",), problems),
+        tags=_terms(data, ("tag", "tags"), problems),
         categories=_terms(data, ("category", "categories"), problems),
         authors=_authors(data, problems),
         excerpt=_text_value(data, "excerpt", "excerpt", problems),
@@ -240,12 +242,12 @@ def _date(data: FrontMatterData, path: PurePath, options: ReadOptions, problems:
         return from_name
     line = data.line_of("date")
     try:
-        date = parse_date(data.values["date"], options.zone)
+        date, as_written = parse_date(data.values["date"], options.zone), written_day(data.values["date"])
     except DateError as error:
         problems.append(Problem(line, "date", f"date: {error}"))
         return from_name
-    if from_name is not None and from_name.date() != date.date():
-        message = f"date {date.date()} is not the file name's {from_name.date()}: the front matter date is used"
+    if from_name is not None and from_name.date() != as_written:
+        message = f"date {as_written} is not the file name's {from_name.date()}: the front matter date is used"
         problems.append(Problem(line, "date", message))
     now = options.now or datetime.now(options.zone)
     if date > now + FAR_FUTURE:
@@ -254,20 +256,35 @@ def _date(data: FrontMatterData, path: PurePath, options: ReadOptions, problems:
 
 
 def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Problem]) -> tuple[str, bool]:
+    """The title, and whether the body's first heading already shows it (then no heading is added).
+
+    A front matter title is the page's title whatever headings the body has, as in
+    Jekyll's layouts: the body's own ``#`` headings stay sections below it.
+    """
     found = list(headings(body))
-    has_h1 = any(level == 1 for level, _ in found)
     value = data.values.get("title")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         problems.append(Problem(data.line_of("title"), "title", f"title: {value!r} is a number: quote it"))
         value = str(value)
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split()), has_h1
+        title = " ".join(value.split())
+        first = found[0] if found else None
+        return title, first is not None and first[0] == 1 and same_text(first[1], title)
     if "title" in data.values:
         problems.append(Problem(data.line_of("title"), "title", "title: expected non-empty text"))
     if found:
         return found[0][1], True
     problems.append(Problem(1, "title", "no title in the front matter and no heading: the file name is used"))
     return _title_from_file_name(path), False
+
+
+def same_text(left: str, right: str) -> bool:
+    """Whether two texts read the same: width, case and white space aside."""
+
+    def fold(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+    return fold(left) == fold(right)
 
 
 def _title_from_file_name(path: PurePath) -> str:

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, pars
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
 from ..core.markdown import literal_page
+from ..core.post import same_text
 from ..core.settings import is_in_posts_folder
 from . import compat
 from .compat.ablog import post_node
@@ -158,15 +158,8 @@ class ApplyFrontMatter(SphinxTransform):
 
 def _drop_repeated_title(section: nodes.section, title: str) -> None:
     first = next((child for child in section.children[1:] if not isinstance(child, nodes.Invisible)), None)
-    if isinstance(first, nodes.paragraph) and _same_text(first.astext(), title):
+    if isinstance(first, nodes.paragraph) and same_text(first.astext(), title):
         section.remove(first)
-
-
-def _same_text(left: str, right: str) -> bool:
-    def fold(text: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
-
-    return fold(left) == fold(right)
 
 
 def _first_title(document: nodes.document) -> str | None:

@@ -112,10 +112,21 @@ def test_title_from_heading_then_file_name() -> None:
     )
 
 
-def test_front_matter_title_with_a_body_h1() -> None:
+def test_a_front_matter_title_is_the_page_title_whatever_the_body_heads_with() -> None:
+    """As in Jekyll's layouts: a body's ``# インストール`` is a section under the post's title."""
     record = parse("title: From front matter\n", body="# From the body\n").record
     assert record is not None
-    assert (record.title, record.title_in_body) == ("From front matter", True)
+    assert (record.title, record.title_in_body) == ("From front matter", False)
+    repeated = parse("title: From front matter\n", body="# ＦＲＯＭ front  matter\n").record
+    assert repeated is not None and repeated.title_in_body  # the body's first heading is the title
+    later = parse("title: T\n", body="Intro.\n\n## Section\n\n# T\n").record
+    assert later is not None and not later.title_in_body
+
+
+def test_front_matter_closed_by_yaml_document_end() -> None:
+    parsed = parse_post("---\ntitle: Dots\ndate: 2026-01-02\n...\nBody.\n", PurePosixPath("a.md"), OPTIONS)
+    assert parsed.record is not None and parsed.record.title == "Dots"
+    assert parsed.problems == ()
 
 
 @pytest.mark.parametrize(("reading_time", "minutes"), [("8", 8), ("8分", 8), ("2.5", 3), (12, 12)])
@@ -236,7 +247,7 @@ BAD_INPUTS = [
         "a.md",
         Problem(3, "unknown_key", "unknown key 'catgories': did you mean 'categories'?"),
     ),
-    ("---\ntitle: t\ntag: a\n---\n", "a.md", Problem(3, "unknown_key", "unknown key 'tag': did you mean 'tags'?")),
+    ("---\ntitle: t\ntagss: a\n---\n", "a.md", Problem(3, "unknown_key", "unknown key 'tagss': did you mean 'tags'?")),
     (
         "---\ntitle: t\nautor: a\n---\n",
         "a.md",
