@@ -27,12 +27,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .core import PostRecord, Problem, SourceFile, parse_post
+from .core import ParsedPost, PostRecord, Problem, SourceFile, parse_post
 from .core.encoding import decode_source
 from .core.entries import PageEntry, TaxonomyIndex, listing_cutoff
+from .core.jekyll import JekyllSite, Links, load_jekyll_site
+from .core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path
 from .core.markdown import EMPTY_TAGS, tags_directives
 from .core.pages import SiteView, generated_pages
-from .core.settings import ABLOG_DEFAULTS, SETTINGS, SiteSettings, assignment_line, is_in_posts_folder, site_settings
+from .core.settings import (
+    ABLOG_DEFAULTS,
+    SETTINGS,
+    SiteSettings,
+    assignment_line,
+    is_in_drafts_folder,
+    is_in_posts_folder,
+    site_settings,
+    unbuilt_post_files,
+    unbuilt_post_message,
+)
 from .core.urls import case_collisions, generated_url_clashes
 
 SKIPPED_FOLDERS = {"_build", "node_modules"}
@@ -68,11 +80,18 @@ def run(arguments: argparse.Namespace) -> int:
     conf_text = conf_py.read_text(encoding="utf-8") if conf_py else ""
     for name, message in bad_settings:
         problems.append(Located(conf_py or source, Problem(assignment_line(conf_text, name), "config", message)))
-    files = sorted(markdown_files(source, values.get("exclude_patterns", [])))
-    checked = list(check_files(source, files, settings))
+    every_file = sorted(source_files(source, values.get("exclude_patterns", [])))
+    suffixes = {f".{extension}" for extension in settings.markdown_extensions}
+    files = [path for path in every_file if path.suffix in suffixes]
+    site, site_problems = load_site(source, conf_py, files, settings, str(values.get("project", "")))
+    problems += site_problems
+    checked = list(check_files(source, files, site))
+    relative = [path.relative_to(source).as_posix() for path in every_file]
+    for name in unbuilt_post_files(relative, settings.post_folders, settings.markdown_extensions):
+        problems.append(Located(source / name, Problem(1, "front_matter", unbuilt_post_message(name))))
     for report in checked:
         problems += report.problems
-    problems += url_problems(source, checked, settings)
+    problems += url_problems(checked, settings)
     for located in problems:
         print(located)
     posts = sum(report.entry is not None and report.entry.is_post for report in checked)
@@ -105,7 +124,7 @@ def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
     except Exception as error:  # a conf.py that cannot run here: the defaults are used
         message = f"conf.py could not be read ({type(error).__name__}: {error}); the defaults are used"
         return {}, [Located(conf_py, Problem(1, "config", message))]
-    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns"}
+    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns", "project"}
     return {name: namespace[name] for name in names if name in namespace}, []
 
 
@@ -119,10 +138,11 @@ class _NoTags:
         return False
 
 
-def markdown_files(source: Path, exclude_patterns: Sequence[str] = ()) -> Iterator[Path]:
-    for path in source.rglob("*.md"):
+def source_files(source: Path, exclude_patterns: Sequence[str] = ()) -> Iterator[Path]:
+    """Every file of the source folder Sphinx would look at (not ``_build``, hidden or excluded ones)."""
+    for path in source.rglob("*"):
         relative = path.relative_to(source)
-        if any(part in SKIPPED_FOLDERS or part.startswith(".") for part in relative.parts):
+        if not path.is_file() or any(part in SKIPPED_FOLDERS or part.startswith(".") for part in relative.parts):
             continue
         if any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in exclude_patterns):
             continue
@@ -134,41 +154,80 @@ class Report:
     """What the check found in one file: its problems, and its entry for the site's lists."""
 
     docname: str
+    path: Path
     problems: list[Located]
     entry: PageEntry | None
 
 
-def check_files(source: Path, files: list[Path], settings: SiteSettings) -> Iterator[Report]:
-    options = settings.read_options()
+@dataclass(frozen=True)
+class Site:
+    """What posts read besides themselves: the settings, the Jekyll site, where the other posts are."""
+
+    settings: SiteSettings
+    jekyll: JekyllSite
+    index: PostIndex
+
+
+def load_site(
+    source: Path, conf_py: Path | None, files: list[Path], settings: SiteSettings, project: str
+) -> tuple[Site, list[Located]]:
+    folder = (conf_py.parent if conf_py else source) / settings.site if settings.site else None
+    defaults = {"title": project, "url": settings.site_url or "", "baseurl": ""}
+    jekyll, site_problems = load_jekyll_site(folder.resolve() if folder and folder.is_dir() else None, defaults)
+    posts = []
+    for path in files:
+        docname = path.relative_to(source).with_suffix("").as_posix()
+        site_path = post_site_path(docname, path.suffix, settings.post_folders)
+        if site_path is not None:
+            posts.append((docname, site_path))
+    problems = [Located(path, problem) for path, problem in site_problems]
+    return Site(settings, jekyll, PostIndex(posts)), problems
+
+
+def check_files(source: Path, files: list[Path], site: Site) -> Iterator[Report]:
+    options = site.settings.read_options()
+    post_folders = site.settings.post_folders
     for path in files:
         docname = path.relative_to(source).with_suffix("").as_posix()
         text, problems = decode_source(path.read_bytes())
         modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        parsed = parse_post(
-            text, SourceFile(path, is_in_posts_folder(docname, settings.post_folders), modified), options
-        )
+        in_posts_folder = is_in_posts_folder(docname, post_folders)
+        file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
+        parsed = parse_post(text, file, options)
+        problems += parsed.problems
+        made = _made(docname, path, parsed, site)
+        if made is not None:
+            problems += made.problems
         first_line = parsed.record.body_line if parsed.record else 1
         body = text.split("\n", first_line - 1)[-1] if first_line > 1 else text
         directives = list(tags_directives(body, first_line))
-        problems += parsed.problems
         problems += [Problem(line, "taxonomy", EMPTY_TAGS) for line, tags in directives if not tags]
         body_tags = [tag for _, tags in directives for tag in tags]
-        yield Report(
-            docname,
-            [Located(path, problem) for problem in problems],
-            _entry(docname, parsed.record, body_tags, settings),
-        )
+        located = [Located(path, problem) for problem in sorted(problems, key=lambda problem: problem.line)]
+        yield Report(docname, path, located, _entry(docname, parsed.record, body_tags, made, site.settings))
 
 
-def _entry(docname: str, record: PostRecord | None, body_tags: list[str], settings: SiteSettings) -> PageEntry | None:
+def _made(docname: str, path: Path, parsed: ParsedPost, site: Site) -> MadePost | None:
+    """The post as Jekyll makes it, as the build makes it (for its Liquid's problems and its old URLs)."""
+    site_path = post_site_path(docname, path.suffix, site.settings.post_folders)
+    if site_path is None or parsed.record is None:
+        return None
+    links = Links(post_url=site.index.by_name.get, link=lambda target: site.index.by_path.get(target.strip("/")))
+    return jekyll_post(parsed, JekyllContext(site_path, site.jekyll, links, site.settings.zone, path))
+
+
+def _entry(
+    docname: str, record: PostRecord | None, body_tags: list[str], made: MadePost | None, settings: SiteSettings
+) -> PageEntry | None:
     if record is not None:
-        return PageEntry.of_record(docname, record, "", body_tags, settings.blog_default_author)
+        old_urls = made.old_urls if made else ()
+        return PageEntry.of_record(docname, record, "", body_tags, settings.blog_default_author, old_urls)
     return PageEntry.of_page(docname, docname, body_tags, "") if body_tags else None
 
 
-def url_problems(source: Path, reports: list[Report], settings: SiteSettings) -> list[Located]:
+def url_problems(reports: list[Report], settings: SiteSettings) -> list[Located]:
     """Two pages for one URL: names that differ only in case, documents at generated pages' URLs."""
-    paths = {report.docname: source / f"{report.docname}.md" for report in reports}
+    paths = {report.docname: report.path for report in reports}
     entries: Mapping[str, PageEntry] = {report.docname: report.entry for report in reports if report.entry}
     site = SiteView(settings, entries, TaxonomyIndex(entries.values(), listing_cutoff(settings.zone)))
     generated = [page.pagename for page in generated_pages(site)]

@@ -38,6 +38,8 @@ class PageEntry:
     categories: tuple[str, ...]
     authors: tuple[str, ...]
     summary: str
+    #: the document's URLs on the Jekyll site it came from, where old links point
+    old_urls: tuple[str, ...] = ()
 
     @classmethod
     def of_record(
@@ -47,6 +49,7 @@ class PageEntry:
         summary: str,
         body_tags: Iterable[str] = (),
         default_authors: tuple[str, ...] = (),
+        old_urls: tuple[str, ...] = (),
     ) -> PageEntry:
         """The entry of a document with front matter; ``body_tags``: its ``{tags}`` directives'
         tags; ``default_authors``: those of a published post that names none (ablog's
@@ -62,6 +65,7 @@ class PageEntry:
             categories=record.categories,
             authors=authors,
             summary=summary,
+            old_urls=old_urls,
         )
 
     @classmethod

@@ -24,6 +24,7 @@ from typing import Any, Literal, Protocol
 
 from .dates import format_date_ja
 from .entries import PageEntry, TaxonomyIndex, TaxonomyKind, Term
+from .jekyll.permalinks import output_path
 from .settings import SiteSettings
 from .taxonomy import slugify
 
@@ -271,8 +272,35 @@ def _linked_terms(site: SiteView, kind: TaxonomyKind, names: Iterable[str]) -> l
     return linked
 
 
+# -- old URLs ------------------------------------------------------------------------
+
+
+class Redirects:
+    """A page at each old URL of a post (its URL on the Jekyll site, its ``redirect_from``)
+    that sends the reader on to the post: meta refresh, canonical link and a visible link."""
+
+    name = "redirects"
+
+    def pages(self, site: SiteView) -> Iterator[GeneratedPage]:
+        made: set[str] = set()
+        for docname, entry in sorted(site.entries.items()):
+            for url in entry.old_urls:
+                pagename = redirect_pagename(url)
+                if pagename is None or pagename == docname or pagename in made:
+                    continue  # not an HTML page, the post's own URL, or another post's old URL first
+                made.add(pagename)
+                yield GeneratedPage(pagename, "jekyll_posts/redirect.html", {"title": entry.title, "target": docname})
+
+
+def redirect_pagename(url: str) -> str | None:
+    """The page name of the file Jekyll wrote for ``url``: ``/2017/10/12/name/`` -> ``2017/10/12/name/index``;
+    ``None`` when it was not an HTML page."""
+    path = output_path(url).as_posix()
+    return path.removesuffix(".html") if path.endswith(".html") else None
+
+
 #: the kinds this package generates, in the order they are written
-PAGE_KINDS: tuple[PageKind, ...] = (BlogListings(), TagPages())
+PAGE_KINDS: tuple[PageKind, ...] = (BlogListings(), TagPages(), Redirects())
 
 
 def generated_pages(site: SiteView, kinds: Iterable[PageKind] = PAGE_KINDS) -> Iterator[GeneratedPage]:

@@ -100,6 +100,8 @@ class SourceFile:
     path: PurePath
     in_posts_folder: bool = False
     modified: datetime | None = None
+    #: a file of a Jekyll ``_drafts`` folder: a draft, dated by its modification time
+    is_draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,9 +194,9 @@ def _record(
     date = _date(data, source.path, options, problems)
     kind = _kind(layout, date, source.in_posts_folder)
     if kind == "post" and date is None and source.modified is not None:
-        problems.append(
-            Problem(1, "date", "no date and no YYYY-MM-DD- file name: the file's modification time is used")
-        )
+        if not source.is_draft:  # Jekyll dates drafts so
+            message = "no date and no YYYY-MM-DD- file name: the file's modification time is used"
+            problems.append(Problem(1, "date", message))
         date = source.modified.astimezone(options.zone)
     title, title_in_body = _title(data, split.body, source.path, problems)
     record = PostRecord(
@@ -202,7 +204,7 @@ def _record(
         title_in_body=title_in_body,
         kind=kind,
         date=date,
-        published=_published(data, problems),
+        published=_published(data, problems) and not source.is_draft,
         tags=_terms(data, ("tag", "tags"), problems),
         categories=_terms(data, ("category", "categories"), problems),
         authors=_authors(data, problems),
@@ -246,7 +248,7 @@ def _date(data: FrontMatterData, path: PurePath, options: ReadOptions, problems:
     except DateError as error:
         problems.append(Problem(line, "date", f"date: {error}"))
         return from_name
-    if from_name is not None and from_name.date() != as_written:
+    if from_name is not None and from_name.date() not in (as_written, date.date()):  # as written, or as shown
         message = f"date {as_written} is not the file name's {from_name.date()}: the front matter date is used"
         problems.append(Problem(line, "date", message))
     now = options.now or datetime.now(options.zone)

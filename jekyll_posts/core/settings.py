@@ -16,11 +16,12 @@ The ablog settings the site's generated pages depend on (``blog_path``,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .jekyll.permalinks import MARKDOWN_EXTENSIONS
 from .post import ReadOptions
 from .readingtime import ReadingSpeed
 
@@ -41,6 +42,14 @@ def _is_folder_list(value: object) -> bool:
 
 def _is_positive_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _is_optional_text(value: object) -> bool:
+    return value is None or (isinstance(value, str) and bool(value.strip()))
+
+
+def _is_extension_list(value: object) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(item, str) and item.isalnum() for item in value)
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("post_folders", ["posts"], "env", (list, tuple), _is_folder_list, "must be a list of folder names"),
     Setting("chars_per_minute", 500, "env", (int,), _is_positive_int, "must be a positive whole number"),
     Setting("words_per_minute", 200, "env", (int,), _is_positive_int, "must be a positive whole number"),
+    Setting("site", None, "env", (str, type(None)), _is_optional_text, "must be the path of a Jekyll site folder"),
+    Setting("site_url", None, "html", (str, type(None)), _is_optional_text, "must be the URL of the Jekyll site"),
+    Setting(
+        "markdown_extensions",
+        list(MARKDOWN_EXTENSIONS),
+        "env",
+        (list, tuple),
+        _is_extension_list,
+        "must be a list of file name extensions",
+    ),
 )
 #: ablog's settings that decide which pages the site generates, with ablog's defaults
 ABLOG_DEFAULTS: Mapping[str, Any] = {
@@ -87,6 +106,11 @@ class SiteSettings:
     post_folders: tuple[str, ...] = ("posts",)
     chars_per_minute: int = 500
     words_per_minute: int = 200
+    #: the Jekyll site folder (``_config.yml``, ``_data``, ``_includes``, assets), relative to ``conf.py``
+    site: str | None = None
+    #: where the Jekyll site was published: links to its pages that the knowledge base lacks go there
+    site_url: str | None = None
+    markdown_extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS
     blog_path: str = "blog"
     blog_title: str = "Blog"
     blog_baseurl: str | None = None
@@ -118,7 +142,7 @@ def site_settings(values: Mapping[str, object]) -> tuple[SiteSettings, list[tupl
         if not setting.check(value):
             problems.append((setting.config_name, bad_value_message(setting, value)))
             value = setting.default
-        chosen[setting.name] = tuple(value) if isinstance(value, list) else value
+        chosen[setting.name] = tuple(value) if isinstance(value, list | tuple) else value
     names = {item.name for item in fields(SiteSettings)}
     for name, default in ABLOG_DEFAULTS.items():
         if name in names:
@@ -151,6 +175,41 @@ def _assigns(line: str, name: str) -> bool:
 
 
 def is_in_posts_folder(docname: str, folders: tuple[str, ...] | list[str]) -> bool:
-    """Whether a document lies in one of the posts folders, or in a Jekyll ``_posts`` folder."""
+    """Whether a document lies in one of the posts folders, or in a Jekyll ``_posts`` or ``_drafts`` folder."""
     parts = docname.split("/")[:-1]
-    return "_posts" in parts or any(docname.startswith(folder.strip("/") + "/") for folder in folders)
+    return (
+        is_in_drafts_folder(docname)
+        or "_posts" in parts
+        or any(docname.startswith(folder.strip("/") + "/") for folder in folders)
+    )
+
+
+def is_in_drafts_folder(docname: str) -> bool:
+    """Whether a document lies in a Jekyll ``_drafts`` folder: its posts are drafts."""
+    return "_drafts" in docname.split("/")[:-1]
+
+
+#: Extensions of files in a posts folder that are meant as posts but are not read as Markdown
+POST_LIKE_EXTENSIONS = frozenset(
+    {"md", "markdown", "mkdown", "mkdn", "mkd", "mdown", "mdwn", "mdtext", "mdtxt", "txt", "textile", "html", "htm"}
+)
+
+
+def unbuilt_post_files(files: Iterable[str], post_folders: tuple[str, ...], built: tuple[str, ...]) -> list[str]:
+    """The files of posts folders (paths relative to the source folder) that look like posts
+    but are not read as Markdown (``built``: the extensions that are); images, data and the
+    like are not posts and are not listed."""
+    unbuilt = []
+    for name in files:
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+        if extension in POST_LIKE_EXTENSIONS and extension not in built and is_in_posts_folder(name, post_folders):
+            unbuilt.append(name)
+    return unbuilt
+
+
+def unbuilt_post_message(name: str) -> str:
+    extension = name.rsplit(".", 1)[-1]
+    return (
+        f"a .{extension} file in a posts folder is not built: "
+        f"add {extension!r} to jekyll_posts_markdown_extensions to build it as Markdown"
+    )

@@ -17,6 +17,8 @@ from .domain import JekyllDomain
 from .escaping import setup_escaping
 from .failsafe import setup_failsafe
 from .generated import register_page_kind, setup_generated
+from .jekyll import setup_jekyll
+from .links import setup_links
 from .page_context import setup_page_context
 from .parallel import setup_parallel
 from .search import setup_search
@@ -41,6 +43,8 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_failsafe(app)
     app.add_domain(JekyllDomain)
     setup_documents(app)
+    setup_jekyll(app)
+    setup_links(app)
     setup_parallel(app)
     setup_tags(app)
     setup_blog(app)

@@ -80,7 +80,8 @@ class Documents:
     @functools.cached_property
     def names(self) -> str:
         std = self.env.domains.standard_domain.data
-        shown = (sorted(self.env.found_docs), sorted(std["anonlabels"].items()))
+        old_urls = sorted((docname, entry.old_urls) for docname, entry in get_domain(self.env).pages.items())
+        shown = (sorted(self.env.found_docs), sorted(std["anonlabels"].items()), old_urls)
         return fingerprint(shown)
 
     @functools.cached_property

@@ -26,14 +26,16 @@ from sphinx.util import logging
 from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, parse_post
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
+from ..core.jekyll.posts import MadePost
 from ..core.markdown import literal_page
 from ..core.post import same_text
-from ..core.settings import is_in_posts_folder
+from ..core.settings import is_in_drafts_folder, is_in_posts_folder
 from . import compat
 from .compat.ablog import post_node
 from .config import site_settings_of
 from .domain import get_domain
 from .header import post_header
+from .jekyll import make_post
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 RECORD_KEY = "jekyll_posts:record"
+MADE_KEY = "jekyll_posts:jekyll"
 BODY_TAGS_KEY = "jekyll_posts:body_tags"
 SUMMARY_LENGTH = 120
 
@@ -72,19 +75,26 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     settings = site_settings_of(app.config)
     in_posts_folder = is_in_posts_folder(docname, settings.post_folders)
-    parsed = parse_post(source[0], SourceFile(path, in_posts_folder, modified), settings.read_options())
+    source_file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
+    parsed = parse_post(source[0], source_file, settings.read_options())
     if docname in build_state(app).literal_documents:  # its first reading failed and was warned about
         _read_as_literal_text(app, parsed, source)
         return
     problems = list(parsed.problems)
     if REPLACEMENT in source[0]:
         problems[:0] = decode_source(path.read_bytes())[1]
+    markdown = parsed.markdown
+    made = make_post(app, docname, parsed)
+    if made is not None:
+        app.env.current_document[MADE_KEY] = made
+        problems = sorted([*problems, *made.problems], key=lambda problem: problem.line)
+        markdown = made.markdown
     for problem in problems:
         logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)
     if parsed.record is not None:
         app.env.current_document[RECORD_KEY] = parsed.record
-    if parsed.markdown is not None:
-        source[0] = parsed.markdown
+    if markdown is not None:
+        source[0] = markdown
 
 
 def _read_as_literal_text(app: Sphinx, parsed: ParsedPost, source: list[str]) -> None:
@@ -136,13 +146,16 @@ class ApplyFrontMatter(SphinxTransform):
             get_domain(self.env).note_page(PageEntry.of_page(docname, title, body_tags, _summary(self.document)))
             return
         self.env.metadata[docname].update(record.metadata)
+        made: MadePost | None = self.env.current_document.get(MADE_KEY)
         section = self._titled_section(record)
-        summary = record.excerpt or _summary(section)
+        summary = record.excerpt or (made and made.excerpt) or _summary(section)
         section.insert(1, post_header(record, docname, self.config.tags_intro_text))
         if record.is_post:
             section += post_node(record, summary)
         default_authors = site_settings_of(self.config).blog_default_author
-        get_domain(self.env).note_page(PageEntry.of_record(docname, record, summary, body_tags, default_authors))
+        old_urls = made.old_urls if made else ()
+        entry = PageEntry.of_record(docname, record, summary, body_tags, default_authors, old_urls)
+        get_domain(self.env).note_page(entry)
 
     def _titled_section(self, record: PostRecord) -> nodes.section:
         """The document's top section, without a paragraph repeating an added title."""

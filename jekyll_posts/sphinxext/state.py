@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..core.pages import GeneratedPage, PageKind
+    from .jekyll import SiteState
     from .search import SearchTexts
 
 #: the version of what the store folder holds: raise it when its contents change shape
@@ -90,6 +91,12 @@ class BuildState:
     fingerprints: dict[str, str] = field(default_factory=dict)
     #: the search texts, when this builder writes the search index
     search: SearchTexts | None = None
+    #: the Jekyll site the posts read (its configuration, data and includes)
+    jekyll: SiteState | None = None
+    #: each old URL of a post, in each form a link may take, to its document (made after reading)
+    old_urls: dict[str, str] | None = None
+    #: links to pages of the old site warned about in this build
+    warned_links: set[str] = field(default_factory=set)
     _store: Store | None = None
 
     def store(self, app: Sphinx) -> Store:

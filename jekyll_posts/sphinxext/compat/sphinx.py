@@ -55,6 +55,13 @@ def unwrap_resolving(env: BuildEnvironment) -> None:
     vars(env).pop("get_and_resolve_doctree", None)
 
 
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The application of an environment: transforms need it for the build's state and builder
+    (``SphinxTransform.app`` is deprecated; Sphinx's own resolvers read ``env._app``)."""
+    app: Sphinx = env._app
+    return app
+
+
 def configuration_hash(app: Sphinx) -> str:
     """The hash Sphinx keeps in ``.buildinfo`` of the configuration that changes HTML output
     (``sphinx.builders.html._build_info`` is private; no public equivalent)."""
@@ -106,6 +113,10 @@ def _check_stemmers() -> None:
     assert (folder / "base-stemmer.js").is_file() and (folder / "english-stemmer.js").is_file(), folder
 
 
+def _check_app_of() -> None:
+    assert "_app" in BuildEnvironment.__init__.__code__.co_names, "BuildEnvironment no longer sets _app"
+
+
 def _check_build_info() -> None:
     info: Any = BuildInfo()
     assert hasattr(info, "config_hash") and hasattr(info, "tags_hash")
@@ -124,5 +135,6 @@ PATCHES = (
         has_parameters(BuildEnvironment.get_and_resolve_doctree, "docname", "builder"),
     ),
     Patch("BuildInfo hashes the configuration", VERSION_CHECKED, _check_build_info),
+    Patch("the environment knows its application", VERSION_CHECKED, _check_app_of),
     Patch("Snowball stemmers in JavaScript", VERSION_CHECKED, _check_stemmers),
 )

@@ -1,0 +1,187 @@
+"""Posts of a Jekyll site built as Jekyll built them: every post file, Liquid, kramdown, links,
+images, excerpts and old URLs.
+
+The ``jekyll`` root has a Jekyll site folder (``jekyll/``: ``_config.yml`` with a
+``baseurl`` and a ``permalink`` style, ``_data``, ``_includes``, an image and a
+file) and posts in five of Jekyll's Markdown extensions, in a nested
+``_posts`` folder and a ``_drafts`` folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import Built, build, copy_root
+from test_incremental import assert_same_site
+
+from jekyll_posts.check import main as check
+
+POSTS = {
+    "posts/2026-01-05-first.markdown": "posts/2026-01-05-first.html",
+    "posts/2026-01-10-liquid.mkd": "posts/2026-01-10-liquid.html",
+    "posts/2017-2-5-one-digit.mkdn": "posts/2017-2-5-one-digit.html",
+    "posts/ja/news/_posts/2026-01-12-nested.mkdown": "posts/ja/news/_posts/2026-01-12-nested.html",
+    "posts/2026-01-13-separator.md": "posts/2026-01-13-separator.html",
+    "posts/_drafts/idea.md": "posts/_drafts/idea.html",
+}
+#: each post's URL on the old site (baseurl aside), and redirect_from
+OLD_URLS = {
+    "お知らせ/2026/01/05/first/index.html": "posts/2026-01-05-first.html",
+    "tech/2026/01/10/liquid/index.html": "posts/2026-01-10-liquid.html",
+    "2017/02/05/one-digit/index.html": "posts/2017-2-5-one-digit.html",
+    "ja/news/2026/01/12/nested/index.html": "posts/ja/news/_posts/2026-01-12-nested.html",
+    "old/nested.html": "posts/ja/news/_posts/2026-01-12-nested.html",
+    "2026/01/13/separator/index.html": "posts/2026-01-13-separator.html",
+}
+LIQUID_OR_KRAMDOWN = re.compile(r"\{\{|\{%|\{:|\{::")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    base = tmp_path_factory.mktemp("jekyll")
+    return build(copy_root("jekyll", base), base / "_build")
+
+
+def target(built: Built, page: str, href: str) -> Path:
+    path = unquote(urlsplit(href).path)
+    return built.outdir / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def article(built: Built, page: str) -> BeautifulSoup:
+    return built.soup(page).select_one("article")
+
+
+def test_it_builds_without_a_warning(site: Built) -> None:
+    assert site.warnings == ""
+
+
+def test_every_post_file_jekyll_builds_is_a_page(site: Built) -> None:
+    for page in POSTS.values():
+        assert (site.outdir / page).is_file(), page
+    listed = {a["href"].removeprefix("../") for a in site.soup("blog/archive.html").select(".ablog__catalog_post a")}
+    assert listed == {page for source, page in POSTS.items() if "_drafts" not in source}
+    drafts = {a.get_text() for a in site.soup("blog/drafts.html").select(".ablog-post-title a")}
+    assert drafts == {"下書きのアイデア"}
+
+
+def test_a_one_digit_date_and_front_matter_closed_by_dots(site: Built) -> None:
+    page = article(site, "posts/2017-2-5-one-digit.html")
+    assert page.find("h1").get_text().rstrip("#") == "一桁の月と日"
+    assert "2017年2月5日" in page.select_one(".jekyll-post-info").get_text()
+
+
+def test_liquid_is_rendered(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    text = " ".join(page.get_text().split())
+    assert "Liquid と kramdownを2026年1月10日に書きました。" in text  # page.* and a filter
+    assert "山田太郎（開発） 佐藤花子（設計）" in text  # a loop over site.data
+    assert page.select_one(".jekyll-note strong").get_text() == "注意"  # an include with parameters
+    code = page.select_one("div.highlight-ruby")
+    assert code is not None and 'puts "旧ブログ"' in code.get_text()  # highlight, with site.title inside
+    assert page.select(".linenos")  # linenos
+    assert page.select_one("code").get_text() == "{{ page.title }}"  # raw
+    nested = article(site, "posts/ja/news/_posts/2026-01-12-nested.html")
+    assert "最新版は 3.4.1 です。" in nested.get_text()
+
+
+def test_no_liquid_or_kramdown_is_shown_outside_code_that_shows_it(site: Built) -> None:
+    for page in POSTS.values():
+        soup = article(site, page)
+        for code in soup.select("code, pre"):
+            code.decompose()
+        assert LIQUID_OR_KRAMDOWN.search(soup.get_text()) is None, page
+
+
+def test_kramdown_attributes_toc_and_comments(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    assert page.select_one("p.important-paragraph").get_text() == "強調する段落です。"
+    contents = page.select_one("nav.contents")
+    assert contents is not None and {a.get_text() for a in contents.select("a")} >= {"チーム", "コード"}
+    assert "読者には見せないメモ" not in site.soup("posts/2026-01-10-liquid.html").get_text()
+
+
+def test_links_to_other_posts_resolve(site: Built) -> None:
+    first, liquid = "posts/2026-01-05-first.html", "posts/2026-01-10-liquid.html"
+    by_post_url = next(a for a in article(site, liquid).select("a") if a.get_text() == "前の投稿")
+    assert target(site, liquid, by_post_url["href"]) == site.outdir / first
+    by_old_url = next(a for a in article(site, first).select("a") if a.get_text() == "次の投稿")
+    assert target(site, first, by_old_url["href"]) == site.outdir / liquid
+
+
+def test_images_and_files_of_the_site_are_copied_and_shown(site: Built) -> None:
+    page = "posts/2026-01-05-first.html"
+    images = article(site, page).select("img")
+    assert len(images) == 3  # two in Markdown (baseurl, {{ site.baseurl }}), one in HTML (relative_url)
+    for image in images:
+        assert target(site, page, image["src"]).read_bytes().startswith(b"\x89PNG"), image
+    guide = next(a for a in article(site, page).select("a") if a.get_text() == "案内ファイル")
+    assert target(site, page, guide["href"]).read_text(encoding="utf-8") == "案内の本文です。\n"
+
+
+def test_a_page_of_the_old_site_that_is_not_here_links_there(site: Built) -> None:
+    outside = next(
+        a for a in article(site, "posts/2026-01-05-first.html").select("a") if a.get_text() == "旧サイトの概要"
+    )
+    assert outside["href"] == "https://old.example.jp/blog/about/"
+
+
+def test_excerpts_end_at_the_separator(site: Built) -> None:
+    excerpts = {
+        a.get_text(): post.select_one(".ablog-post-excerpt").get_text()
+        for post in site.soup("blog.html").select(".ablog-post")
+        for a in post.select(".ablog-post-title a")
+    }
+    assert excerpts["最初の投稿"] == "最初の段落です。"  # <!--more--> by default
+    assert excerpts["区切りを決めた投稿"] == "ここまでが抜粋です。"  # the post's excerpt_separator
+
+
+@pytest.mark.parametrize(("old", "new"), OLD_URLS.items())
+def test_every_old_url_redirects_to_the_post(site: Built, old: str, new: str) -> None:
+    redirect = site.soup(old)
+    refresh = redirect.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert target(site, old, refresh.split("url=", 1)[1]) == site.outdir / new
+    assert target(site, old, redirect.find("link", rel="canonical")["href"]) == site.outdir / new
+    assert target(site, old, redirect.select_one("body a")["href"]) == site.outdir / new
+
+
+def test_the_checker_agrees(site: Built) -> None:
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        status = check([str(site.srcdir)])
+    assert (status, output.getvalue().splitlines()) == (0, ["6 posts, 0 problems"])
+
+
+def read_docs(built: Built) -> list[str]:
+    return re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", built.status)
+
+
+@pytest.mark.parametrize(
+    ("edited", "reread"),
+    [
+        ("jekyll/_includes/note.html", ["posts/2026-01-10-liquid"]),
+        ("jekyll/_data/release.yml", ["posts/ja/news/_posts/2026-01-12-nested"]),
+    ],
+)
+def test_editing_an_include_or_data_file_rebuilds_the_posts_that_read_it(
+    tmp_path: Path, edited: str, reread: list[str]
+) -> None:
+    srcdir = copy_root("jekyll", tmp_path)
+    build(srcdir, tmp_path / "_build")
+    path = srcdir / edited
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("3.4.1", "3.5.0")
+        .replace("<strong>", "<em>")
+        .replace("</strong>", "</em>"),
+        encoding="utf-8",
+    )
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert read_docs(rebuilt) == reread
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
