@@ -27,6 +27,7 @@ SUBTYPES: dict[str, str] = {
     "link": "a link whose target cannot be followed",
     "document": "an error while a document was read, parsed, transformed or resolved",
     "liquid": "Liquid that cannot be rendered: an unknown tag or filter, a missing include, a syntax error",
+    "config": "a jekyll_posts_* value in conf.py that is not valid, or a conf.py that cannot be read",
 }
 
 
