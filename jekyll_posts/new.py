@@ -143,7 +143,7 @@ def plan(arguments: argparse.Namespace, settings: SiteSettings, now: datetime) -
 
 
 def post_date(text: str | None, zone: ZoneInfo, now: datetime) -> datetime:
-    """``--date`` read as a post's ``date`` is (a time without offset is in ``zone``), or ``now``; whole seconds.
+    """The post's date: ``--date`` read as a front matter ``date`` (no offset: in ``zone``), else ``now``.
 
     A wall time in a daylight-saving gap (02:30 on the night clocks jump from 02:00
     to 03:00) is written as the real time it names (03:30), so the file says what
@@ -175,9 +175,9 @@ def front_matter(
     """The front matter, in the order a writer reads it; no date makes a wiki page.
 
     A post has every key a writer fills in, with an empty excerpt (the first
-    paragraph is shown until one is written); the author is left out when not
-    given, so ``blog_default_author`` applies, as an empty one is a problem.  A
-    page has its tags, and categories and author only when given.
+    paragraph is shown until one is written), but no author when none is given:
+    ablog's ``blog_default_author`` then applies, where an empty author would be
+    a problem.  A page has its tags, and categories and author only when given.
     """
     if date is None:
         fields: dict[str, object] = {"layout": "page", "title": title, "tags": tags}
