@@ -10,12 +10,13 @@ BUILDDIR   ?= _build
 
 N ?= 1000
 
-.PHONY: html test check bench clean locale help
+.PHONY: html test check post bench clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make test   run the test suite"
 	@echo "make check  check every post's front matter without building"
+	@echo "make post TITLE=\"...\" [TAGS=a,b CATEGORY=c AUTHOR=n SLUG=s DRAFT=1]  write a new post in docs/posts/"
 	@echo "make bench N=1000  build benchmark, ours beside stock Sphinx"
 	@echo "make clean  remove $(BUILDDIR)"
 
@@ -33,6 +34,13 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/jekyll-posts-check docs
+
+# make post TITLE="..." writes a new post (jekyll-posts new --help for the rest). The
+# values reach the command through the environment (make exports the variables set on
+# its command line), so quotes need no escaping; a $ is make's own: write $$.
+post: $(STAMP)
+	$(BIN)/jekyll-posts new "$$TITLE" $${TAGS:+--tags "$$TAGS"} $${CATEGORY:+--category "$$CATEGORY"} \
+		$${AUTHOR:+--author "$$AUTHOR"} $${SLUG:+--slug "$$SLUG"} $${DRAFT:+--draft}
 
 bench: $(STAMP)
 	$(BIN)/python bench/builds.py $(N)

@@ -70,16 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(arguments: argparse.Namespace) -> int:
     source: Path = arguments.source
-    conf_py = _conf_py(source, arguments.conf_dir)
+    conf_py = find_conf_py(source, arguments.conf_dir)
     values, problems = read_conf(conf_py)
     if arguments.timezone:
         values["jekyll_posts_timezone"] = arguments.timezone
     if arguments.posts_folder:
         values["jekyll_posts_post_folders"] = arguments.posts_folder
-    settings, bad_settings = site_settings(values)
-    conf_text = conf_py.read_text(encoding="utf-8") if conf_py else ""
-    for name, message in bad_settings:
-        problems.append(Located(conf_py or source, Problem(assignment_line(conf_text, name), "config", message)))
+    settings, bad_settings = checked_settings(values, conf_py, source)
+    problems += bad_settings
     every_file = sorted(source_files(source, values.get("exclude_patterns", [])))
     suffixes = {f".{extension}" for extension in settings.markdown_extensions}
     files = [path for path in every_file if path.suffix in suffixes]
@@ -110,7 +108,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _conf_py(source: Path, conf_dir: Path | None) -> Path | None:
+def find_conf_py(source: Path, conf_dir: Path | None) -> Path | None:
+    """``conf.py`` in ``conf_dir``, else in the source folder or the folder above it (``sphinx-build -c .``)."""
     candidates = [conf_dir] if conf_dir else [source, source.parent]
     return next((folder / "conf.py" for folder in candidates if (folder / "conf.py").is_file()), None)
 
@@ -126,6 +125,18 @@ def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
         return {}, [Located(conf_py, Problem(1, "config", message))]
     names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns", "project"}
     return {name: namespace[name] for name in names if name in namespace}, []
+
+
+def checked_settings(
+    values: Mapping[str, object], conf_py: Path | None, source: Path
+) -> tuple[SiteSettings, list[Located]]:
+    """The settings ``values`` give, and each bad one at the line of ``conf_py`` that sets it."""
+    settings, bad_settings = site_settings(values)
+    conf_text = conf_py.read_text(encoding="utf-8") if conf_py else ""
+    where = conf_py or source
+    return settings, [
+        Located(where, Problem(assignment_line(conf_text, name), "config", text)) for name, text in bad_settings
+    ]
 
 
 class _NoTags:

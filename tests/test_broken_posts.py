@@ -124,6 +124,17 @@ def test_checker_passes_a_clean_folder(tmp_path: Path) -> None:
     assert (status, lines) == (0, ["5 posts, 0 problems"])
 
 
+def test_checker_reports_bad_settings_at_their_line(tmp_path: Path) -> None:
+    source = copy_root("kb", tmp_path)
+    (source / "conf.py").write_text('jekyll_posts_timezone = "Mars/Base"\n', encoding="utf-8")
+    status, lines = run_check(source)
+    message = "jekyll_posts_timezone = 'Mars/Base' is not an IANA time zone name; using 'Asia/Tokyo'"
+    assert (status, lines) == (1, [f"{source}/conf.py:1: {message} [jekyll_posts.config]", "5 posts, 1 problems"])
+    (source / "conf.py").write_text("raise RuntimeError('no')\n", encoding="utf-8")
+    message = "conf.py could not be read (RuntimeError: no); the defaults are used"
+    assert run_check(source) == (1, [f"{source}/conf.py:1: {message} [jekyll_posts.config]", "5 posts, 1 problems"])
+
+
 def test_strict_build_fails_listing_every_problem(broken: Built, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", str(broken.srcdir), str(tmp_path / "out")]
     result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -24,10 +24,10 @@ SUBTYPES: dict[str, str] = {
     "published": "a published flag that is not true or false",
     "layout": "a layout that is not text",
     "url": "two pages that would be written to the same URL",
-    "config": "a jekyll_posts_* value in conf.py that is not valid (its default is used)",
     "link": "a link whose target cannot be followed",
     "document": "an error while a document was read, parsed, transformed or resolved",
     "liquid": "Liquid that cannot be rendered: an unknown tag or filter, a missing include, a syntax error",
+    "config": "a jekyll_posts_* value in conf.py that is not valid, or a conf.py that cannot be read",
 }
 
 

@@ -22,7 +22,8 @@ from collections.abc import Iterable
 
 _SYMBOL_WORDS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", ".": "dot", "%": "percent"}
 _SEPARATORS = re.compile(r"[\s\-]+")
-_COMMA = re.compile(r"[,、，]")
+#: The commas that separate terms written in one string: ASCII, Japanese and full-width.
+COMMAS = re.compile(r"[,、，]")
 
 #: Longer terms are reported; their slugs are cut to ``MAX_SLUG_LENGTH`` plus a hash.
 MAX_TERM_LENGTH = 50
@@ -37,7 +38,31 @@ def normalize_term(term: str) -> str:
 @functools.lru_cache(maxsize=4096)  # a site has a few hundred terms, slugged on every page
 def slugify(term: str) -> str:
     """The URL slug of ``term``, equal for spellings of the same term."""
-    folded = normalize_term(unicodedata.normalize("NFKC", term)).casefold()
+    folded = _folded(term)
+    slug, lossy = _readable(folded)
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug, lossy = slug[:MAX_SLUG_LENGTH].rstrip("-"), True
+    if lossy or not slug:
+        digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug}-{digest}" if slug else digest
+    return slug
+
+
+def readable_slug(text: str) -> str:
+    """The readable words of :func:`slugify`, without its cut and hash; possibly empty.
+
+    The hash keeps apart terms whose slugs nobody chooses; a name chosen once by
+    a person, such as a new post's file name, needs none: a clash is seen then.
+    """
+    return _readable(_folded(text))[0]
+
+
+def _folded(term: str) -> str:
+    return normalize_term(unicodedata.normalize("NFKC", term)).casefold()
+
+
+def _readable(folded: str) -> tuple[str, bool]:
+    """Letters kept, common symbols as words, the rest as hyphens; and whether any symbol was lost."""
     pieces: list[str] = []
     lossy = False
     for char in folded:
@@ -48,13 +73,7 @@ def slugify(term: str) -> str:
         else:
             lossy = lossy or not (char.isspace() or char == "-")
             pieces.append("-")
-    slug = _SEPARATORS.sub("-", "".join(pieces)).strip("-")
-    if len(slug) > MAX_SLUG_LENGTH:
-        slug, lossy = slug[:MAX_SLUG_LENGTH].rstrip("-"), True
-    if lossy or not slug:
-        digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
-        slug = f"{slug}-{digest}" if slug else digest
-    return slug
+    return _SEPARATORS.sub("-", "".join(pieces)).strip("-"), lossy
 
 
 def terms_from_value(value: object, *, split_text: bool) -> tuple[list[str], list[str]]:
@@ -112,8 +131,8 @@ def unique_terms(terms: Iterable[str]) -> list[str]:
 
 
 def _split_text(value: str) -> list[str]:
-    if _COMMA.search(value):
-        return _COMMA.split(value)
+    if COMMAS.search(value):
+        return COMMAS.split(value)
     return value.split()
 
 

@@ -286,7 +286,8 @@ def test_each_bad_input_is_one_located_problem(text: str, name: str, expected: P
 
 
 def test_every_subtype_has_a_bad_input() -> None:
-    # "liquid" comes from rendering a body's Liquid: its bad inputs are in tests/core/test_liquid.py
+    # "liquid" comes from rendering a body's Liquid: its bad inputs are in tests/core/test_liquid.py;
+    # "config" from conf.py: in tests/test_broken_posts.py and tests/test_warnings.py
     reported_by_the_glue = {"url", "document", "liquid", "config"}
     assert {problem.subtype for _, _, problem in BAD_INPUTS} | reported_by_the_glue == set(SUBTYPES)
 

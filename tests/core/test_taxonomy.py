@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from jekyll_posts.core.taxonomy import slugify, terms_from_value, unique_terms
+from jekyll_posts.core.taxonomy import MAX_SLUG_LENGTH, readable_slug, slugify, terms_from_value, unique_terms
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,19 @@ def test_spellings_of_one_term_share_a_slug_that_is_stable() -> None:
     assert slugify("AI") == slugify("ai") == slugify("ＡＩ") == "ai"
     assert slugify("CI/CD") == slugify("ci/cd") == "ci-cd-ebfaff47"
     assert slugify("Machine Learning") == slugify("machine-learning") == slugify("MACHINE  LEARNING")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("CI/CD", "ci-cd"),
+        ("C++", "c-plus-plus"),
+        ("「2倍」の性能", "2倍-の性能"),
+        ("ｶﾞｲﾄﾞ", "ガイド"),
+        ("!!!", ""),
+        ("x" * 70, "x" * 70),
+    ],
+)
+def test_readable_slugs_are_slugs_without_cut_or_hash(text: str, slug: str) -> None:
+    assert readable_slug(text) == slug
+    assert slugify(text).startswith(slug[:MAX_SLUG_LENGTH])
