@@ -64,6 +64,10 @@ def warnings_of(built: Built) -> set[tuple[str, int, str, str]]:
         ("blog/2026.md", 1, "url"),
         ("posts/2026-01-20-empty-tags.md", 7, "taxonomy"),
         ("conf.py", 5, "config"),
+        ("posts/2026-01-21-liquid.md", 5, "liquid"),
+        ("posts/2026-01-21-liquid.md", 7, "liquid"),
+        ("posts/2026-01-22-unclosed-liquid.md", 5, "liquid"),
+        ("posts/2026-01-23-legacy.textile", 1, "front_matter"),
     ],
 )
 def test_each_problem_is_warned_at_its_line(broken: Built, path: str, line: int, subtype: str) -> None:
@@ -88,7 +92,7 @@ def test_nothing_lost(broken: Built) -> None:
         for a in broken.soup("blog/drafts.html").select(".ablog-post-title a")
     }
     assert drafts == NOT_LISTED
-    assert len(archived) + len(drafts) == len(POSTS) == 23
+    assert len(archived) + len(drafts) == len(POSTS) == 25
 
 
 def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
@@ -101,6 +105,9 @@ def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
     crlf = broken.soup("posts/2026-01-15-bom-crlf.html")
     assert crlf.find("h1").get_text(strip=True).rstrip("¶#") == "BOM and CRLF"
     assert [a.get_text() for a in crlf.select("p.tags a")] == ["crlf"]
+    liquid = broken.soup("posts/2026-01-21-liquid.html").get_text()
+    assert "{% gist 12345 %}" in liquid and "{% include missing.html %}" in liquid  # shown as written
+    assert "This block is never closed." in broken.soup("posts/2026-01-22-unclosed-liquid.html").get_text()
 
 
 def run_check(source: Path) -> tuple[int, list[str]]:
@@ -113,7 +120,7 @@ def run_check(source: Path) -> tuple[int, list[str]]:
 def test_checker_reports_what_the_build_warns(broken: Built) -> None:
     status, lines = run_check(broken.srcdir)
     assert status == 1
-    assert lines[-1] == "23 posts, 38 problems"
+    assert lines[-1] == "25 posts, 42 problems"
     reported = {line.replace(f"{broken.srcdir}/", "") for line in lines[:-1]}
     warned = {f"{path}:{line}: {message} [{kind}]" for path, line, message, kind in warnings_of(broken)}
     assert reported == warned
