@@ -5,8 +5,10 @@
 Each post is about 10 KB: Japanese paragraphs with English terms, headings, a
 list, a code block and links to earlier posts; front matter with a title,
 a date over five years, 1-5 of ~150 tags drawn with Zipf weights, one or two
-of ~15 categories and one of ~8 authors.  The same N and seed give the same
-files byte for byte.
+of ~15 categories and one of ~8 authors.  One post in five is written the
+Jekyll way: Liquid (``page.*``, ``site.*``, a filter, ``post_url`` to an
+earlier post, a ``highlight`` block) and kramdown (an attribute list, a hidden
+comment).  The same N and seed give the same files byte for byte.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
+#: the share of posts written the Jekyll way (Liquid and kramdown)
+JEKYLL_SHARE = 0.2
 KANJI_WORDS = [
     "推論",
     "学習",
@@ -132,7 +136,20 @@ def body(rng: random.Random, index: int, names: list[str]) -> str:
     if index:
         earlier = names[rng.randrange(index)]
         blocks.append(f"関連記事: [前の投稿](./{earlier}.md)")
+        if rng.random() < JEKYLL_SHARE:
+            blocks.extend(jekyll_blocks(rng, earlier))
     return "\n\n".join(blocks) + "\n"
+
+
+def jekyll_blocks(rng: random.Random, earlier: str) -> list[str]:
+    """What a post written for Jekyll holds: Liquid and kramdown."""
+    return [
+        "{{ page.title }}は{{ page.date | date: \"%Y年%-m月%-d日\" }}の投稿です（{{ site.title }}）。",
+        f"[以前の投稿]({{% post_url {earlier} %}})も参照してください。",
+        "{% highlight ruby %}\nputs \"" + rng.choice(KANJI_WORDS) + "\"\n{% endhighlight %}",
+        paragraph(rng) + "\n{: .note}",
+        "{::comment}\n" + sentence(rng) + "\n{:/comment}",
+    ]
 
 
 def post_date(index: int, count: int) -> datetime:
