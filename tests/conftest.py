@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,8 +59,25 @@ class Built:
         assert call is not None, script[:200]
         return BeautifulSoup(json.loads(call[1]), "html.parser")
 
+    def listed_posts(self, first_page: str | None = None) -> list[str]:
+        """The pages a paginated list links to (all posts by default), following its pages,
+        as paths relative to the output folder."""
+        page: str | None = first_page or f"{self.app.config.blog_path}.html"
+        found: list[str] = []
+        while page is not None:
+            soup = self.soup(page)
+            found += [relative_target(page, a["href"]) for a in soup.select(".ablog-post-title a")]
+            following = soup.select_one(".jekyll-pagination a.jekyll-page-next")
+            page = relative_target(page, following["href"]) if following else None
+        return found
+
     def html_pages(self) -> list[Path]:
         return sorted(path for path in self.outdir.rglob("*.html") if "_static" not in path.parts)
+
+
+def relative_target(page: str, href: str) -> str:
+    """The output file a relative link on ``page`` leads to, relative to the output folder."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(urlsplit(href).path)))
 
 
 def build(srcdir: Path, builddir: Path, *, parallel: int = 0, **overrides: object) -> Built:

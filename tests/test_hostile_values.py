@@ -53,7 +53,8 @@ def test_values_are_shown_as_literal_text(hostile: Built) -> None:
     [
         ("index.html", ".ablog-post-title a"),
         ("blog.html", ".ablog-post-title a"),
-        ("blog/archive.html", ".ablog__catalog_post a"),
+        ("blog/2026.html", ".ablog-post-title a"),
+        ("blog/2026/01.html", ".ablog-post-title a"),
     ],
 )
 def test_titles_in_lists_and_sidebars(hostile: Built, page: str, selector: str) -> None:
@@ -71,7 +72,7 @@ def test_names_in_sidebars_and_taxonomy_pages(hostile: Built) -> None:
     for link in hostile.soup("posts/2026-01-01-script.html").select("p.tags a"):
         tag_page = hostile.outdir / "posts" / link["href"]
         listed = BeautifulSoup(tag_page.read_text(encoding="utf-8"), "html.parser")
-        assert SCRIPT_TITLE in [a.get_text() for a in listed.select(".jekyll-entry-list a")]
+        assert SCRIPT_TITLE in [a.get_text() for a in listed.select(".ablog-post-title a")]
 
 
 def test_feeds_are_well_formed_and_hold_the_literal_values(hostile: Built) -> None:

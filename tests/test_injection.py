@@ -109,9 +109,16 @@ def test_search_records_and_feeds_hold_the_literal_values(injection: Built) -> N
     assert {PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], PAYLOADS[4]} <= titles
     feeds = sorted(injection.outdir.rglob("*.xml"))
     assert len(feeds) > 8
+    feed_titles = set()
     for feed in feeds:
         root = ET.parse(feed).getroot()  # well-formed, whatever the values
-        assert root.tag == f"{ATOM}feed", feed
+        assert root.tag in {f"{ATOM}feed", "rss"}, feed
+        feed_titles |= {title.text for title in root.iter(f"{ATOM}title")} | {
+            title.text for title in root.iter("title")
+        }
+    for feed in injection.outdir.rglob("feed.json"):
+        feed_titles |= {item["title"] for item in json.loads(feed.read_text(encoding="utf-8"))["items"]}
+    assert {PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], PAYLOADS[4]} <= feed_titles
 
 
 def test_no_page_opens_a_dialog_in_chromium(injection: Built, page: Any) -> None:

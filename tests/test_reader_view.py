@@ -29,7 +29,8 @@ def linked_page(built: Built, page: str, href: str) -> BeautifulSoup:
 
 
 def listed_titles(soup: BeautifulSoup) -> list[str]:
-    return [a.get_text(strip=True) for a in soup.select(".jekyll-entry-list a")]
+    """The posts, then the wiki pages, a list page shows."""
+    return [a.get_text(strip=True) for a in soup.select(".ablog-post-title a, .jekyll-pages a")]
 
 
 def test_the_site_builds_without_warnings(kb: Built) -> None:
@@ -55,7 +56,7 @@ def test_post_page_shows_title_once_and_its_metadata(kb: Built) -> None:
     [
         (".jekyll-post-author a", ["ALLFORCES編集部"], ".ablog-post-title a"),
         (".jekyll-post-category a", ["AI最新ニュース"], ".ablog-post-title a"),
-        ("p.tags a", ["OpenAI", "Meta", "LLM", "マルチモーダル", "推論最適化", "AI人材"], ".jekyll-entry-list a"),
+        ("p.tags a", ["OpenAI", "Meta", "LLM", "マルチモーダル", "推論最適化", "AI人材"], ".ablog-post-title a"),
     ],
 )
 def test_post_links_lead_to_pages_listing_the_post(kb: Built, selector: str, expected: list[str], listing: str) -> None:
@@ -101,7 +102,7 @@ def test_case_variants_share_one_tag_page_newest_first(kb: Built) -> None:
 
 def test_tag_page_lists_posts_then_wiki_pages(kb: Built) -> None:
     soup = kb.soup("blog/tag/ガイド.html")
-    assert [a.get_text(strip=True) for a in soup.select(".jekyll-posts a")] == ["lower-case ai"]
+    assert [a.get_text(strip=True) for a in soup.select(".ablog-post-title a")] == ["lower-case ai"]
     assert [a.get_text(strip=True) for a in soup.select(".jekyll-pages a")] == ["Notes", "ガイドのページ"]
 
 
@@ -145,19 +146,32 @@ def test_category_spellings_share_one_page(kb: Built) -> None:
     assert not any(p.name.startswith("Engineering") for p in (kb.outdir / "blog" / "category").iterdir())
 
 
-def test_year_archives(kb: Built) -> None:
-    soup = kb.soup("blog/2025.html")
-    assert [a.get_text(strip=True) for a in soup.select(".ablog-post-title a")] == [
-        "カイトを揚げる",
-        "Upper-case AI",
-        "lower-case ai",
-    ]
+def test_year_and_month_archives(kb: Built) -> None:
+    year = kb.soup("blog/2025.html")
+    assert listed_titles(year) == ["カイトを揚げる", "Upper-case AI", "lower-case ai"]
+    assert year.select_one("article h1").get_text(strip=True) == "2025年"
+    july = kb.soup("blog/2025/07.html")
+    assert july.select_one("article h1").get_text(strip=True) == "2025年7月"
+    assert listed_titles(july) == ["カイトを揚げる"]
+
+
+def test_the_archive_counts_posts_by_year_and_month(kb: Built) -> None:
     archive = kb.soup("blog/archive.html")
-    assert [a.get_text(strip=True) for a in archive.select(".ablog__catalog_header h2 a")] == ["2026", "2025"]
-    months = [h3.get_text(strip=True) for h3 in archive.select("h3.jekyll-archive-month")]
-    assert months == ["2026年1月", "2025年7月", "2025年6月", "2025年5月"]
-    july = archive.select("h3.jekyll-archive-month")[1].find_next_sibling("div")
-    assert july.get_text(" ", strip=True) == "2025年7月1日 - カイトを揚げる"
+    years = [h2.get_text(" ", strip=True) for h2 in archive.select(".jekyll-archive h2")]
+    assert years == ["2026年 (1)", "2025年 (3)"]
+    months = [li.get_text(" ", strip=True) for li in archive.select(".jekyll-archive-months li")]
+    assert months == ["2026年1月 (1)", "2025年7月 (1)", "2025年6月 (1)", "2025年5月 (1)"]
+    for link in archive.select(".jekyll-archive a"):
+        assert target(kb, "blog/archive.html", link["href"]).is_file(), link
+
+
+def test_category_and_author_overviews_count_and_link(kb: Built) -> None:
+    overview = kb.soup("blog/category.html")
+    headings = {h2.get_text(" ", strip=True) for h2 in overview.select(".jekyll-overview h2")}
+    assert "Engineering (2)" in headings
+    for link in overview.select(".jekyll-overview a"):
+        assert target(kb, "blog/category.html", link["href"]).is_file(), link
+    assert kb.soup("blog/author.html").select(".jekyll-overview h2")
 
 
 def test_sidebar_blocks_are_rendered_once_for_all_pages(kb: Built) -> None:

@@ -74,6 +74,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("post_folders", ["posts"], "env", (list, tuple), _is_folder_list, "must be a list of folder names"),
     Setting("chars_per_minute", 500, "env", (int,), _is_positive_int, "must be a positive whole number"),
     Setting("words_per_minute", 200, "env", (int,), _is_positive_int, "must be a positive whole number"),
+    Setting("page_size", 20, "html", (int,), _is_positive_int, "must be a positive whole number"),
     Setting("site", None, "env", (str, type(None)), _is_optional_text, "must be the path of a Jekyll site folder"),
     Setting("site_url", None, "html", (str, type(None)), _is_optional_text, "must be the URL of the Jekyll site"),
     Setting(
@@ -106,6 +107,8 @@ class SiteSettings:
     post_folders: tuple[str, ...] = ("posts",)
     chars_per_minute: int = 500
     words_per_minute: int = 200
+    #: how many posts a list shows on one page
+    page_size: int = 20
     #: the Jekyll site folder (``_config.yml``, ``_data``, ``_includes``, assets), relative to ``conf.py``
     site: str | None = None
     #: where the Jekyll site was published: links to its pages that the knowledge base lacks go there

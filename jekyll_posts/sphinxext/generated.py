@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.locale import get_translation
 
 from ..core.digest import fingerprint
-from ..core.pages import PAGE_KINDS, GeneratedPage, PageKind, SiteView, generated_pages
+from ..core.pages import FEED_FORMATS, PAGE_KINDS, GeneratedPage, PageKind, SiteView, generated_pages
 from . import compat
 from .compat import ablog as ablog_compat
 from .config import site_settings_of
@@ -105,7 +105,6 @@ def write_generated(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     fingerprints = Fingerprints(last, surroundings(app))
     outdir = Path(app.outdir)
     builder = cast("StandaloneHTMLBuilder", app.builder)  # an HTML builder: ablog supports it
-    ablog_feeds_due = False
     documents_own: set[str] = set()
     for page in this_builds_pages(app):
         output = Path(builder.get_outfilename(page.pagename)).relative_to(outdir).as_posix()
@@ -115,12 +114,9 @@ def write_generated(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if fingerprints.outdated(output, (page.template, page.context), outdir):
             yield page.pagename, dict(page.context), page.template
         for feed in page.feeds:
-            if fingerprints.outdated(feed.path, feed, outdir):
-                ablog_feeds_due |= feed.producer == "ablog"
-                if feed.producer == "jekyll_posts":
-                    write_feed(app, feed)
-    if ablog_feeds_due:
-        ablog_compat.write_feeds(app)
+            # every file of a feed is noted, so none is removed; any out of date writes them all
+            if [fingerprints.outdated(feed.path(name), feed, outdir) for name in FEED_FORMATS].count(True):
+                write_feed(app, feed)
     for output in fingerprints.gone():
         if output not in documents_own:
             _remove(outdir, output)

@@ -3,7 +3,9 @@
 - ``<meta name="description">`` from the page's excerpt;
 - a post's previous and next posts in time, as ablog links them, in the
   theme's own previous/next area (ablog's second pair is turned off);
-- ``jekyll_tags_page``: the all-tags page, for the sidebar's links.
+- ``jekyll_tags_page``: the all-tags page, for the sidebar's links;
+- ``jekyll_feeds``: the feeds the page's ``<head>`` names: the whole blog's on
+  every page, and a list page's own (ablog's one Atom link is left out).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
+from ..core.pages import FEED_FORMATS
 from .compat import ablog as ablog_compat
 from .domain import get_domain
 
@@ -35,6 +38,17 @@ def add_page_context(
     if entry is not None and entry.is_post and not entry.draft:
         _post_neighbours(app, pagename, context)
     context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"
+    context["jekyll_feeds"] = _feeds(app, context)
+    context["feed_path"] = ""  # ablog's own feed link: the feeds above name it
+
+
+def _feeds(app: Sphinx, context: dict[str, Any]) -> list[dict[str, str]]:
+    if not app.config.blog_baseurl:
+        return []
+    blog = app.config.blog_path
+    site = {"title": str(app.config.blog_title), **{name: f"{blog}/{file}" for name, file in FEED_FORMATS.items()}}
+    own = [feed for feed in context.get("feeds", []) if feed["atom"] != site["atom"]]
+    return [site, *own]
 
 
 def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:

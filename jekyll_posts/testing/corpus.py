@@ -144,9 +144,9 @@ def body(rng: random.Random, index: int, names: list[str]) -> str:
 def jekyll_blocks(rng: random.Random, earlier: str) -> list[str]:
     """What a post written for Jekyll holds: Liquid and kramdown."""
     return [
-        "{{ page.title }}は{{ page.date | date: \"%Y年%-m月%-d日\" }}の投稿です（{{ site.title }}）。",
+        '{{ page.title }}は{{ page.date | date: "%Y年%-m月%-d日" }}の投稿です（{{ site.title }}）。',
         f"[以前の投稿]({{% post_url {earlier} %}})も参照してください。",
-        "{% highlight ruby %}\nputs \"" + rng.choice(KANJI_WORDS) + "\"\n{% endhighlight %}",
+        '{% highlight ruby %}\nputs "' + rng.choice(KANJI_WORDS) + '"\n{% endhighlight %}',
         paragraph(rng) + "\n{: .note}",
         "{::comment}\n" + sentence(rng) + "\n{:/comment}",
     ]

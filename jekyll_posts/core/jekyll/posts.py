@@ -120,11 +120,13 @@ def page_variables(record: PostRecord, context: JekyllContext) -> dict[str, Any]
 
 
 def old_urls_of(record: PostRecord, context: JekyllContext) -> tuple[tuple[str, ...], list[Problem]]:
-    """The post's URL on the Jekyll site (from its ``permalink``, else the site's style)
-    and those its ``redirect_from`` lists: where readers' old links point."""
+    """The post's URL on the Jekyll site it came from (from its ``permalink``, else the site's
+    style; only when a site folder is named: a post written here had no other URL) and those
+    its ``redirect_from`` lists: where readers' old links point."""
     problems: list[Problem] = []
     urls: list[str] = []
-    if record.is_post and not record.is_draft and record.date is not None:
+    came_from_a_site = context.site.root is not None or isinstance(record.metadata.get("permalink"), str)
+    if came_from_a_site and record.is_post and not record.is_draft and record.date is not None:
         urls.append(post_url(_jekyll_post(record, context), _style(context.site), zone=_zone(context)))
     listed, complaints = redirect_from(record.metadata.get("redirect_from"))
     urls += listed

@@ -4,8 +4,7 @@ ablog gives the site its post model: each post is registered with ablog (one
 ``PostNode`` per post, built from the post's record), and ablog's ``Blog``
 answers the ``postlist`` directive, the sidebar's recent posts, categories
 and archives, and each post's previous and next post.  The blog's listing
-pages are made by :mod:`jekyll_posts.core.pages` (same pages, same rules);
-ablog still writes its Atom feeds.
+pages and feeds are made by :mod:`jekyll_posts.core.pages` (ablog's rules).
 
 Each function below works around one ablog behaviour, named in its docstring;
 :data:`PATCHES` lists what each relies on, and a test checks that every target
@@ -113,18 +112,12 @@ def register_posts(app: Sphinx, names: Any) -> None:
 
 
 def take_over_listings(app: Sphinx) -> None:
-    """ablog writes every archive page and feed on each build; its pages are made by
-    :mod:`jekyll_posts.core.pages` and its feeds written by :func:`write_feeds`, when due."""
+    """ablog writes every archive page and feed on each build; they are made by
+    :mod:`jekyll_posts.core.pages` instead, and written when what they show changed."""
     theirs = {ablog.post.generate_archive_pages, ablog.post.generate_atom_feeds}
     for listener in list(app.events.listeners["html-collect-pages"]):
         if listener.handler in theirs:
             app.disconnect(listener.id)
-
-
-def write_feeds(app: Sphinx) -> None:
-    """ablog's Atom feeds, all of them (it writes every feed as it goes)."""
-    for _ in ablog.post.generate_atom_feeds(app):
-        pass
 
 
 def post_node(record: PostRecord, summary: str) -> ablog.post.PostNode:
