@@ -22,6 +22,7 @@ from .links import setup_links
 from .page_context import setup_page_context
 from .parallel import setup_parallel
 from .search import setup_search
+from .sharing import setup_sharing
 from .sidebar import setup_sidebar
 from .site import setup_site
 from .stale import setup_stale
@@ -56,6 +57,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_stale(app)
     setup_urls(app)
     setup_search(app)
+    setup_sharing(app)
     setup_sidebar(app)
     return {
         "version": version,

@@ -7,9 +7,16 @@ them for the test that checks each target still has that shape.
 
 from __future__ import annotations
 
-from . import ablog, sphinx, sphinx_tags, theme
+from . import ablog, opengraph, sitemap, sphinx, sphinx_tags, theme
 from .patches import Patch
 
-PATCHES: tuple[Patch, ...] = (*ablog.PATCHES, *sphinx.PATCHES, *sphinx_tags.PATCHES, *theme.PATCHES)
+PATCHES: tuple[Patch, ...] = (
+    *ablog.PATCHES,
+    *opengraph.PATCHES,
+    *sitemap.PATCHES,
+    *sphinx.PATCHES,
+    *sphinx_tags.PATCHES,
+    *theme.PATCHES,
+)
 
 __all__ = ["PATCHES", "Patch"]

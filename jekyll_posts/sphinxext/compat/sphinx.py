@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from docutils import nodes
     from docutils.transforms import Transform
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 VERSION_CHECKED = "Sphinx 9.0.4"
 ReadDoc = Callable[..., None]
@@ -60,6 +61,13 @@ def app_of(env: BuildEnvironment) -> Sphinx:
     (``SphinxTransform.app`` is deprecated; Sphinx's own resolvers read ``env._app``)."""
     app: Sphinx = env._app
     return app
+
+
+def set_by_site(config: Config, name: str) -> bool:
+    """Whether ``conf.py`` (or ``-D``) sets ``name``: a default of another extension is then the site's
+    choice.  (``Config._raw_config`` holds what ``conf.py`` set; no public equivalent.)"""
+    raw: dict[str, object] = config._raw_config
+    return name in raw or name in config._overrides
 
 
 def configuration_hash(app: Sphinx) -> str:
@@ -117,6 +125,13 @@ def _check_app_of() -> None:
     assert "_app" in BuildEnvironment.__init__.__code__.co_names, "BuildEnvironment no longer sets _app"
 
 
+def _check_raw_config() -> None:
+    from sphinx.config import Config
+
+    config = Config({"project": "x"}, {"language": "ja"})
+    assert set_by_site(config, "project") and set_by_site(config, "language") and not set_by_site(config, "author")
+
+
 def _check_build_info() -> None:
     info: Any = BuildInfo()
     assert hasattr(info, "config_hash") and hasattr(info, "tags_hash")
@@ -136,5 +151,6 @@ PATCHES = (
     ),
     Patch("BuildInfo hashes the configuration", VERSION_CHECKED, _check_build_info),
     Patch("the environment knows its application", VERSION_CHECKED, _check_app_of),
+    Patch("the configuration keeps what conf.py set", VERSION_CHECKED, _check_raw_config),
     Patch("Snowball stemmers in JavaScript", VERSION_CHECKED, _check_stemmers),
 )

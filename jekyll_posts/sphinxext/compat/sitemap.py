@@ -1,0 +1,66 @@
+"""What this package changes of sphinx-sitemap 2.9.0.
+
+sphinx-sitemap gathers a page into ``sitemap.xml`` as the page is written, so
+a rebuild that writes one page wrote a sitemap of one page.  Its gathering is
+replaced: just before it writes the sitemap, every page of the site (each
+document, each generated page, the old URLs' redirects aside) is handed to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sphinx_sitemap
+
+from .patches import Patch, has_attributes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+VERSION_CHECKED = "sphinx-sitemap 2.9.0"
+#: generated pages that are no page of their own: they send the reader on
+NOT_LISTED_TEMPLATES = {"jekyll_posts/redirect.html"}
+
+
+def list_every_page(app: Sphinx) -> None:
+    for listener in list(app.events.listeners["html-page-context"]):
+        if listener.handler is sphinx_sitemap.add_html_link:
+            app.disconnect(listener.id)
+    app.connect("build-finished", hand_every_page_over, priority=400)  # before sphinx-sitemap writes (500)
+
+
+def hand_every_page_over(app: Sphinx, exception: Exception | None) -> None:
+    from ..generated import this_builds_pages
+
+    if exception is not None or not hasattr(app, "sitemap_links"):
+        return
+    pages = set(app.env.found_docs)
+    pages |= {page.pagename for page in this_builds_pages(app) if page.template not in NOT_LISTED_TEMPLATES}
+    pages -= {"genindex", "search", app.config.notfound_pagename}
+    suffix = app.config.html_file_suffix or ".html"
+    excluded = app.config.sitemap_excludes
+    while not app.sitemap_links.empty():
+        app.sitemap_links.get_nowait()
+    for pagename in sorted(pages):
+        link = pagename + suffix
+        if not sphinx_sitemap.is_excluded(link, excluded):
+            app.sitemap_links.put((link, _last_updated(app, pagename)))
+
+
+def _last_updated(app: Sphinx, pagename: str) -> str | None:
+    """The page's last commit date, when sphinx-last-updated-by-git knows it and the site shows it."""
+    known = getattr(app.env, "git_last_updated", {})
+    if not app.config.sitemap_show_lastmod or not known.get(pagename, (None,))[0]:
+        return None
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(int(known[pagename][0]), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+PATCHES = (
+    Patch(
+        "sphinx-sitemap gathers pages as they are written",
+        VERSION_CHECKED,
+        has_attributes(sphinx_sitemap, "add_html_link", "create_sitemap", "is_excluded"),
+    ),
+)
