@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(arguments: argparse.Namespace) -> int:
     source: Path = arguments.source
-    conf_py = _conf_py(source, arguments.conf_dir)
+    conf_py = conf_py_of(source, arguments.conf_dir)
     values, problems = read_conf(conf_py)
     if arguments.timezone:
         values["jekyll_posts_timezone"] = arguments.timezone
@@ -91,13 +91,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _conf_py(source: Path, conf_dir: Path | None) -> Path | None:
+def conf_py_of(source: Path, conf_dir: Path | None) -> Path | None:
+    """The ``conf.py`` of a source folder: in ``conf_dir``, else in the folder or the one above it."""
     candidates = [conf_dir] if conf_dir else [source, source.parent]
     return next((folder / "conf.py" for folder in candidates if (folder / "conf.py").is_file()), None)
 
 
-def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
-    """The values of ``conf.py`` this check needs (run as Sphinx runs it, in its folder's terms)."""
+def read_conf(conf_py: Path | None, extra: Sequence[str] = ()) -> tuple[dict[str, Any], list[Located]]:
+    """The values of ``conf.py`` this check needs, and the ``extra`` names another command needs
+    (run as Sphinx runs it, in its folder's terms)."""
     if conf_py is None:
         return {}, []
     try:
@@ -105,7 +107,7 @@ def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
     except Exception as error:  # a conf.py that cannot run here: the defaults are used
         message = f"conf.py could not be read ({type(error).__name__}: {error}); the defaults are used"
         return {}, [Located(conf_py, Problem(1, "config", message))]
-    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns"}
+    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns", *extra}
     return {name: namespace[name] for name in names if name in namespace}, []
 
 

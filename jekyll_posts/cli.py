@@ -3,6 +3,7 @@
 ::
 
     jekyll-posts check docs          # every post's front matter, without building (also jekyll-posts-check)
+    jekyll-posts import ../old-blog  # a whole Jekyll site's posts, drafts, data, includes and images
 
 Each subcommand is a module with ``add_arguments(parser)`` and ``run(arguments) -> int``
 (the exit status), listed once in :data:`COMMANDS`.  Nothing here imports Sphinx.
@@ -15,10 +16,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import check
+from . import check, importer
 
 #: subcommand name -> its module
-COMMANDS: dict[str, ModuleType] = {"check": check}
+COMMANDS: dict[str, ModuleType] = {"check": check, "import": importer}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
