@@ -181,10 +181,11 @@ def run(arguments: argparse.Namespace) -> int:
     progress = not arguments.quiet and sys.stderr.isatty()
     plan = plan_import(site, progress)
     outcomes = copy_files(plan, force=arguments.force, dry_run=arguments.dry_run, progress=progress)
-    conf_line = _name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)
+    notes = [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
+    notes += _time_zone_note(jekyll.config.get("timezone"), settings)
     problems = conf_problems + _located_site_problems(site_problems, places)
     problems += post_problems(plan, outcomes, settings)
-    print_summary(site, plan, outcomes, problems, conf_line, dry_run=arguments.dry_run)
+    print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
     return 1 if plan.errors else 0
 
 
@@ -445,6 +446,18 @@ def _name_site_folder(places: Places, configured: str | None, *, dry_run: bool, 
     return f"{places.conf_py}: {'would add' if dry_run else 'added'} {line}"
 
 
+def _time_zone_note(site_zone: object, settings: SiteSettings) -> list[str]:
+    """A word when the site read its dates in another time zone than the knowledge base does:
+    a date without an offset then means another moment, and may fall on another day."""
+    zone = time_zone(site_zone)
+    if zone is None or zone.key == settings.timezone:
+        return []
+    return [
+        f"the site's timezone is {zone.key} (_config.yml), conf.py's jekyll_posts_timezone is {settings.timezone}: "
+        f'jekyll_posts_timezone = "{zone.key}" reads dates as Jekyll did'
+    ]
+
+
 # --- checking and reporting -------------------------------------------------------
 
 
@@ -474,7 +487,7 @@ def _located_site_problems(found: Iterable[tuple[Path, Problem]], places: Places
 
 
 def print_summary(
-    site: Site, plan: Plan, outcomes: dict[Path, str], problems: list[Located], conf_line: str, *, dry_run: bool
+    site: Site, plan: Plan, outcomes: dict[Path, str], problems: list[Located], notes: list[str], *, dry_run: bool
 ) -> None:
     places = site.places
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -498,7 +511,7 @@ def print_summary(
     left_out = [name for name in LEFT_OUT if (places.site / name).is_dir()]
     if left_out:
         print(f"not imported: {', '.join(left_out)} (the knowledge base has its own theme; Ruby plugins do not run)")
-    print(conf_line)
+    print("".join(f"{note}\n" for note in notes), end="")
     _section(f"errors: {_files(len(plan.errors))} could not be read or written", plan.errors)
     with_problems = _files(len({located.path for located in problems}))
     print(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")

@@ -205,11 +205,12 @@ def test_site_folder_is_written_into_conf_py_relative_to_it(kb: Path, capsys: py
     assert (kb / "conf.py").read_text(encoding="utf-8").endswith('\njekyll_posts_site = "old-blog"\n')
 
 
-def test_the_config_decides_markdown_ext_data_dir_and_includes_dir(
+def test_the_config_decides_markdown_ext_data_dir_includes_dir_and_time_zone(
     kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = tmp_path_factory.mktemp("site")
-    (site / "_config.yml").write_text("markdown_ext: md\ndata_dir: data\nincludes_dir: parts\n", encoding="utf-8")
+    config = "markdown_ext: md\ndata_dir: data\nincludes_dir: parts\ntimezone: UTC\n"
+    (site / "_config.yml").write_text(config, encoding="utf-8")
     for path, text in {
         "_posts/2026-01-01-a.md": "---\ntitle: A\n---\n{% include x.html %}\n",
         "_posts/2026-01-02-b.markdown": "---\ntitle: B\n---\n",
@@ -231,6 +232,10 @@ def test_the_config_decides_markdown_ext_data_dir_and_includes_dir(
         "jekyll/parts/x.html",
     ]
     assert f"  1: {NOT_MARKDOWN}\n    _posts/2026-01-02-b.markdown\n" in out
+    assert (
+        "the site's timezone is UTC (_config.yml), conf.py's jekyll_posts_timezone is Asia/Tokyo: "
+        'jekyll_posts_timezone = "UTC" reads dates as Jekyll did\n'
+    ) in out
 
 
 def test_something_that_cannot_be_written_fails_the_import(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
