@@ -89,6 +89,7 @@ OUTCOMES = ("new", "updated", "unchanged")
 LINKS = Links(post_url=lambda name: "#", link=lambda path: "/" + path.lstrip("/"))
 SAME_DESTINATION = "another file of the site goes to the same place: the first is copied"
 _FRONT_MATTER = re.compile(rb"---\s*\r?\n")
+_UNKNOWN = re.compile(r"unknown ((?:tag|filter) '[^']*')")
 
 
 class ImportStop(Exception):
@@ -122,6 +123,8 @@ class Plan:
     skipped: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     missing: list[tuple[Path, int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: "tag 'gist'", "filter 'x'": Liquid no plugin runs for here -> how many posts use it
+    plugins: Counter[str] = field(default_factory=Counter)
 
     def add(self, copy: Copy) -> None:
         """Copy a file once, however many posts use it; a second file for one destination is left out."""
@@ -308,6 +311,7 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
     body, first_line = (split.body, split.body_line) if split and split.closed else (text, 1)
     page = post_page(path, front_matter, site.jekyll.config, site.zone, modified)
     rendered = render_liquid(body, first_line, page, site.jekyll, LINKS)
+    plan.plugins.update({found[1] for problem in rendered.problems if (found := _UNKNOWN.match(problem.message))})
     for included in rendered.includes:
         _add_beside(site, path, Path(included), plan)
     lines = source_lines(body, rendered.text)
@@ -508,6 +512,8 @@ def print_summary(
         print("".join(f"    {path}\n" for path in sorted(paths)[:5]), end="")
     missing = [f"{path}:{line}: {target}" for path, line, target in sorted(plan.missing)]
     _section(f"missing: {_files(len(missing))} posts refer to are not in the site", missing)
+    plugins = [f"{name}: {_count(count, 'post')}" for name, count in plan.plugins.most_common()]
+    _section("Liquid of plugins, not run here (a file only it names is not copied):", plugins)
     left_out = [name for name in LEFT_OUT if (places.site / name).is_dir()]
     if left_out:
         print(f"not imported: {', '.join(left_out)} (the knowledge base has its own theme; Ruby plugins do not run)")
@@ -525,7 +531,11 @@ def _outcomes(counts: Counter[str]) -> str:
 
 
 def _files(count: int) -> str:
-    return f"{count} file{'' if count == 1 else 's'}"
+    return _count(count, "file")
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _section(heading: str, lines: list[str]) -> None:

@@ -66,6 +66,8 @@ skipped: 2 files of _posts and _drafts folders
     _posts/notes.txt
 missing: 1 file posts refer to are not in the site
   docs/posts/2026/2026-01-14-sub-folder.md:15: /assets/img/nope.png
+Liquid of plugins, not run here (a file only it names is not copied):
+  tag 'gist': 1 post
 conf.py: added jekyll_posts_site = "jekyll"
 problems: 2 in 1 file (imported all the same; the import does not fail)
 docs/posts/2026-01-17-broken.md:1: no title in the front matter and no heading: the file name is used \
