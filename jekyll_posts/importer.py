@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import glob
 import json
 import os
 import re
@@ -381,11 +382,7 @@ def _made_by_a_page(path: Path) -> bool:
     """Whether a page makes this missing file (``style.css`` from ``style.scss`` with front matter)."""
     if not path.parent.is_dir():
         return False
-    return any(_has_front_matter(other) for other in path.parent.glob(f"{_glob_escape(path.stem)}.*"))
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
+    return any(_has_front_matter(other) for other in path.parent.glob(f"{glob.escape(path.stem)}.*"))
 
 
 # --- copying ---------------------------------------------------------------------
@@ -493,53 +490,55 @@ def _located_site_problems(found: Iterable[tuple[Path, Problem]], places: Places
 def print_summary(
     site: Site, plan: Plan, outcomes: dict[Path, str], problems: list[Located], notes: list[str], *, dry_run: bool
 ) -> None:
+    """What was copied and left out, the notes, then each problem as ``jekyll-posts check`` prints it."""
     places = site.places
+    lines = [
+        f"{places.site} into {places.posts} and {places.site_folder}"
+        + (" (dry run: nothing written)" if dry_run else "")
+    ]
+    lines += [*_copied(places, plan, outcomes), *_left_out(site, plan, outcomes), *notes]
+    lines += _section(f"errors: {_count(len(plan.errors), 'file')} could not be read or written", plan.errors)
+    with_problems = _count(len({located.path for located in problems}), "file")
+    lines.append(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
+    print("\n".join(lines + [str(located) for located in problems]))
+
+
+def _copied(places: Places, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str]:
+    """A line per kind of file: how many, and how many were new, updated, unchanged, kept."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for copy in plan.copies.values():
         counts[copy.kind][outcomes.get(copy.destination, "error")] += 1
-    into = {kind: places.posts if kind in ("post", "draft") else places.site_folder for kind in KINDS}
-    print(
-        f"{places.site} into {places.posts} and {places.site_folder}{' (dry run: nothing written)' if dry_run else ''}"
-    )
     for kind, label in KINDS.items():
+        shown = [f"{counts[kind][outcome]} {outcome}" for outcome in OUTCOMES]
+        shown += [f"{counts[kind][outcome]} {outcome}" for outcome in ("kept", "error") if counts[kind][outcome]]
+        into = places.posts if kind in ("post", "draft") else places.site_folder
         beside = " (or beside their post)" if kind == "asset" else ""
-        print(f"{label}: {sum(counts[kind].values())} ({_outcomes(counts[kind])}) into {into[kind]}{beside}")
+        yield f"{label}: {counts[kind].total()} ({', '.join(shown)}) into {into}{beside}"
+
+
+def _left_out(site: Site, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str]:
+    """What did not come in: kept files, skipped files by reason, missing files, plugins' Liquid, folders."""
     kept = sorted(str(path) for path, outcome in outcomes.items() if outcome == "kept")
-    _section(f"kept: {_files(len(kept))} changed in the knowledge base (--force overwrites them)", kept)
-    print(f"skipped: {_files(sum(len(paths) for paths in plan.skipped.values()))} of _posts and _drafts folders")
+    yield from _section(
+        f"kept: {_count(len(kept), 'file')} changed in the knowledge base (--force overwrites them)", kept
+    )
+    yield f"skipped: {_count(sum(len(paths) for paths in plan.skipped.values()), 'file')} of _posts and _drafts folders"
     for reason, paths in sorted(plan.skipped.items(), key=lambda item: -len(item[1])):
-        print(f"  {len(paths)}: {reason}")
-        print("".join(f"    {path}\n" for path in sorted(paths)[:5]), end="")
+        yield f"  {len(paths)}: {reason}"
+        yield from (f"    {path}" for path in sorted(paths)[:5])
     missing = [f"{path}:{line}: {target}" for path, line, target in sorted(plan.missing)]
-    _section(f"missing: {_files(len(missing))} posts refer to are not in the site", missing)
+    yield from _section(f"missing: {_count(len(missing), 'file')} posts refer to are not in the site", missing)
     plugins = [f"{name}: {_count(count, 'post')}" for name, count in plan.plugins.most_common()]
-    _section("Liquid of plugins, not run here (a file only it names is not copied):", plugins)
-    left_out = [name for name in LEFT_OUT if (places.site / name).is_dir()]
-    if left_out:
-        print(f"not imported: {', '.join(left_out)} (the knowledge base has its own theme; Ruby plugins do not run)")
-    print("".join(f"{note}\n" for note in notes), end="")
-    _section(f"errors: {_files(len(plan.errors))} could not be read or written", plan.errors)
-    with_problems = _files(len({located.path for located in problems}))
-    print(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
-    print("".join(f"{located}\n" for located in problems), end="")
-
-
-def _outcomes(counts: Counter[str]) -> str:
-    shown = [f"{counts[outcome]} {outcome}" for outcome in OUTCOMES]
-    shown += [f"{counts[outcome]} {outcome}" for outcome in ("kept", "error") if counts[outcome]]
-    return ", ".join(shown)
-
-
-def _files(count: int) -> str:
-    return _count(count, "file")
+    yield from _section("Liquid of plugins, not run here (a file only it names is not copied):", plugins)
+    folders = [name for name in LEFT_OUT if (site.places.site / name).is_dir()]
+    if folders:
+        yield f"not imported: {', '.join(folders)} (the knowledge base has its own theme; Ruby plugins do not run)"
 
 
 def _count(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _section(heading: str, lines: list[str]) -> None:
+def _section(heading: str, lines: list[str]) -> list[str]:
     """A heading and its lines, indented; nothing when there are none."""
-    if lines:
-        print(heading)
-        print("".join(f"  {line}\n" for line in lines), end="")
+    return [heading, *(f"  {line}" for line in lines)] if lines else []
