@@ -10,13 +10,14 @@ BUILDDIR   ?= _build
 
 N ?= 1000
 
-.PHONY: html test check post bench clean locale help
+.PHONY: html test check post import bench clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make test   run the test suite"
 	@echo "make check  check every post's front matter without building"
 	@echo "make post TITLE=\"...\" [TAGS=a,b CATEGORY=c AUTHOR=n SLUG=s DRAFT=1]  write a new post in docs/posts/"
+	@echo "make import SRC=path/to/jekyll-site  move a Jekyll site's posts, drafts, data and images in"
 	@echo "make bench N=1000  build benchmark, ours beside stock Sphinx"
 	@echo "make clean  remove $(BUILDDIR)"
 
@@ -41,6 +42,16 @@ check: $(STAMP)
 post: $(STAMP)
 	$(BIN)/jekyll-posts new "$$TITLE" $${TAGS:+--tags "$$TAGS"} $${CATEGORY:+--category "$$CATEGORY"} \
 		$${AUTHOR:+--author "$$AUTHOR"} $${SLUG:+--slug "$$SLUG"} $${DRAFT:+--draft}
+
+# Asked before the virtualenv is made, so a forgotten SRC costs nothing.
+ifneq ($(filter import,$(MAKECMDGOALS)),)
+ifeq ($(SRC),)
+$(error usage: make import SRC=path/to/jekyll-site)
+endif
+endif
+
+import: $(STAMP)
+	$(BIN)/jekyll-posts import "$(SRC)"
 
 bench: $(STAMP)
 	$(BIN)/python bench/builds.py $(N)

@@ -114,8 +114,9 @@ def find_conf_py(source: Path, conf_dir: Path | None) -> Path | None:
     return next((folder / "conf.py" for folder in candidates if (folder / "conf.py").is_file()), None)
 
 
-def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
-    """The values of ``conf.py`` this check needs (run as Sphinx runs it, in its folder's terms)."""
+def read_conf(conf_py: Path | None, extra: Sequence[str] = ()) -> tuple[dict[str, Any], list[Located]]:
+    """The values of ``conf.py`` this check needs, and the ``extra`` names another command needs
+    (run as Sphinx runs it, in its folder's terms)."""
     if conf_py is None:
         return {}, []
     try:
@@ -123,7 +124,9 @@ def read_conf(conf_py: Path | None) -> tuple[dict[str, Any], list[Located]]:
     except Exception as error:  # a conf.py that cannot run here: the defaults are used
         message = f"conf.py could not be read ({type(error).__name__}: {error}); the defaults are used"
         return {}, [Located(conf_py, Problem(1, "config", message))]
-    names = {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns", "project"}
+    names = (
+        {setting.config_name for setting in SETTINGS} | set(ABLOG_DEFAULTS) | {"exclude_patterns", "project", *extra}
+    )
     return {name: namespace[name] for name in names if name in namespace}, []
 
 

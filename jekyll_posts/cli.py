@@ -4,6 +4,7 @@
 
     jekyll-posts check docs                 # every post's front matter, without building (also jekyll-posts-check)
     jekyll-posts new "タイトル" --tags a,b  # a new post in docs/posts/, front matter filled in
+    jekyll-posts import ../old-blog        # a whole Jekyll site's posts, drafts, data, includes and images
 
 Each subcommand is a module with ``add_arguments(parser)`` and ``run(arguments) -> int``
 (the exit status), listed once in :data:`COMMANDS`.  Nothing here imports Sphinx.
@@ -16,10 +17,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import check, new
+from . import check, importer, new
 
 #: subcommand name -> its module
-COMMANDS: dict[str, ModuleType] = {"check": check, "new": new}
+COMMANDS: dict[str, ModuleType] = {"check": check, "new": new, "import": importer}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,8 +17,10 @@ SEED_TITLE = "Llama 4の「2倍」は、AIの未来をどう変えるのでし�
 
 
 def target(built: Built, page: str, href: str) -> Path:
-    """The file a relative link on ``page`` leads to."""
+    """The file a link on ``page`` leads to (the site is served at ``/``: the 404 page's links are absolute)."""
     path = unquote(urlsplit(href).path)
+    if path.startswith("/"):
+        return built.outdir / path.lstrip("/")
     return built.outdir / posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 

@@ -173,6 +173,11 @@ def assignment_line(conf_text: str, name: str) -> int:
     return lines[-1] if lines else 1
 
 
+def sets(conf_text: str, name: str) -> bool:
+    """Whether a line of ``conf.py`` assigns ``name``."""
+    return any(_assigns(line, name) for line in conf_text.splitlines())
+
+
 def _assigns(line: str, name: str) -> bool:
     return re.match(rf"{re.escape(name)}\s*(?::[^=]*)?=(?!=)", line) is not None
 

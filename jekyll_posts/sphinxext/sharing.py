@@ -66,6 +66,7 @@ def sharing_defaults(app: Sphinx, config: Config) -> None:
         "ogp_site_url": config.html_baseurl or "",
         "ogp_image": config.html_logo or None,
         "ogp_use_first_image": True,
+        "ogp_enable_meta_description": False,  # a page's description is its excerpt (page_context)
         "ogp_custom_meta_tags": [TWITTER_CARD],
         "sitemap_url_scheme": "{link}",
         "notfound_urls_prefix": site_path(config.html_baseurl),

@@ -21,6 +21,8 @@ def setup_site(app: Sphinx) -> None:
     app.connect("config-inited", add_theme_files)
     app.connect("config-inited", default_favicon)
     app.connect("config-inited", theme.default_colour_mode)
+    # after sphinx-notfound-page gives the 404 page its own toctree() (400), before the theme reads it (500)
+    app.connect("html-page-context", theme.toctree_never_none, priority=450)
 
 
 def add_theme_files(app: Sphinx, config: Config) -> None:

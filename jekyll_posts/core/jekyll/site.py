@@ -69,9 +69,9 @@ def load_jekyll_site(folder: Path | None, defaults: Mapping[str, Any]) -> tuple[
         return JekyllSite(config=dict(defaults)), []
     problems: list[SiteProblem] = []
     config = {**defaults, **_read_config(folder, problems)}
-    data_folder = _site_folder(folder, config.get("data_dir"), "_data")
+    data_folder = configured_folder(folder, config.get("data_dir"), "_data")
     data = _read_data_folder(data_folder, problems) if data_folder else {}
-    includes = _site_folder(folder, config.get("includes_dir"), "_includes")
+    includes = configured_folder(folder, config.get("includes_dir"), "_includes")
     return JekyllSite(config=config, data=data, includes=includes, root=folder), problems
 
 
@@ -104,7 +104,7 @@ def time_zone(name: object) -> ZoneInfo | None:
         return None
 
 
-def _site_folder(root: Path, configured: object, default: str) -> Path | None:
+def configured_folder(root: Path, configured: object, default: str) -> Path | None:
     """A folder named in the configuration (``data_dir``, ``includes_dir``), kept inside the site."""
     name = configured if isinstance(configured, str) and configured.strip() else default
     folder = root / name.strip().lstrip("/")

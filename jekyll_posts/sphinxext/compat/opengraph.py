@@ -5,8 +5,9 @@ cards, which this site does not draw): it is imported quietly here, first.
 
 sphinxext-opengraph takes a page's ``og:description`` from the first words of
 its doctree, which on a post are its header (date, authors, reading time), and
-reads no per-page description.  On a page with an excerpt, the tag it made is
-given the excerpt instead (escaped as the extension escapes: its ``make_tag``).
+reads no per-page description.  On a page with front matter, the tag it made is
+given the excerpt instead, or left out when there is none (the page's own
+``<meta name="description">`` is this package's: :mod:`..page_context`).
 """
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ _DESCRIPTION = re.compile(r'<meta property="og:description" content="[^"]*" />')
 def describe_with_the_excerpt(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
+    """A page with front matter is described by its excerpt; without one, not by its header's words."""
     entry = get_domain(app.env).pages.get(pagename)
     metatags = context.get("metatags", "")
-    if entry is None or not entry.summary or "og:description" not in metatags:
+    if entry is None or "og:description" not in metatags:
         return
-    tag = f'<meta property="og:description" content="{escape(entry.summary)}" />'
+    tag = f'<meta property="og:description" content="{escape(entry.summary)}" />' if entry.summary else ""
     context["metatags"] = _DESCRIPTION.sub(lambda _: tag, metatags, count=1)
 
 

@@ -26,7 +26,18 @@ def list_every_page(app: Sphinx) -> None:
     for listener in list(app.events.listeners["html-page-context"]):
         if listener.handler is sphinx_sitemap.add_html_link:
             app.disconnect(listener.id)
+    app.connect("builder-inited", no_sitemap_without_a_site_url)
     app.connect("build-finished", hand_every_page_over, priority=400)  # before sphinx-sitemap writes (500)
+
+
+def no_sitemap_without_a_site_url(app: Sphinx) -> None:
+    """A sitemap holds absolute URLs: without the site's URL (``html_baseurl``) there is none,
+    and no warning that says so (sphinx-sitemap's)."""
+    if app.config.site_url or app.config.html_baseurl:
+        return
+    for listener in list(app.events.listeners["build-finished"]):
+        if listener.handler is sphinx_sitemap.create_sitemap:
+            app.disconnect(listener.id)
 
 
 def hand_every_page_over(app: Sphinx, exception: Exception | None) -> None:

@@ -10,18 +10,22 @@
 - pydata-sphinx-theme reads its colour mode from ``html_context["default_mode"]``
   and, when a site leaves it unset, logs "Got invalid theme mode" on every
   page view: ``auto`` unless the site sets one.
+- pydata-sphinx-theme's navigation parses what Sphinx's ``toctree()`` gives,
+  which sphinx-notfound-page makes ``None`` on the 404 page of a site without a
+  toctree: the build stopped.  ``toctree()`` gives an empty navigation there.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pydata_sphinx_theme
 
 from .patches import Patch, file_contains
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -30,10 +34,19 @@ VERSION_CHECKED = "pydata-sphinx-theme 0.20.0, sphinx-book-theme 1.4.0"
 TEXT_VALUES = ("pagetitle", "root_title")
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 PYDATA_LAYOUT = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "layout.html"
+PYDATA_TOCTREE = Path(pydata_sphinx_theme.__file__).parent / "toctree.py"
 
 
 def default_colour_mode(app: Sphinx, config: Config) -> None:
     config.html_context = {"default_mode": "auto", **config.html_context}
+
+
+def toctree_never_none(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    toctree = context.get("toctree")
+    if callable(toctree):
+        context["toctree"] = lambda **options: toctree(**options) or ""
 
 
 PATCHES = (
@@ -43,4 +56,9 @@ PATCHES = (
         file_contains(PYDATA_LAYOUT, "{%- block extrahead %}", *SEARCH_SCRIPTS),
     ),
     Patch("pydata reads default_mode from the context", VERSION_CHECKED, file_contains(PYDATA_LAYOUT, "default_mode")),
+    Patch(
+        "pydata parses the toctree() it is given",
+        VERSION_CHECKED,
+        file_contains(PYDATA_TOCTREE, 'html_toctree = context["toctree"](**kwargs)'),
+    ),
 )

@@ -1,0 +1,284 @@
+"""``jekyll-posts import SITE_DIR``: a whole Jekyll site moves into a knowledge base, the site untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+import pytest
+from conftest import REPO_DIR, TESTS_DIR
+
+from jekyll_posts.cli import COMMANDS, main
+from jekyll_posts.core.jekyll.permalinks import is_post_file
+from jekyll_posts.core.jekyll.sitefiles import HTML_POST, NO_DATE, NOT_MARKDOWN
+
+SITE = TESTS_DIR / "fixtures" / "jekyll-site"
+CONF = '"""A knowledge base."""\n\nproject = "KB"\njekyll_posts_timezone = "Asia/Tokyo"\n'
+ADDED = (
+    "\n# The Jekyll site's _config.yml, _data, _includes and the files its posts use (jekyll-posts import)\n"
+    'jekyll_posts_site = "jekyll"\n'
+)
+POSTS = {
+    "docs/posts/2026-01-05-first-post.md": "_posts/2026-01-05-first-post.md",
+    "docs/posts/2026-01-10-liquid-sample.md": "_posts/2026-01-10-liquid-sample.md",
+    "docs/posts/2026-01-12-markdown-ext.markdown": "_posts/2026-01-12-markdown-ext.markdown",
+    "docs/posts/2026-01-13-mkd-ext.mkd": "_posts/2026-01-13-mkd-ext.mkd",
+    "docs/posts/2026-01-17-broken.md": "_posts/2026-01-17-broken.md",
+    "docs/posts/2026/2026-01-14-sub-folder.md": "_posts/2026/2026-01-14-sub-folder.md",
+    "docs/posts/ja/news/_posts/2026-01-15-nested.md": "ja/news/_posts/2026-01-15-nested.md",
+}
+DRAFTS = {"docs/posts/_drafts/writing-in-progress.md": "_drafts/writing-in-progress.md"}
+SITE_FILES = {
+    f"jekyll/{path}": path
+    for path in (
+        "_config.yml",
+        "_data/members.yml",
+        "_data/nested/links.json",
+        "_data/table.csv",
+        "_includes/note.html",
+        "_includes/self.html",
+    )
+}
+ASSETS = {
+    "jekyll/assets/img/diagram.png": "assets/img/diagram.png",  # ![](/assets/img/x.png), in two posts
+    "jekyll/assets/img/logo.png": "assets/img/logo.png",  # {{ site.baseurl }}/assets/...
+    "jekyll/assets/img/banner.png": "assets/img/banner.png",  # <img src="{{ site.url }}{{ site.baseurl }}/...">
+    "jekyll/images/photo.png": "images/photo.png",  # {{ "/images/photo.png" | relative_url }}
+    "jekyll/files/資料.pdf": "files/資料.pdf",  # {{ site.url }}{{ site.baseurl }}/files/%E8%B3%87...
+    "docs/posts/2026/beside.png": "_posts/2026/beside.png",  # ![](beside.png) beside its post in _posts
+}
+EVERYTHING = {**POSTS, **DRAFTS, **SITE_FILES, **ASSETS}
+SUMMARY = f"""\
+{SITE} into docs/posts and jekyll
+posts: 7 (7 new, 0 updated, 0 unchanged) into docs/posts
+drafts: 1 (1 new, 0 updated, 0 unchanged) into docs/posts
+config files: 1 (1 new, 0 updated, 0 unchanged) into jekyll
+data files: 3 (3 new, 0 updated, 0 unchanged) into jekyll
+includes: 2 (2 new, 0 updated, 0 unchanged) into jekyll
+files posts use: 6 (6 new, 0 updated, 0 unchanged) into jekyll (or beside their post)
+skipped: 2 files of _posts and _drafts folders
+  1: {HTML_POST}
+    _posts/2026-01-16-html-post.html
+  1: {NO_DATE}
+    _posts/notes.txt
+missing: 1 file posts refer to are not in the site
+  docs/posts/2026/2026-01-14-sub-folder.md:15: /assets/img/nope.png
+Liquid of plugins, not run here (a file only it names is not copied):
+  tag 'gist': 1 post
+conf.py: added jekyll_posts_site = "jekyll"
+problems: 2 in 1 file (imported all the same; the import does not fail)
+docs/posts/2026-01-17-broken.md:1: no title in the front matter and no heading: the file name is used \
+[jekyll_posts.title]
+docs/posts/2026-01-17-broken.md:5: front matter is not valid YAML (column 1): found unexpected end of stream \
+[jekyll_posts.yaml]
+"""
+
+
+@pytest.fixture
+def kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty knowledge base, the current folder: ``conf.py`` and ``docs/``."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "conf.py").write_text(CONF, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run_import(capsys: pytest.CaptureFixture[str], *arguments: str, site: Path = SITE) -> tuple[int, str]:
+    status = main(["import", str(site), *arguments])
+    return status, capsys.readouterr().out
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+            digest.update(str(path.stat().st_mtime_ns).encode())
+    return digest.hexdigest()
+
+
+def test_the_first_import_copies_every_file_where_it_belongs(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_import(capsys)
+    assert status == 0
+    assert out == SUMMARY
+    copied = files(kb)
+    assert copied.pop("conf.py") == (CONF + ADDED).encode()
+    assert copied == {destination: (SITE / source).read_bytes() for destination, source in EVERYTHING.items()}
+
+
+def test_every_post_jekyll_builds_as_markdown_comes_in(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    built = {path for path in SITE.rglob("*") if is_post_file(PurePosixPath(path.relative_to(SITE).as_posix()))}
+    run_import(capsys)
+    assert len(built) == len(POSTS) == 7
+    assert {SITE / source for source in POSTS.values()} == built
+    assert all((kb / destination).read_bytes() == (SITE / source).read_bytes() for destination, source in POSTS.items())
+
+
+def test_unused_files_pages_and_files_pages_make_are_not_copied(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_import(capsys)
+    assert not (kb / "jekyll" / "assets" / "img" / "unused.png").exists()
+    assert not (kb / "jekyll" / "assets" / "css").exists()  # style.css is made by style.scss: not missing either
+    assert not (kb / "docs" / "posts" / "notes.txt").exists()
+    assert not (kb / "docs" / "posts" / "2026-01-16-html-post.html").exists()
+
+
+def test_the_site_is_never_written(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree_digest(SITE)
+    run_import(capsys)
+    run_import(capsys, "--force")
+    assert tree_digest(SITE) == before
+
+
+def test_a_second_run_copies_nothing(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_import(capsys)
+    stats = {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in kb.rglob("*")}
+    status, out = run_import(capsys)
+    assert status == 0
+    assert {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in kb.rglob("*")} == stats
+    assert "posts: 7 (0 new, 0 updated, 7 unchanged) into docs/posts" in out
+    assert "files posts use: 6 (0 new, 0 updated, 6 unchanged) into jekyll (or beside their post)" in out
+    assert "conf.py already names the site folder (jekyll_posts_site)" in out
+    assert (kb / "conf.py").read_text(encoding="utf-8").count("jekyll_posts_site") == 1
+
+
+def test_a_file_changed_in_the_knowledge_base_is_kept_unless_forced(
+    kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_import(capsys)
+    edited = kb / "docs" / "posts" / "2026-01-05-first-post.md"
+    edited.write_text("---\ntitle: 手で直した\ndate: 2026-01-05\n---\n本文\n", encoding="utf-8")
+    status, out = run_import(capsys)
+    assert status == 0
+    assert "posts: 7 (0 new, 0 updated, 6 unchanged, 1 kept) into docs/posts" in out
+    assert "kept: 1 file changed in the knowledge base (--force overwrites them)\n  docs/posts/2026-01-05" in out
+    assert edited.read_text(encoding="utf-8").startswith("---\ntitle: 手で直した")
+    status, out = run_import(capsys, "--force")
+    assert status == 0
+    assert "posts: 7 (0 new, 1 updated, 6 unchanged) into docs/posts" in out
+    assert edited.read_bytes() == (SITE / "_posts" / "2026-01-05-first-post.md").read_bytes()
+
+
+def test_a_dry_run_writes_nothing_and_says_what_it_would_do(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_import(capsys, "--dry-run")
+    assert status == 0
+    assert files(kb) == {"conf.py": CONF.encode()}
+    assert out.startswith(f"{SITE} into docs/posts and jekyll (dry run: nothing written)\n")
+    assert out.split("\n", 1)[1] == SUMMARY.split("\n", 1)[1].replace("conf.py: added", "conf.py: would add")
+
+
+def test_a_bad_post_is_imported_and_its_problem_printed_at_its_line(
+    kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = run_import(capsys)
+    assert status == 0
+    assert (kb / "docs" / "posts" / "2026-01-17-broken.md").is_file()
+    assert "docs/posts/2026-01-17-broken.md:5: front matter is not valid YAML" in out
+    check = subprocess.run(
+        [sys.executable, "-m", "jekyll_posts.cli", "check", "docs"], capture_output=True, text=True, check=False
+    )
+    broken = [line for line in check.stdout.splitlines() if "broken.md" in line]
+    assert broken == [line for line in out.splitlines() if line.startswith("docs/posts/2026-01-17-broken.md:")]
+
+
+def test_an_existing_site_setting_is_where_files_go(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (kb / "conf.py").write_text(CONF + 'jekyll_posts_site = "site"\n', encoding="utf-8")
+    status, _ = run_import(capsys)
+    assert status == 0
+    assert (kb / "site" / "_config.yml").is_file() and (kb / "site" / "images" / "photo.png").is_file()
+    assert not (kb / "jekyll").exists()
+    assert (kb / "conf.py").read_text(encoding="utf-8") == CONF + 'jekyll_posts_site = "site"\n'
+    status = main(["import", str(SITE), "--site-folder", "elsewhere"])
+    assert status == 1
+    assert "conf.py reads the Jekyll site from site (jekyll_posts_site), not elsewhere" in capsys.readouterr().err
+
+
+def test_site_folder_is_written_into_conf_py_relative_to_it(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run_import(capsys, "--site-folder", "old-blog")
+    assert status == 0
+    assert (kb / "old-blog" / "_data" / "table.csv").is_file()
+    assert (kb / "conf.py").read_text(encoding="utf-8").endswith('\njekyll_posts_site = "old-blog"\n')
+
+
+def test_the_config_decides_markdown_ext_data_dir_includes_dir_and_time_zone(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path_factory.mktemp("site")
+    config = "markdown_ext: md\ndata_dir: data\nincludes_dir: parts\ntimezone: UTC\n"
+    (site / "_config.yml").write_text(config, encoding="utf-8")
+    for path, text in {
+        "_posts/2026-01-01-a.md": "---\ntitle: A\n---\n{% include x.html %}\n",
+        "_posts/2026-01-02-b.markdown": "---\ntitle: B\n---\n",
+        "data/d.yml": "a: 1\n",
+        "parts/x.html": "<img src='/logo.svg'>",
+        "logo.svg": "<svg/>",
+        "_data/ignored.yml": "a: 2\n",
+    }.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert sorted(files(kb)) == [
+        "conf.py",
+        "docs/posts/2026-01-01-a.md",
+        "jekyll/_config.yml",
+        "jekyll/data/d.yml",
+        "jekyll/logo.svg",  # used by the include the post renders
+        "jekyll/parts/x.html",
+    ]
+    assert f"  1: {NOT_MARKDOWN}\n    _posts/2026-01-02-b.markdown\n" in out
+    assert (
+        "the site's timezone is UTC (_config.yml), conf.py's jekyll_posts_timezone is Asia/Tokyo: "
+        'jekyll_posts_timezone = "UTC" reads dates as Jekyll did\n'
+    ) in out
+
+
+def test_something_that_cannot_be_written_fails_the_import(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (kb / "docs" / "posts").write_text("a file where the posts folder goes", encoding="utf-8")
+    status, out = run_import(capsys)
+    assert status == 1
+    assert "errors: 9 files could not be read or written\n" in out  # 7 posts, the draft, beside.png
+    assert "docs/posts/2026-01-05-first-post.md: [Errno 17] File exists: 'docs/posts'\n" in out
+    assert "posts: 7 (0 new, 0 updated, 0 unchanged, 7 error) into docs/posts" in out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["missing-site"], "missing-site is not a folder"),
+        ([str(SITE), "--source", "nowhere"], "no conf.py in nowhere or ."),
+    ],
+)
+def test_an_import_that_cannot_start_writes_nothing(
+    kb: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    (kb / "conf.py").unlink()
+    if "--source" not in arguments:
+        (kb / "conf.py").write_text(CONF, encoding="utf-8")
+    assert main(["import", *arguments]) == 1
+    assert message in capsys.readouterr().err
+    assert not (kb / "docs" / "posts").exists()
+
+
+def test_a_knowledge_base_inside_the_site_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    (site / "kb" / "docs").mkdir(parents=True)
+    (site / "kb" / "conf.py").write_text(CONF, encoding="utf-8")
+    before = tree_digest(site)
+    assert main(["import", str(site), "--source", str(site / "kb" / "docs")]) == 1
+    assert "overlap: the site is only read" in capsys.readouterr().err
+    assert tree_digest(site) == before
+
+
+def test_import_is_a_subcommand_and_the_command_line_imports_no_sphinx() -> None:
+    assert COMMANDS["import"].__name__ == "jekyll_posts.importer"
+    code = "import sys, jekyll_posts.cli; sys.exit(any(name.split('.')[0] == 'sphinx' for name in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, check=False).returncode == 0
