@@ -39,6 +39,7 @@ def page_of_each_kind(outdir: Path) -> dict[str, str]:
         "category": linked(".jekyll-post-category a"),
         "author": linked(".jekyll-post-author a"),
         "year archive": "blog/2026.html",
+        "month archive": "blog/2026/01.html",
         "all posts": "blog.html",
         "archive": "blog/archive.html",
         "all tags": "blog/tag.html",
@@ -54,16 +55,17 @@ def served(docs_site: Site) -> Iterator[str]:
         yield url
 
 
-def problems_loading(page: Any, url: str) -> list[str]:
-    """Failed requests, HTTP errors and console errors while ``url`` loads and settles."""
+def problems_loading(page: Any, url: str, missing: bool = False) -> list[str]:
+    """Failed requests, HTTP errors and console errors while ``url`` loads and settles;
+    ``missing``: the page itself is expected to answer 404 (with the site's 404 page)."""
     found: list[str] = []
 
     def console(message: Any) -> None:
-        if message.type == "error":
+        if message.type == "error" and not (missing and message.location.get("url") == url):
             found.append(f"console error: {message.text} {message.location.get('url', '')}")
 
     def response(answer: Any) -> None:
-        if answer.status >= 400:
+        if answer.status >= 400 and not (missing and answer.url == url and answer.status == 404):
             found.append(f"HTTP {answer.status}: {answer.url}")
 
     page.on("console", console)
@@ -83,6 +85,7 @@ KINDS = [
     "category",
     "author",
     "year archive",
+    "month archive",
     "all posts",
     "archive",
     "all tags",
@@ -101,3 +104,15 @@ def test_each_kind_of_page_loads_cleanly_over_http(docs_site: Site, served: str,
 def test_each_kind_of_page_loads_cleanly_from_disk(docs_site: Site, page: Any, kind: str) -> None:
     path = page_of_each_kind(docs_site.outdir)[kind]
     assert problems_loading(page, (docs_site.outdir / path).as_uri() + QUERIES.get(kind, "")) == []
+
+
+@pytest.mark.parametrize("address", ["no-such-page.html", "blog/tag/no/such/deep/page.html"])
+def test_a_missing_page_shows_the_404_page_with_its_styles_and_links(
+    docs_site: Site, served: str, page: Any, address: str
+) -> None:
+    assert problems_loading(page, served + address, missing=True) == []  # styles, scripts, icons all load
+    assert page.locator("article h1").inner_text() == "ページが見つかりません"
+    links = page.eval_on_selector_all("a[href^='/']", "links => links.map(link => link.getAttribute('href'))")
+    assert "/wiki/onboarding.html" in links  # the navigation, from the site's root
+    for link in links:
+        assert page.request.get(served.rstrip("/") + link.split("#")[0]).status == 200, link

@@ -24,7 +24,8 @@ CHROMIUM_ARGS = [
 
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1; yields its base URL."""
+    """Serve ``folder`` on a free port of 127.0.0.1; yields its base URL.  A missing page is
+    answered with the site's ``404.html`` (and status 404), as static hosts do."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -32,6 +33,19 @@ def serve(folder: Path) -> Iterator[str]:
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            not_found = folder / "404.html"
+            if code != 404 or not not_found.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

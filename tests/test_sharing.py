@@ -1,0 +1,90 @@
+"""Sharing and hosting: OpenGraph and Twitter cards, sitemap.xml, robots.txt, "last updated", the edit button."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import Site, build, copy_root
+from test_incremental import assert_same_site
+
+SITE_URL = "http://localhost:8000/"
+SAMPLE = "posts/2026-01-01-llama-4-ai-future.html"
+SAMPLE_TITLE = "Llama 4の「2倍」は、AIの未来をどう変えるのでしょうか？"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def soup(site: Site, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(page: BeautifulSoup, name: str) -> str:
+    tag = page.find("meta", attrs={"property": name}) or page.find("meta", attrs={"name": name})
+    assert tag is not None, name
+    return str(tag["content"])
+
+
+def test_a_post_has_opengraph_and_twitter_metadata(docs_site: Site) -> None:
+    page = soup(docs_site, SAMPLE)
+    assert meta(page, "og:title") == SAMPLE_TITLE
+    assert meta(page, "og:description") == SAMPLE_TITLE  # its excerpt
+    assert meta(page, "og:url") == SITE_URL + SAMPLE
+    assert meta(page, "og:site_name") == "チームナレッジベース"
+    assert meta(page, "twitter:card") == "summary"
+    assert len(page.find_all("meta", attrs={"name": "description"})) == 1
+
+
+def test_a_posts_first_image_is_its_opengraph_image(tmp_path: Path) -> None:
+    built = build(copy_root("jekyll", tmp_path), tmp_path / "_build", html_baseurl="https://kb.example.org/")
+    page = built.soup("posts/2026-01-05-first.html")
+    assert meta(page, "og:image") == "https://kb.example.org/_images/logo.png"
+    assert meta(page, "og:description") == "最初の段落です。"
+
+
+def sitemap_pages(outdir: Path) -> set[str]:
+    root = ET.parse(outdir / "sitemap.xml").getroot()
+    return {loc.text.removeprefix(SITE_URL) for loc in root.iter(f"{SITEMAP}loc") if loc.text}
+
+
+def test_the_sitemap_lists_every_page(docs_site: Site) -> None:
+    pages = sitemap_pages(docs_site.outdir)
+    assert {"index.html", SAMPLE, "wiki/onboarding.html", "blog.html", "blog/archive.html", "blog/tag.html"} <= pages
+    assert {"search.html", "genindex.html", "404.html"}.isdisjoint(pages)
+    html = {path.relative_to(docs_site.outdir).as_posix() for path in docs_site.outdir.rglob("*.html")}
+    assert pages <= html
+
+
+def test_the_sitemap_of_a_rebuild_lists_every_page_too(tmp_path: Path) -> None:
+    srcdir = copy_root("kb", tmp_path)
+    build(srcdir, tmp_path / "_build", html_baseurl=SITE_URL)
+    post = srcdir / "posts" / "2025-07-01-kite.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n追記です。\n", encoding="utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build", html_baseurl=SITE_URL)
+    clean = build(srcdir, tmp_path / "clean", html_baseurl=SITE_URL)
+    assert sitemap_pages(rebuilt.outdir) == sitemap_pages(clean.outdir)
+    assert len(sitemap_pages(rebuilt.outdir)) > 20
+    assert_same_site(rebuilt, clean)
+
+
+def test_robots_txt_points_to_the_sitemap(docs_site: Site) -> None:
+    assert (docs_site.outdir / "robots.txt").read_text(encoding="utf-8") == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
+    )
+
+
+def test_pages_show_when_they_were_last_updated_in_git(docs_site: Site) -> None:
+    footer = soup(docs_site, SAMPLE).select_one(".footer-item .last-updated, p.last-updated")
+    assert footer is not None and "最終更新" in footer.get_text()
+
+
+@pytest.mark.sphinx(
+    "html", testroot="kb", confoverrides={"html_theme_options": {"repository_url": "https://github.com/example/kb"}}
+)
+def test_the_edit_button_is_there_when_a_repository_is_named(app: Any) -> None:
+    app.build()
+    page = BeautifulSoup((app.outdir / "posts" / "2025-07-01-kite.html").read_text(encoding="utf-8"), "html.parser")
+    edit = page.select_one("a[href*='github.com/example/kb/edit']")
+    assert edit is not None and edit["href"].endswith("posts/2025-07-01-kite.md")
