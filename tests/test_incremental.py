@@ -108,8 +108,9 @@ def test_editing_a_posts_tags_writes_only_the_pages_showing_them(site: tuple[Pat
         "blog/category/趣味.html",
         "blog/author/taro.html",
         "index.html",  # its postlist shows what the blog lists
-        "genindex.html",  # Sphinx writes these two on every build
+        "genindex.html",  # Sphinx writes these on every build, and sphinx-notfound-page its 404 page
         "search.html",
+        "404.html",
     }
 
 

@@ -4,10 +4,15 @@ sphinx-sitemap gathers a page into ``sitemap.xml`` as the page is written, so
 a rebuild that writes one page wrote a sitemap of one page.  Its gathering is
 replaced: just before it writes the sitemap, every page of the site (each
 document, each generated page, the old URLs' redirects aside) is handed to it.
+Its queue for pages written in parallel processes is a ``multiprocessing``
+manager, a server process started with every build that holds on to every file
+the parent had open (a browser driver's pipes, say); it is a plain queue here,
+filled in the main process.
 """
 
 from __future__ import annotations
 
+import queue
 from typing import TYPE_CHECKING
 
 import sphinx_sitemap
@@ -23,11 +28,20 @@ NOT_LISTED_TEMPLATES = {"jekyll_posts/redirect.html"}
 
 
 def list_every_page(app: Sphinx) -> None:
-    for listener in list(app.events.listeners["html-page-context"]):
-        if listener.handler is sphinx_sitemap.add_html_link:
-            app.disconnect(listener.id)
+    theirs = {sphinx_sitemap.add_html_link, sphinx_sitemap.record_builder_type}
+    for event in ("html-page-context", "builder-inited"):
+        for listener in list(app.events.listeners[event]):
+            if listener.handler in theirs:
+                app.disconnect(listener.id)
+    app.connect("builder-inited", plain_queue)
     app.connect("builder-inited", no_sitemap_without_a_site_url)
     app.connect("build-finished", hand_every_page_over, priority=400)  # before sphinx-sitemap writes (500)
+
+
+def plain_queue(app: Sphinx) -> None:
+    """What sphinx-sitemap's ``record_builder_type`` sets up, with a queue of this process."""
+    app.env.is_directory_builder = type(app.builder).__name__ == "DirectoryHTMLBuilder"  # type: ignore[attr-defined]
+    app.sitemap_links = queue.Queue()  # type: ignore[attr-defined]
 
 
 def no_sitemap_without_a_site_url(app: Sphinx) -> None:
@@ -72,6 +86,6 @@ PATCHES = (
     Patch(
         "sphinx-sitemap gathers pages as they are written",
         VERSION_CHECKED,
-        has_attributes(sphinx_sitemap, "add_html_link", "create_sitemap", "is_excluded"),
+        has_attributes(sphinx_sitemap, "add_html_link", "record_builder_type", "create_sitemap", "is_excluded"),
     ),
 )
