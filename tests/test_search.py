@@ -14,7 +14,7 @@ import pytest
 import snowballstemmer
 from conftest import Built, Site, build, copy_root
 
-from jekyll_posts.core.search import normalize, runs, term_hash, terms
+from jekyll_posts.core.search import FIELD_WEIGHTS, normalize, runs, term_hash, terms
 from jekyll_posts.testing.browser import serve
 from jekyll_posts.testing.search import pages_containing, sample_queries
 
@@ -190,8 +190,8 @@ def test_the_browser_splits_and_indexes_text_as_the_index_does(page: Any, docs_u
 
 def test_recall_on_a_fixed_query_set(page: Any, docs_url: str, docs_site: Site) -> None:
     records = read_pages(docs_site.outdir)
-    texts = [f"{record['t']} {' '.join(record['g'])} {record['x']}" for record in records]
-    queries = sample_queries(texts, 80, seed=4)
+    texts = [f"{record['t']} {' '.join(record['n'])} {' '.join(record['g'])} {record['x']}" for record in records]
+    queries = sample_queries(texts, 80, seed=4) + sample_queries([" ".join(r["n"]) for r in records], 20, seed=5)
     page.goto(f"{docs_url}search.html")
     found = page.evaluate("queries => Promise.all(queries.map(query => jekyllSearch.pages(query)))", queries)
     normalized = [normalize(text) for text in texts]
@@ -217,6 +217,20 @@ def kb_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_title_matches_first_then_tags_and_newer_wins_ties(page: Any, kb_url: str) -> None:
     assert search(page, kb_url, "ai")[:3] == [SAMPLE_TITLE, "Upper-case AI", "lower-case ai"]
     assert search(page, kb_url, "ガイド") == ["ガイドのページ", "lower-case ai", "Notes"]
+
+
+def test_an_authors_name_or_a_category_finds_their_posts(page: Any, docs_url: str) -> None:
+    assert SAMPLE_TITLE in search(page, docs_url, "ALLFORCES編集部")
+    assert search(page, docs_url, "AI最新ニュース")[:2] == [SAMPLE_TITLE, "推論最適化の基礎：量子化とバッチ処理"]
+
+
+def test_an_authors_posts_come_newest_first_drafts_aside(page: Any, kb_url: str) -> None:
+    assert search(page, kb_url, "taro") == ["カイトを揚げる", "Upper-case AI"]
+
+
+def test_names_rank_between_titles_and_tags() -> None:
+    assert list(FIELD_WEIGHTS) == ["title", "names", "tags", "body"]
+    assert FIELD_WEIGHTS["title"] > FIELD_WEIGHTS["names"] > FIELD_WEIGHTS["tags"] > FIELD_WEIGHTS["body"]
 
 
 def test_drafts_are_not_found(page: Any, kb_url: str) -> None:

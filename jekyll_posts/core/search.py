@@ -29,7 +29,10 @@ from .japanese import JAPANESE
 
 _RUN = re.compile(rf"[{JAPANESE}]+|(?:(?![{JAPANESE}])\w)+")
 _JAPANESE_RUN = re.compile(rf"[{JAPANESE}]+")
-FIELDS = ("title", "tags", "body")
+#: the fields of a page the index knows, with the weight of a match in each (the browser ranks by them):
+#: its title, its authors and categories (a name typed finds that person's posts), its tags, its text
+FIELD_WEIGHTS = {"title": 100, "names": 30, "tags": 10, "body": 1}
+FIELDS = tuple(FIELD_WEIGHTS)
 
 #: About this many postings go into one shard file.
 POSTINGS_PER_SHARD = 12_000
@@ -47,6 +50,12 @@ class SearchPage:
     tags: tuple[str, ...]
     text: str
     sort_key: tuple[float, str]
+    #: its authors and categories
+    names: tuple[str, ...] = ()
+
+    def field_texts(self) -> tuple[str, ...]:
+        """The text of each of :data:`FIELDS`."""
+        return (self.title, " ".join(self.names), " ".join(self.tags), self.text)
 
 
 def normalize(text: str) -> str:
@@ -93,15 +102,14 @@ class IndexedPage:
     """
 
     page: SearchPage
-    terms: tuple[str, str, str]
+    terms: tuple[str, ...]
 
 
 def index_page(page: SearchPage, stem: Stemmer) -> IndexedPage:
-    title, tags, body = (" ".join(terms(text, stem)) for text in (page.title, " ".join(page.tags), page.text))
-    return IndexedPage(page, (title, tags, body))
+    return IndexedPage(page, tuple(" ".join(terms(text, stem)) for text in page.field_texts()))
 
 
-Postings = tuple["array[int]", "array[int]", "array[int]"]
+Postings = tuple["array[int]", ...]
 
 
 @dataclass
@@ -124,7 +132,7 @@ class SearchIndex:
 
 def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
     ordered = sorted(pages, key=lambda indexed: indexed.page.sort_key)
-    postings: dict[str, Postings] = defaultdict(lambda: (array("I"), array("I"), array("I")))
+    postings: dict[str, Postings] = defaultdict(lambda: tuple(array("I") for _ in FIELDS))
     total = 0
     for number, indexed in enumerate(ordered):
         for field, field_terms in enumerate(indexed.terms):

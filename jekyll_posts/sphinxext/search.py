@@ -39,7 +39,7 @@ from sphinx.util import logging
 
 from ..core import format_date_ja
 from ..core.japanese import JAPANESE
-from ..core.search import IndexedPage, SearchIndex, SearchPage, build_index, index_page
+from ..core.search import FIELD_WEIGHTS, IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from . import compat
 from .domain import get_domain
 from .files import write_if_changed
@@ -137,6 +137,7 @@ def collect_page_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             title=title,
             date=format_date_ja(date) if date else "",
             tags=entry.tags if entry is not None else (),
+            names=(*entry.authors, *entry.categories) if entry is not None else (),
             text=" ".join(_page_text(doctree)),
             sort_key=(-date.timestamp() if date else float("inf"), title),
         ),
@@ -180,7 +181,12 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
 def _write_index(folder: Path, index: SearchIndex) -> None:
     """Write the files whose content changed; remove those the index no longer has."""
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {"shards": len(index.shard_terms), "pages": len(index.pages), "japanese": JAPANESE}
+    meta = {
+        "shards": len(index.shard_terms),
+        "pages": len(index.pages),
+        "japanese": JAPANESE,
+        "weights": list(FIELD_WEIGHTS.values()),
+    }
     written = set()
     for name, data in chain([("meta", meta)], _shards(index), _page_records(index)):  # one shard at a time
         _write_script(folder, name, data)
@@ -197,7 +203,17 @@ def _shards(index: SearchIndex) -> Iterator[tuple[str, object]]:
 
 def _page_records(index: SearchIndex) -> Iterator[tuple[str, object]]:
     for number, page in enumerate(index.pages):
-        yield f"p{number}", {"u": page.url, "t": page.title, "d": page.date, "g": list(page.tags), "x": page.text}
+        yield (
+            f"p{number}",
+            {
+                "u": page.url,
+                "t": page.title,
+                "d": page.date,
+                "n": list(page.names),
+                "g": list(page.tags),
+                "x": page.text,
+            },
+        )
 
 
 def _write_script(folder: Path, name: str, data: object) -> None:

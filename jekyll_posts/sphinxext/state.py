@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .search import SearchTexts
 
 #: the version of what the store folder holds: raise it when its contents change shape
-STORE_VERSION = 2
+STORE_VERSION = 3
 STORE = "jekyll_posts"
 
 

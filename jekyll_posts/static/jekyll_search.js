@@ -3,7 +3,7 @@
  * The index is built by jekyll_posts/core/search.py: Japanese text as
  * character bigrams, other words by their Snowball stem, spread over shard
  * scripts (_search/s<N>.js) by an FNV-1a hash of the term.  A query loads
- * only the shards of its own terms, ranks pages (title > tags > body, then
+ * only the shards of its own terms, ranks pages (title > authors and categories > tags > body, then
  * newer first), then loads the pages shown (_search/p<N>.js) to check that
  * each Japanese part really appears as typed and to cut a snippet.
  * Everything is loaded with <script> tags, so the search also works from
@@ -14,7 +14,6 @@
 (() => {
   // a word character is Python's \w: a letter, a number or "_", not a mark (❤️'s variation selector)
   const WORD = "\\p{L}\\p{N}_";
-  const FIELD_WEIGHTS = [100, 10, 1]; // title, tags, body
   const PAGE_SIZE = 20;
 
   const loaded = new Map();
@@ -63,7 +62,10 @@
   async function tokenizer() {
     if (patterns === null) {
       const { japanese } = await load("meta");
-      if (typeof japanese !== "string") throw new Error("_search/meta.js is older than jekyll_search.js");
+      const { weights } = await load("meta");
+      if (typeof japanese !== "string" || !Array.isArray(weights)) {
+        throw new Error("_search/meta.js is older than jekyll_search.js");
+      }
       patterns = {
         run: new RegExp(`[${japanese}]+|(?:(?![${japanese}])[${WORD}])+`, "gu"),
         japanese: new RegExp(`^[${japanese}]+$`, "u"),
@@ -112,7 +114,7 @@
       const best = new Map();
       postings.forEach((deltas, field) => {
         for (const page of absolute(deltas)) {
-          best.set(page, Math.max(best.get(page) || 0, FIELD_WEIGHTS[field]));
+          best.set(page, Math.max(best.get(page) || 0, meta.weights[field]));
         }
       });
       if (scores === null) {
@@ -137,7 +139,7 @@
       const records = batch.map((number) => load(`p${number}`));
       for (const [index, record] of records.entries()) {
         const page = await record;
-        const haystack = normalize(`${page.t} ${page.g.join(" ")} ${page.x}`);
+        const haystack = normalize(`${page.t} ${page.n.join(" ")} ${page.g.join(" ")} ${page.x}`);
         if (runs.every((run) => haystack.includes(run))) yield { number: batch[index], ...page };
       }
     }
