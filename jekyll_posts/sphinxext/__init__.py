@@ -22,6 +22,7 @@ from .links import setup_links
 from .page_context import setup_page_context
 from .parallel import setup_parallel
 from .search import setup_search
+from .sections import setup_sections
 from .sharing import setup_sharing
 from .sidebar import setup_sidebar
 from .site import setup_site
@@ -46,6 +47,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_documents(app)
     setup_jekyll(app)
     setup_links(app)
+    setup_sections(app)
     setup_parallel(app)
     setup_tags(app)
     setup_blog(app)

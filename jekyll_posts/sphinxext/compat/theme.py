@@ -32,6 +32,28 @@ if TYPE_CHECKING:
 VERSION_CHECKED = "pydata-sphinx-theme 0.20.0, sphinx-book-theme 1.4.0"
 #: context values the book theme prints without escaping
 TEXT_VALUES = ("pagetitle", "root_title")
+#: ids of the themes' own elements on every page, which no section may take
+THEME_ELEMENT_IDS = frozenset(
+    {
+        "bd-header-version-warning",
+        "ethical-ad-placement",
+        "jb-print-docs-body",
+        "jb-print-toc",
+        "main-content",
+        "print-main-content",
+        "pst-back-to-top",
+        "pst-header",
+        "pst-page-toc-nav",
+        "pst-primary-sidebar",
+        "pst-primary-sidebar-modal",
+        "pst-scroll-pixel-helper",
+        "pst-search-dialog",
+        "pst-secondary-sidebar",
+        "pst-secondary-sidebar-modal",
+        "pst-skip-link",
+        "searchbox",
+    }
+)
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 PYDATA_LAYOUT = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "layout.html"
 PYDATA_TOCTREE = Path(pydata_sphinx_theme.__file__).parent / "toctree.py"

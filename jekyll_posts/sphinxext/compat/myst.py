@@ -1,0 +1,63 @@
+"""What this package relies on in myst-parser 5.2.0.
+
+MyST resolves ``[](#量子化)`` and ``[](other.md#量子化)`` through the heading
+slugs it records while parsing: ``document.myst_slugs`` for links in the same
+page (its ``ResolveAnchorIds`` transform, priority 879) and
+``env.metadata[docname]["myst_slugs"]`` for links from other pages (its
+reference resolver), each mapping a slug to ``(line, section id, heading
+text)``.  :mod:`..sections` gives every section an id of its own and records
+those ids there instead, so MyST's links point at them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import myst_parser
+from myst_parser.mdit_to_docutils.transforms import ResolveAnchorIds
+
+from .patches import Patch, file_contains
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.environment import BuildEnvironment
+
+VERSION_CHECKED = "myst-parser 5.2.0"
+#: a heading's slug, the id it links to, and its text
+SlugTarget = tuple[int | None, str, str]
+#: MyST resolves in-page ``[](#slug)`` links at this priority; section ids must be final before it
+RESOLVES_ANCHORS_AT = ResolveAnchorIds.default_priority
+_PACKAGE = Path(myst_parser.__file__).parent
+
+
+def record_slugs(document: nodes.document, env: BuildEnvironment, slugs: dict[str, SlugTarget]) -> None:
+    """Make ``slugs`` the headings MyST links ``[](#slug)`` to, on this page and from others."""
+    document.myst_slugs = slugs
+    if slugs:
+        env.metadata[env.docname]["myst_slugs"] = slugs
+    else:
+        env.metadata[env.docname].pop("myst_slugs", None)
+
+
+PATCHES = (
+    Patch(
+        "MyST keeps a page's heading slugs on the document and in env.metadata",
+        VERSION_CHECKED,
+        file_contains(
+            _PACKAGE / "mdit_to_docutils" / "base.py",
+            "self.document.myst_slugs = self._heading_slugs",
+            '.metadata[self.sphinx_env.docname]["myst_slugs"]',
+        ),
+    ),
+    Patch(
+        "MyST resolves links to a heading by its slug, same page and other pages",
+        VERSION_CHECKED,
+        file_contains(_PACKAGE / "mdit_to_docutils" / "transforms.py", '"myst_slugs", {}', "class ResolveAnchorIds"),
+    ),
+    Patch(
+        "MyST's resolver reads other pages' slugs from env.metadata",
+        VERSION_CHECKED,
+        file_contains(_PACKAGE / "sphinx_ext" / "myst_refs.py", '.metadata[ref_docname].get("myst_slugs", {})'),
+    ),
+)
