@@ -296,11 +296,18 @@ def _title_from_file_name(path: PurePath) -> str:
 
 
 def _published(data: FrontMatterData, problems: list[Problem]) -> bool:
-    value = data.values.get("published", True)
+    """``published: false`` (Jekyll) or ``draft: true`` (Hugo, Docusaurus) makes a draft."""
+    published = _flag(data, "published", True, problems)
+    draft = _flag(data, "draft", False, problems)
+    return published and not draft
+
+
+def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem]) -> bool:
+    value = data.values.get(key, default)
     if isinstance(value, bool):
         return value
-    problems.append(Problem(data.line_of("published"), "published", "published: expected true or false"))
-    return True
+    problems.append(Problem(data.line_of(key), "published", f"{key}: expected true or false"))
+    return default
 
 
 def _text_value(data: FrontMatterData, key: str, subtype: str, problems: list[Problem]) -> str | None:

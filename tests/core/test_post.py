@@ -63,6 +63,8 @@ def test_a_file_without_front_matter_is_not_a_post() -> None:
         ("title: t\n", "a.md", "page", False),
         ("layout: default\ntitle: t\n", "a.md", "page", False),
         ("title: t\ndate: 2026-01-01\npublished: false\n", "a.md", "post", True),
+        ("title: t\ndate: 2026-01-01\ndraft: true\n", "a.md", "post", True),
+        ("title: t\ndate: 2026-01-01\ndraft: false\n", "a.md", "post", False),
     ],
 )
 def test_posts_pages_and_drafts(front_matter: str, name: str, kind: str, draft: bool) -> None:
@@ -212,6 +214,7 @@ BAD_INPUTS = [
         Problem(3, "reading_time", "reading_time: expected minutes, got 'soon'"),
     ),
     ("---\ntitle: t\npublished: maybe\n---\n", "a.md", Problem(3, "published", "published: expected true or false")),
+    ("---\ntitle: t\ndraft: yes please\n---\n", "a.md", Problem(3, "published", "draft: expected true or false")),
     ("---\ntitle: t\nlayout: [post]\n---\n", "a.md", Problem(3, "layout", "layout: expected text, got list")),
     ("---\ntitle: [a]\n---\n# H\n", "a.md", Problem(2, "title", "title: expected non-empty text")),
     ("---\ntitle: ''\n---\n# H\n", "a.md", Problem(2, "title", "title: expected non-empty text")),
