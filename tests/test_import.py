@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import REPO_DIR, TESTS_DIR
 
 from jekyll_posts.cli import COMMANDS, main
@@ -282,3 +286,112 @@ def test_import_is_a_subcommand_and_the_command_line_imports_no_sphinx() -> None
     assert COMMANDS["import"].__name__ == "jekyll_posts.importer"
     code = "import sys, jekyll_posts.cli; sys.exit(any(name.split('.')[0] == 'sphinx' for name in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, check=False).returncode == 0
+
+
+# -- The imported site, built as `make html` builds it -----------------------------------
+
+LIQUID_OR_KRAMDOWN = re.compile(r"\{\{|\{%|\{:|\{::")
+#: what the fixture site has that cannot be shown as Jekyll showed it, each at its line
+EXPECTED_WARNINGS = [
+    "docs/posts/2026-01-17-broken.md:1: WARNING: no title in the front matter and no heading: "
+    "the file name is used [jekyll_posts.title]",
+    "docs/posts/2026-01-17-broken.md:5: WARNING: front matter is not valid YAML (column 1): "
+    "found unexpected end of stream [jekyll_posts.yaml]",
+    "docs/posts/2026/2026-01-14-sub-folder.md:15: WARNING: image file not readable: assets/img/nope.png "
+    "[image.not_readable]",
+    "docs/posts/2026/2026-01-14-sub-folder.md:21: WARNING: unknown tag 'gist': shown as written [jekyll_posts.liquid]",
+]
+
+
+@dataclass
+class ImportedSite:
+    outdir: Path
+    warnings: list[str]
+
+    def soup(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, page: str) -> BeautifulSoup:
+        article = self.soup(page).select_one("article")
+        assert article is not None, page
+        return article
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> ImportedSite:
+    """The fixture site imported into a knowledge base with this repository's conf.py, then built."""
+    kb = tmp_path_factory.mktemp("imported")
+    (kb / "docs").mkdir()
+    (kb / "docs" / "index.md").write_text("# ナレッジベース\n", encoding="utf-8")
+    shutil.copyfile(REPO_DIR / "conf.py", kb / "conf.py")
+    command = [sys.executable, "-m", "jekyll_posts.cli", "import", str(SITE)]
+    subprocess.run(command, cwd=kb, check=True, capture_output=True)
+    build = [sys.executable, "-m", "sphinx", "-b", "html", "-c", ".", "docs", "_build/html", "-q", "--no-color"]
+    result = subprocess.run(build, cwd=kb, check=True, capture_output=True, text=True)
+    warnings = [line.replace(f"{kb}/", "") for line in result.stderr.splitlines()]
+    return ImportedSite(kb / "_build" / "html", warnings)
+
+
+def test_the_imported_site_warns_only_about_what_cannot_be_shown_as_jekyll_showed_it(imported: ImportedSite) -> None:
+    assert sorted(imported.warnings) == sorted(EXPECTED_WARNINGS)
+
+
+def test_every_imported_post_and_draft_is_a_page(imported: ImportedSite) -> None:
+    for post in (*POSTS, *DRAFTS):
+        page = PurePosixPath(post).relative_to("docs").with_suffix(".html")
+        assert (imported.outdir / page).is_file(), page
+
+
+def test_no_liquid_or_kramdown_is_left_but_a_plugins_tag(imported: ImportedSite) -> None:
+    for post in POSTS:
+        article = imported.article(PurePosixPath(post).relative_to("docs").with_suffix(".html").as_posix())
+        for code in article.select("code, pre"):
+            code.decompose()
+        left = [line for line in article.get_text().splitlines() if LIQUID_OR_KRAMDOWN.search(line)]
+        assert left == (["コードは {% gist 0123abcd %} にもあります。"] if "sub-folder" in post else []), post
+
+
+def test_kramdown_attributes_headings_toc_and_comments_are_shown_as_jekyll_did(imported: ImportedSite) -> None:
+    article = imported.article("posts/2026-01-12-markdown-ext.html")
+    assert article.select_one("section#structure h2").get_text().rstrip("#") == "構成"
+    assert article.select_one("p.note").get_text() == "構成図の説明です。"
+    assert [a.get_text() for a in article.select("nav.contents a")] == ["構成"]
+    assert "表示されません" not in article.get_text()
+    assert next(a for a in article.select("a") if a.get_text() == "構成の節")["href"] == "#structure"
+
+
+def test_every_image_shown_is_in_the_site(imported: ImportedSite) -> None:
+    shown = 0
+    for page in imported.outdir.joinpath("posts").rglob("*.html"):
+        for image in imported.article(page.relative_to(imported.outdir).as_posix()).select("img"):
+            source = unquote(image["src"])
+            if source.endswith("/nope.png"):  # not in the site: warned about above
+                continue
+            assert (page.parent / source).resolve().is_file(), (page, source)
+            shown += 1
+    assert shown >= 6
+
+
+def test_links_between_posts_lead_to_their_pages(imported: ImportedSite) -> None:
+    page = "posts/2026-01-10-liquid-sample.html"
+    link = next(a for a in imported.article(page).select("a") if a.get_text() == "はじめての投稿")
+    assert link["href"] == "2026-01-05-first-post.html"  # {% post_url 2026-01-05-first-post %}
+    pdf = next(
+        a
+        for a in imported.article("posts/ja/news/_posts/2026-01-15-nested.html").select("a")
+        if a.get_text() == "発表資料"
+    )
+    assert (imported.outdir / "posts/ja/news/_posts" / unquote(pdf["href"])).resolve().is_file()
+
+
+def test_the_old_urls_lead_to_the_posts(imported: ImportedSite) -> None:
+    redirects = {
+        "お知らせ/2026/01/05/first-post/index.html": "posts/2026-01-05-first-post.html",
+        "技術/2026/01/14/sub-folder/index.html": "posts/2026/2026-01-14-sub-folder.html",
+        "ja/news/2026/01/15/nested/index.html": "posts/ja/news/_posts/2026-01-15-nested.html",
+    }
+    for old, new in redirects.items():
+        refresh = imported.soup(old).select_one('meta[http-equiv="refresh"]')
+        assert refresh is not None, old
+        target = refresh["content"].split("url=", 1)[1]
+        assert (imported.outdir / old).parent.joinpath(unquote(target)).resolve() == (imported.outdir / new).resolve()

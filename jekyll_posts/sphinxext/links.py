@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
-_HTML_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*)(["'])(/[^"']*)\2""", re.IGNORECASE)
+#: a ``src`` or ``href`` in HTML that may point into the site: a site path, or a full URL
+_HTML_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*)(["'])((?:/|https?://)[^"']*)\2""", re.IGNORECASE)
 
 
 def setup_links(app: Sphinx) -> None:
