@@ -53,6 +53,3 @@ html_sidebars = {
         "jekyll_posts/blog-sidebar.html",
     ]
 }
-# The book theme sets this at run time when it is unset, which would make
-# every build look like a configuration change and reread every page.
-fontawesome_included = True

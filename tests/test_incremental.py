@@ -225,3 +225,13 @@ def test_editing_any_field_a_listing_shows_gives_the_clean_site(
     rebuilt = build(srcdir, builddir)
     assert "0 added, 1 changed, 0 removed" in rebuilt.status
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_a_site_leaving_fontawesome_unset_rebuilds_nothing(tmp_path: Path) -> None:
+    """pydata-sphinx-theme turns it on for ablog after the environment's configuration is compared."""
+    srcdir = copy_root("backlinks", tmp_path)
+    assert "fontawesome_included" not in (srcdir / "conf.py").read_text(encoding="utf-8")
+    build(srcdir, tmp_path / "_build")
+    again = build(srcdir, tmp_path / "_build")
+    assert "0 added, 0 changed, 0 removed" in again.status
+    assert "no targets are out of date" in again.status

@@ -115,6 +115,14 @@ def test_links_to_other_posts_resolve(site: Built) -> None:
     assert target(site, first, by_old_url["href"]) == site.outdir / liquid
 
 
+def test_links_by_old_url_and_post_url_are_backlinks(site: Built) -> None:
+    first, liquid = "posts/2026-01-05-first.html", "posts/2026-01-10-liquid.html"
+    linking_first = [a["href"] for a in site.soup(first).select(".jekyll-backlinks li a")]
+    linking_liquid = [a["href"] for a in site.soup(liquid).select(".jekyll-backlinks li a")]
+    assert "2026-01-10-liquid.html" in linking_first  # {% post_url 2026-01-05-first %}
+    assert "2026-01-05-first.html" in linking_liquid  # /blog/tech/2026/01/10/liquid/
+
+
 def test_images_and_files_of_the_site_are_copied_and_shown(site: Built) -> None:
     page = "posts/2026-01-05-first.html"
     images = article(site, page).select("img")

@@ -17,6 +17,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from conftest import REPO_DIR
 
+from jekyll_posts.core.backlinks import LinkTarget
 from jekyll_posts.core.entries import PageEntry, TaxonomyIndex
 from jekyll_posts.sphinxext.domain import JekyllDomain, PageReferences
 
@@ -69,13 +70,16 @@ def test_domain_merges_pages_read_in_another_process() -> None:
     main = JekyllDomain(SimpleNamespace(domaindata={}, config=config))  # type: ignore[arg-type]
     main.note_page(entry("a", tags=("x",)))
     links = PageReferences((("tag", "X"),), has_postlist=False, links_documents=False, shows_titles=False)
+    targets = (LinkTarget("doc", "a"),)
     worker_data = {
         "pages": {"b": entry("b", tags=("X",)), "c": entry("c")},
         "references": {"b": links, "c": links},
+        "links": {"b": targets, "c": targets},
     }
     main.merge_domaindata({"b"}, worker_data)
     assert sorted(main.pages) == ["a", "b"]
     assert main.references == {"b": links}
+    assert main.links == {"b": targets}
     term = main.index.find("tag", "x")
     assert term is not None and [e.docname for e in term.posts] == ["a", "b"]
 

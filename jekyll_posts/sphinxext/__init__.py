@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .backlinks import setup_backlinks
 from .blog import setup_blog
 from .config import setup_config
 from .dependencies import setup_dependencies
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: raise when what the environment holds for this package changes shape
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx, version: str) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_jekyll(app)
     setup_links(app)
     setup_sections(app)
+    setup_backlinks(app)
     setup_parallel(app)
     setup_tags(app)
     setup_blog(app)

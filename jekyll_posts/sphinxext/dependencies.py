@@ -12,7 +12,9 @@ such a thing changes:
   has it);
 - a page with an ablog ``postlist``: whatever the blog lists;
 - a page with other cross-references: which documents and labels exist
-  and, where a reference shows its target's title, the titles.
+  and, where a reference shows its target's title, the titles;
+- a page other pages link to: those pages, their titles and dates
+  (:mod:`.backlinks`).
 
 After reading, each page's view of other pages is fingerprinted
 (:func:`shown_digest`) and compared with the one it was last written with.
@@ -28,6 +30,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..core.digest import fingerprint
+from .backlinks import backlinks_of
 from .compat import ablog as ablog_compat
 from .domain import JekyllDomain, get_domain
 
@@ -50,7 +53,8 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     documents = Documents(env)
     outdated = []
     for docname in sorted(env.found_docs):
-        digest = shown_digest(domain, docname, (navigation, neighbours.get(docname)), documents)
+        around = (navigation, neighbours.get(docname), backlinks_of(app, docname))
+        digest = shown_digest(domain, docname, around, documents)
         if domain.shown.get(docname) != digest:
             domain.shown[docname] = digest
             outdated.append(docname)
@@ -92,7 +96,8 @@ class Documents:
 
 
 def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: Documents) -> str:
-    """A fingerprint of what ``docname`` shows of other pages; ``around``: its navigation and neighbours."""
+    """A fingerprint of what ``docname`` shows of other pages; ``around``: its navigation, neighbours
+    and backlinks."""
     shown: list[object] = [around]
     references = domain.references.get(docname)
     if references is not None:

@@ -20,6 +20,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
+from ..core.backlinks import LinkTarget
 from ..core.entries import TAXONOMY_KINDS, PageEntry, TaxonomyIndex, TaxonomyKind, listing_digest
 from ..core.pages import term_pagename
 from ..core.settings import SiteSettings
@@ -56,8 +57,8 @@ class JekyllDomain(Domain):
     name = "jekyll"
     label = "Jekyll posts"
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {kind: XRefRole() for kind in TAXONOMY_KINDS}
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "references": {}, "shown": {}}
-    data_version = 3
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "references": {}, "shown": {}, "links": {}}
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -96,6 +97,12 @@ class JekyllDomain(Domain):
         return references
 
     @property
+    def links(self) -> dict[str, tuple[LinkTarget, ...]]:
+        """What each document links to, as written (:mod:`.backlinks`)."""
+        links: dict[str, tuple[LinkTarget, ...]] = self.data["links"]
+        return links
+
+    @property
     def shown(self) -> dict[str, str]:
         """:func:`shown_digest` of each document as it was last written."""
         shown: dict[str, str] = self.data["shown"]
@@ -104,6 +111,10 @@ class JekyllDomain(Domain):
     def note_page(self, entry: PageEntry) -> None:
         self.pages[entry.docname] = entry
         self._index = self._digest = None
+
+    def note_links(self, docname: str, targets: tuple[LinkTarget, ...]) -> None:
+        if targets:
+            self.links[docname] = targets
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         terms: dict[tuple[TaxonomyKind, str], None] = {}
@@ -124,6 +135,7 @@ class JekyllDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.references.pop(docname, None)
+        self.links.pop(docname, None)
         self.shown.pop(docname, None)
         if self.pages.pop(docname, None) is not None:
             self._index = self._digest = None
@@ -134,6 +146,8 @@ class JekyllDomain(Domain):
                 self.note_page(otherdata["pages"][docname])
             if docname in otherdata["references"]:
                 self.references[docname] = otherdata["references"][docname]
+            if docname in otherdata["links"]:
+                self.links[docname] = otherdata["links"][docname]
 
     def page_of(self, kind: TaxonomyKind, name: str) -> str | None:
         """The pagename of a term's page, or ``None`` when no listed page has the term."""

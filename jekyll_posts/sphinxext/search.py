@@ -41,6 +41,7 @@ from ..core import format_date_ja
 from ..core.japanese import JAPANESE
 from ..core.search import FIELD_WEIGHTS, IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from . import compat
+from .backlinks import BACKLINKS_CLASS
 from .domain import get_domain
 from .files import write_if_changed
 from .state import Store, build_state
@@ -57,7 +58,7 @@ PICKLE = "search.pickle"
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
-SKIPPED_CLASSES = {"jekyll-post-header", "postlist", "toctree-wrapper", "ablog-post-excerpt"}
+SKIPPED_CLASSES = {"jekyll-post-header", "postlist", "toctree-wrapper", "ablog-post-excerpt", BACKLINKS_CLASS}
 
 
 def setup_search(app: Sphinx) -> None:

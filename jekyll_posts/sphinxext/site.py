@@ -21,6 +21,7 @@ def setup_site(app: Sphinx) -> None:
     app.connect("config-inited", add_theme_files)
     app.connect("config-inited", default_favicon)
     app.connect("config-inited", theme.default_colour_mode)
+    app.connect("config-inited", theme.fontawesome_before_the_environment)
     # after sphinx-notfound-page gives the 404 page its own toctree() (400), before the theme reads it (500)
     app.connect("html-page-context", theme.toctree_never_none, priority=450)
 

@@ -29,6 +29,7 @@ from .files import write_if_changed
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from ..core.backlinks import Backlink
     from ..core.pages import GeneratedPage, PageKind
     from .jekyll import SiteState
     from .search import SearchTexts
@@ -95,6 +96,8 @@ class BuildState:
     jekyll: SiteState | None = None
     #: each old URL of a post, in each form a link may take, to its document (made after reading)
     old_urls: dict[str, str] | None = None
+    #: the pages linking to each document (made after reading)
+    backlinks: dict[str, tuple[Backlink, ...]] | None = None
     #: links to pages of the old site warned about in this build
     warned_links: set[str] = field(default_factory=set)
     _store: Store | None = None

@@ -10,6 +10,11 @@
 - pydata-sphinx-theme reads its colour mode from ``html_context["default_mode"]``
   and, when a site leaves it unset, logs "Got invalid theme mode" on every
   page view: ``auto`` unless the site sets one.
+- pydata-sphinx-theme turns on ablog's ``fontawesome_included`` when the
+  site leaves it unset, on ``builder-inited``: after Sphinx has compared the
+  configuration with the one the environment was pickled with, which then
+  always differs, so every build read every document again.  It is turned on
+  on ``config-inited`` instead, before the comparison.
 - pydata-sphinx-theme's navigation parses what Sphinx's ``toctree()`` gives,
   which sphinx-notfound-page makes ``None`` on the 404 page of a site without a
   toctree: the build stopped.  ``toctree()`` gives an empty navigation there.
@@ -21,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pydata_sphinx_theme
+from pydata_sphinx_theme.utils import config_provided_by_user
 
 from .patches import Patch, file_contains
 
@@ -56,11 +62,17 @@ THEME_ELEMENT_IDS = frozenset(
 )
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 PYDATA_LAYOUT = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "layout.html"
+PYDATA_INIT = Path(pydata_sphinx_theme.__file__)
 PYDATA_TOCTREE = Path(pydata_sphinx_theme.__file__).parent / "toctree.py"
 
 
 def default_colour_mode(app: Sphinx, config: Config) -> None:
     config.html_context = {"default_mode": "auto", **config.html_context}
+
+
+def fontawesome_before_the_environment(app: Sphinx, config: Config) -> None:
+    if "ablog" in config.extensions and not config_provided_by_user(app, "fontawesome_included"):
+        config.fontawesome_included = True
 
 
 def toctree_never_none(
@@ -78,6 +90,11 @@ PATCHES = (
         file_contains(PYDATA_LAYOUT, "{%- block extrahead %}", *SEARCH_SCRIPTS),
     ),
     Patch("pydata reads default_mode from the context", VERSION_CHECKED, file_contains(PYDATA_LAYOUT, "default_mode")),
+    Patch(
+        "pydata turns fontawesome_included on for ablog on builder-inited",
+        VERSION_CHECKED,
+        file_contains(PYDATA_INIT, 'config_provided_by_user(app, "fontawesome_included")'),
+    ),
     Patch(
         "pydata parses the toctree() it is given",
         VERSION_CHECKED,
