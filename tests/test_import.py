@@ -9,7 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -382,6 +382,24 @@ def test_links_between_posts_lead_to_their_pages(imported: ImportedSite) -> None
         if a.get_text() == "発表資料"
     )
     assert (imported.outdir / "posts/ja/news/_posts" / unquote(pdf["href"])).resolve().is_file()
+
+
+def test_every_relative_link_of_a_post_leads_to_a_file_and_anchor_of_the_site(imported: ImportedSite) -> None:
+    checked = 0
+    for page in imported.outdir.joinpath("posts").rglob("*.html"):
+        for link in imported.article(page.relative_to(imported.outdir).as_posix()).select("a[href]"):
+            parts = urlsplit(link["href"])
+            if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            assert target.is_file(), (page, link["href"])
+            if parts.fragment:
+                ids = {
+                    element["id"] for element in imported.soup(str(target.relative_to(imported.outdir))).select("[id]")
+                }
+                assert unquote(parts.fragment) in ids, (page, link["href"])
+            checked += 1
+    assert checked > 20
 
 
 def test_the_old_urls_lead_to_the_posts(imported: ImportedSite) -> None:
