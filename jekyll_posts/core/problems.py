@@ -21,7 +21,7 @@ SUBTYPES: dict[str, str] = {
     "taxonomy": "tags, categories or authors of the wrong type",
     "excerpt": "an excerpt that is not text",
     "reading_time": "a reading time that is not a number of minutes",
-    "published": "a published flag that is not true or false",
+    "published": "a published or draft flag that is not true or false",
     "layout": "a layout that is not text",
     "url": "two pages that would be written to the same URL",
     "link": "a link whose target cannot be followed",
