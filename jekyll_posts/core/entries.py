@@ -40,6 +40,9 @@ class PageEntry:
     summary: str
     #: the document's URLs on the Jekyll site it came from, where old links point
     old_urls: tuple[str, ...] = ()
+    #: the series a post is part of, and its place there (:mod:`jekyll_posts.core.series`)
+    series: str | None = None
+    series_order: float | None = None
 
     @classmethod
     def of_record(
@@ -66,6 +69,8 @@ class PageEntry:
             authors=authors,
             summary=summary,
             old_urls=old_urls,
+            series=record.series,
+            series_order=record.series_order,
         )
 
     @classmethod

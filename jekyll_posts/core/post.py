@@ -45,6 +45,8 @@ KNOWN_KEYS = frozenset(
         "authors",
         "excerpt",
         "reading_time",
+        "series",
+        "series_order",
     }
 )
 
@@ -70,7 +72,6 @@ COMMON_KEYS = frozenset(
         "draft",
         "hidden",
         "pin",
-        "series",
         "weight",
         "canonical_url",
         "math",
@@ -112,8 +113,9 @@ class PostRecord:
     file name); ``title_in_body`` says whether the body already shows it as
     its top heading.  ``date`` is aware and in the site's zone.  A ``post``
     is listed in the blog; a ``page`` is an evergreen wiki page.  A post that
-    is not ``published`` is a draft.  ``metadata`` holds every front matter
-    key with its YAML value.
+    is not ``published`` is a draft.  ``series`` names the series a post is
+    part of, ``series_order`` its place there (wiki pages have neither).
+    ``metadata`` holds every front matter key with its YAML value.
     """
 
     title: str
@@ -129,6 +131,8 @@ class PostRecord:
     layout: str | None
     metadata: dict[str, Any]
     body_line: int
+    series: str | None
+    series_order: float | None
 
     @property
     def is_post(self) -> bool:
@@ -199,6 +203,7 @@ def _record(
             problems.append(Problem(1, "date", message))
         date = source.modified.astimezone(options.zone)
     title, title_in_body = _title(data, split.body, source.path, problems)
+    series, series_order = _series(data, kind, problems)
     record = PostRecord(
         title=title,
         title_in_body=title_in_body,
@@ -213,6 +218,8 @@ def _record(
         layout=layout,
         metadata=dict(data.values),
         body_line=split.body_line,
+        series=series,
+        series_order=series_order,
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))
@@ -351,6 +358,43 @@ def _author_names(value: object) -> object:
     if isinstance(value, list):
         return [item.get("name") if isinstance(item, dict) else item for item in value]
     return value
+
+
+def _series(data: FrontMatterData, kind: PostKind, problems: list[Problem]) -> tuple[str | None, float | None]:
+    """The series a post is part of and its order there; a wiki page is ordered by its toctree instead."""
+    name = _text_value(data, "series", "series", problems)
+    order = _series_order(data, problems)
+    if name is not None and kind == "page":
+        message = "series: only posts form a series (a wiki page's place is its toctree's): ignored"
+        problems.append(Problem(data.line_of("series"), "series", message))
+        return None, None
+    if order is not None and name is None:
+        problems.append(Problem(data.line_of("series_order"), "series", "series_order without a series: ignored"))
+        return None, None
+    return (" ".join(name.split()) if name is not None else None), order
+
+
+def _series_order(data: FrontMatterData, problems: list[Problem]) -> float | None:
+    """A number (``2``, ``2.5``, ``"2"``); anything else is reported and left out."""
+    value = data.values.get("series_order")
+    if value is None:
+        return None
+    number = _finite_number(value)
+    if number is None:
+        message = f"series_order: expected a number, got {value!r}"
+        problems.append(Problem(data.line_of("series_order"), "series", message))
+    return number
+
+
+def _finite_number(value: object) -> float | None:
+    """A YAML number, or text that is one; true/false, infinity and NaN are not."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _reading_time(data: FrontMatterData, body: str, speed: ReadingSpeed, problems: list[Problem]) -> int:

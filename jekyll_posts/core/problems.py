@@ -23,6 +23,7 @@ SUBTYPES: dict[str, str] = {
     "reading_time": "a reading time that is not a number of minutes",
     "published": "a published or draft flag that is not true or false",
     "layout": "a layout that is not text",
+    "series": "a series that is not text or not on a post, a series order that is not a number",
     "url": "two pages that would be written to the same URL",
     "link": "a link whose target cannot be followed",
     "document": "an error while a document was read, parsed, transformed or resolved",

@@ -102,6 +102,25 @@ def test_other_keys_stay_in_metadata_with_their_types() -> None:
     assert set(record.metadata) - KNOWN_KEYS == {"owner", "related", "weight"}
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "series", "order"),
+    [
+        ("series: '  LLM  入門 '\n", "LLM 入門", None),
+        ("series: 2024\n", "2024", None),
+        ("series: LLM入門\nseries_order: 2\n", "LLM入門", 2.0),
+        ("series: LLM入門\nseries_order: 2.5\n", "LLM入門", 2.5),
+        ("series: LLM入門\nseries_order: '3'\n", "LLM入門", 3.0),
+        ("series: LLM入門\nseries_order: .nan\n", "LLM入門", None),
+        ("series: LLM入門\nseries_order: true\n", "LLM入門", None),
+        ("series: ''\n", None, None),
+    ],
+)
+def test_series_and_its_order(front_matter: str, series: str | None, order: float | None) -> None:
+    record = parse(f"title: t\ndate: 2026-01-01\n{front_matter}").record
+    assert record is not None
+    assert (record.series, record.series_order) == (series, order)
+
+
 def test_title_from_heading_then_file_name() -> None:
     from_heading = parse("tags: [a]\n", body="intro\n\n# Heading title\n").record
     assert from_heading is not None
@@ -216,6 +235,18 @@ BAD_INPUTS = [
     ("---\ntitle: t\npublished: maybe\n---\n", "a.md", Problem(3, "published", "published: expected true or false")),
     ("---\ntitle: t\ndraft: yes please\n---\n", "a.md", Problem(3, "published", "draft: expected true or false")),
     ("---\ntitle: t\nlayout: [post]\n---\n", "a.md", Problem(3, "layout", "layout: expected text, got list")),
+    ("---\ntitle: t\nseries: [a]\n---\n", "a.md", Problem(3, "series", "series: expected text, got list")),
+    (
+        "---\ntitle: t\nseries: s\nseries_order: first\n---\n",
+        "a.md",
+        Problem(4, "series", "series_order: expected a number, got 'first'"),
+    ),
+    ("---\ntitle: t\nseries_order: 2\n---\n", "a.md", Problem(3, "series", "series_order without a series: ignored")),
+    (
+        "---\nlayout: page\ntitle: t\nseries: s\n---\n",
+        "a.md",
+        Problem(4, "series", "series: only posts form a series (a wiki page's place is its toctree's): ignored"),
+    ),
     ("---\ntitle: [a]\n---\n# H\n", "a.md", Problem(2, "title", "title: expected non-empty text")),
     ("---\ntitle: ''\n---\n# H\n", "a.md", Problem(2, "title", "title: expected non-empty text")),
     ("---\ntitle: 2024\n---\n", "a.md", Problem(2, "title", "title: 2024 is a number: quote it")),
