@@ -86,7 +86,7 @@ def collect_series(entries: Iterable[PageEntry], cutoff: datetime) -> dict[str, 
             spellings[slugify(entry.series)][entry.series] += 1
             members[slugify(entry.series)].append(entry)
     return {
-        slug: Series(slug, _most_used(spellings[slug]), tuple(sorted(members[slug], key=series_order)))
+        slug: Series(slug, _most_used(spellings[slug]), tuple(sorted(members[slug], key=_reading_order)))
         for slug in sorted(members)
     }
 
@@ -96,22 +96,22 @@ def membership(series: Mapping[str, Series], entry: PageEntry) -> Membership | N
     found = series.get(slugify(entry.series)) if entry.is_post and entry.series else None
     if found is None:
         return None
-    numbers = [post.docname for post in found.posts]
-    position = numbers.index(entry.docname) + 1 if entry.docname in numbers else None
+    docnames = [post.docname for post in found.posts]
+    position = docnames.index(entry.docname) + 1 if entry.docname in docnames else None
     return Membership(entry.docname, found, position)
-
-
-def series_order(entry: PageEntry) -> tuple[int, float, float, str]:
-    """Sort key: numbered posts first by number, then the rest; each oldest first, then by name."""
-    date = entry.date.timestamp() if entry.date is not None else float("inf")
-    if entry.series_order is not None:
-        return (0, entry.series_order, date, entry.docname)
-    return (1, 0.0, date, entry.docname)
 
 
 def series_pagename(blog_path: str, name: str) -> str:
     """Where a series' page is: ``blog/series/llmの量子化入門``."""
     return f"{blog_path}/series/{slugify(name)}"
+
+
+def _reading_order(entry: PageEntry) -> tuple[int, float, float, str]:
+    """Sort key: numbered posts first by number, then the rest; each oldest first, then by name."""
+    date = entry.date.timestamp() if entry.date is not None else float("inf")
+    if entry.series_order is not None:
+        return (0, entry.series_order, date, entry.docname)
+    return (1, 0.0, date, entry.docname)
 
 
 def _most_used(spellings: Counter[str]) -> str:
