@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: raise when what the environment holds for this package changes shape
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx, version: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ def post(
     docname: str, day: int, series: str | None = "LLM入門", order: float | None = None, draft: bool = False
 ) -> PageEntry:
     date = datetime(2026, 1, day, tzinfo=TOKYO)
-    return PageEntry(docname, docname, True, date, draft, (), (), (), "", series, order)
+    return PageEntry(docname, docname, True, date, draft, (), (), (), "", series=series, series_order=order)
 
 
 def names(entries: list[PageEntry], slug: str = "llm入門") -> list[str]:
