@@ -120,6 +120,8 @@ class TaxonomyIndex:
     """
 
     def __init__(self, entries: Iterable[PageEntry], cutoff: datetime) -> None:
+        #: posts dated before this are listed
+        self.cutoff = cutoff
         listed = [entry for entry in entries if entry.is_listed(cutoff)]
         #: listed posts, newest first
         self.posts = sorted((entry for entry in listed if entry.is_post), key=newest_first)

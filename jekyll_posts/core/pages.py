@@ -16,6 +16,8 @@ The kinds here:
   with their counts), the categories' and authors' overviews, the drafts;
 - :class:`TagPages`: a page per tag (its posts, then its wiki pages) and the
   all-tags page;
+- :class:`SeriesPages`: a page per series (its posts in reading order) and
+  the series' overview;
 - :class:`Redirects`: a page at each old URL of a post, sending the reader on.
 
 The Sphinx glue walks the registered kinds for everything it does with
@@ -36,6 +38,7 @@ from typing import Any, Literal, Protocol
 from .dates import format_date_ja
 from .entries import PageEntry, TaxonomyIndex, TaxonomyKind, Term
 from .jekyll.permalinks import output_path
+from .series import Series, collect_series, series_pagename
 from .settings import SiteSettings
 from .taxonomy import slugify
 
@@ -333,6 +336,38 @@ class TagPages:
         )
 
 
+# -- series --------------------------------------------------------------------------
+
+
+class SeriesPages:
+    """A page per series, its posts numbered in reading order, and the overview of every series."""
+
+    name = "series"
+
+    def pages(self, site: SiteView) -> Iterator[GeneratedPage]:
+        _ = site.translate
+        every_series = collect_series(site.entries.values(), site.index.cutoff).values()
+        blog = site.settings.blog_path
+        for series in every_series:
+            title = _("Series: %(series)s") % {"series": series.name}
+            context = {"title": title, "posts": [entry_context(entry) for entry in series.posts]}
+            yield GeneratedPage(series_pagename(blog, series.name), "jekyll_posts/series.html", context)
+        if every_series:
+            overview = [_series_summary(blog, series) for series in sorted(every_series, key=_newest_part_first)]
+            yield GeneratedPage(
+                f"{blog}/series", "jekyll_posts/series-overview.html", {"title": _("Series"), "series": overview}
+            )
+
+
+def _series_summary(blog_path: str, series: Series) -> Context:
+    return {"name": series.name, "pagename": series_pagename(blog_path, series.name), "count": len(series.posts)}
+
+
+def _newest_part_first(series: Series) -> tuple[float, str]:
+    newest = max((entry.date.timestamp() for entry in series.posts if entry.date), default=0.0)
+    return (-newest, series.slug)
+
+
 # -- old URLs ------------------------------------------------------------------------
 
 
@@ -361,7 +396,7 @@ def redirect_pagename(url: str) -> str | None:
 
 
 #: the kinds this package generates, in the order they are written
-PAGE_KINDS: tuple[PageKind, ...] = (BlogListings(), TagPages(), Redirects())
+PAGE_KINDS: tuple[PageKind, ...] = (BlogListings(), TagPages(), SeriesPages(), Redirects())
 
 
 def generated_pages(site: SiteView, kinds: Iterable[PageKind] = PAGE_KINDS) -> Iterator[GeneratedPage]:

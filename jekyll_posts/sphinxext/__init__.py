@@ -24,6 +24,7 @@ from .page_context import setup_page_context
 from .parallel import setup_parallel
 from .search import setup_search
 from .sections import setup_sections
+from .series import setup_series
 from .sharing import setup_sharing
 from .sidebar import setup_sidebar
 from .site import setup_site
@@ -50,6 +51,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_links(app)
     setup_sections(app)
     setup_backlinks(app)
+    setup_series(app)
     setup_parallel(app)
     setup_tags(app)
     setup_blog(app)

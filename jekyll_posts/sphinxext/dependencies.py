@@ -14,7 +14,9 @@ such a thing changes:
 - a page with other cross-references: which documents and labels exist
   and, where a reference shows its target's title, the titles;
 - a page other pages link to: those pages, their titles and dates
-  (:mod:`.backlinks`).
+  (:mod:`.backlinks`);
+- a post in a series: the series' name, its parts' titles and order
+  (:mod:`.series`).
 
 After reading, each page's view of other pages is fingerprinted
 (:func:`shown_digest`) and compared with the one it was last written with.
@@ -33,6 +35,7 @@ from ..core.digest import fingerprint
 from .backlinks import backlinks_of
 from .compat import ablog as ablog_compat
 from .domain import JekyllDomain, get_domain
+from .series import place_in_series, shown_of_series
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,7 +56,8 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     documents = Documents(env)
     outdated = []
     for docname in sorted(env.found_docs):
-        around = (navigation, neighbours.get(docname), backlinks_of(app, docname))
+        series = shown_of_series(place_in_series(app, docname))
+        around = (navigation, neighbours.get(docname), backlinks_of(app, docname), series)
         digest = shown_digest(domain, docname, around, documents)
         if domain.shown.get(docname) != digest:
             domain.shown[docname] = digest
@@ -96,8 +100,8 @@ class Documents:
 
 
 def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: Documents) -> str:
-    """A fingerprint of what ``docname`` shows of other pages; ``around``: its navigation, neighbours
-    and backlinks."""
+    """A fingerprint of what ``docname`` shows of other pages; ``around``: its navigation, neighbours,
+    backlinks and series."""
     shown: list[object] = [around]
     references = domain.references.get(docname)
     if references is not None:

@@ -44,6 +44,7 @@ from . import compat
 from .backlinks import BACKLINKS_CLASS
 from .domain import get_domain
 from .files import write_if_changed
+from .series import SERIES_CLASS
 from .state import Store, build_state
 
 if TYPE_CHECKING:
@@ -58,7 +59,14 @@ PICKLE = "search.pickle"
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
-SKIPPED_CLASSES = {"jekyll-post-header", "postlist", "toctree-wrapper", "ablog-post-excerpt", BACKLINKS_CLASS}
+SKIPPED_CLASSES = {
+    "jekyll-post-header",
+    "postlist",
+    "toctree-wrapper",
+    "ablog-post-excerpt",
+    BACKLINKS_CLASS,
+    SERIES_CLASS,
+}
 
 
 def setup_search(app: Sphinx) -> None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from ..core.backlinks import Backlink
     from ..core.pages import GeneratedPage, PageKind
+    from ..core.series import Series
     from .jekyll import SiteState
     from .search import SearchTexts
 
@@ -98,6 +99,8 @@ class BuildState:
     old_urls: dict[str, str] | None = None
     #: the pages linking to each document (made after reading)
     backlinks: dict[str, tuple[Backlink, ...]] | None = None
+    #: every series, by slug (made after reading)
+    series: dict[str, Series] | None = None
     #: links to pages of the old site warned about in this build
     warned_links: set[str] = field(default_factory=set)
     _store: Store | None = None
