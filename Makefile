@@ -10,7 +10,7 @@ BUILDDIR   ?= _build
 
 N ?= 1000
 
-.PHONY: html test check post import bench clean locale help
+.PHONY: html test check post import bench screenshots clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
@@ -19,6 +19,7 @@ help:
 	@echo "make post TITLE=\"...\" [TAGS=a,b CATEGORY=c AUTHOR=n SLUG=s DRAFT=1]  write a new post in docs/posts/"
 	@echo "make import SRC=path/to/jekyll-site  move a Jekyll site's posts, drafts, data and images in"
 	@echo "make bench N=1000  build benchmark, ours beside stock Sphinx"
+	@echo "make screenshots  build docs/ and refresh the README's pictures in screenshots/"
 	@echo "make clean  remove $(BUILDDIR)"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -55,6 +56,9 @@ import: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/builds.py $(N)
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 # Recompile the Japanese messages after editing the .po file.
 locale: $(STAMP)
