@@ -92,13 +92,23 @@ def html_mtimes(outdir: Path) -> dict[str, int]:
 def test_editing_a_posts_tags_writes_only_the_pages_showing_them(site: tuple[Path, Path]) -> None:
     srcdir, builddir = site
     before = html_mtimes(builddir / "html")
+    contents = site_files(builddir / "html")
     post = srcdir / "posts" / "2025-07-01-kite.md"
     post.write_text(
         post.read_text(encoding="utf-8").replace("tags: [カイト]", "tags: [ガイド, 新しいタグ]"), encoding="utf-8"
     )
     rebuilt = build(srcdir, builddir)
-    assert written_pages(rebuilt.outdir, before) == {
+    written = written_pages(rebuilt.outdir, before)
+    # written on every build; and the home page, whose postlist is fingerprinted by everything the
+    # blog lists (the tags included, which this postlist does not show): a coarse, known rewrite
+    always = {"genindex.html", "search.html", "404.html", "index.html"}
+    after = site_files(rebuilt.outdir)
+    assert [page for page in written - always if after[page] == contents.get(page)] == []  # each one changed
+    assert written == {
         "posts/2025-07-01-kite.html",  # the post itself
+        "posts/2025-05-01-lower-ai.html",  # pages whose related pages changed: the kite post now shares ガイド
+        "wiki/guide.html",
+        "wiki/notes.html",
         "blog/tag.html",  # all tags, with counts
         "blog/tag/ガイド.html",
         "blog/tag/新しいタグ.html",

@@ -121,13 +121,14 @@ import heapq
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import repeat
 
 from .digest import fingerprint
 from .entries import PageEntry
+from .search import FIELDS
 from .taxonomy import slugify
 
 #: Terms kept in a page's text vector.
@@ -155,8 +156,8 @@ class RelatedInput:
     ``taxonomy``: its tags and categories as ``tag/<slug>``, ``category/<slug>``
     (:func:`taxonomy_keys`); ``listed``: whether it may be shown as related
     (drafts and future posts may not); ``title_terms`` and ``body_terms``:
-    its search terms, space-separated, each once, as in ``IndexedPage.terms[0]``
-    and ``[2]``.
+    its search terms, space-separated, each once, as in the title and body
+    fields of ``IndexedPage.terms``.
     """
 
     docname: str
@@ -188,10 +189,14 @@ def taxonomy_keys(entry: PageEntry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def related_input(entry: PageEntry, terms: tuple[str, str, str], cutoff: datetime) -> RelatedInput:
-    """The input of a document from its entry and its search terms (``IndexedPage.terms``)."""
-    title, _tags, body = terms  # the tags field is the taxonomy, counted on its own
-    return RelatedInput(entry.docname, entry.date, entry.is_listed(cutoff), taxonomy_keys(entry), title, body)
+def related_input(entry: PageEntry, terms: Sequence[str], cutoff: datetime) -> RelatedInput:
+    """The input of a document from its entry and its search terms (``IndexedPage.terms``, one
+    string per field of :data:`~jekyll_posts.core.search.FIELDS`): its title and body; the
+    names and tags fields are people and the taxonomy, counted on their own."""
+    fields = dict(zip(FIELDS, terms, strict=True))
+    return RelatedInput(
+        entry.docname, entry.date, entry.is_listed(cutoff), taxonomy_keys(entry), fields["title"], fields["body"]
+    )
 
 
 @dataclass(frozen=True)

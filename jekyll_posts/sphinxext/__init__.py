@@ -22,6 +22,7 @@ from .jekyll import setup_jekyll
 from .links import setup_links
 from .page_context import setup_page_context
 from .parallel import setup_parallel
+from .related import setup_related
 from .search import setup_search
 from .sections import setup_sections
 from .series import setup_series
@@ -50,6 +51,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_jekyll(app)
     setup_links(app)
     setup_sections(app)
+    setup_related(app)
     setup_backlinks(app)
     setup_series(app)
     setup_parallel(app)

@@ -24,15 +24,13 @@ from ..core.backlinks import Backlink, LinkTarget, backlinks, resolve
 from .compat.ablog import ablog_tomorrow
 from .domain import get_domain
 from .links import SitePaths, old_url_keys, old_urls
+from .page_parts import BACKLINKS
 from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _ = get_translation("sphinx")
-
-#: the class of the list, which search leaves out of a page's text
-BACKLINKS_CLASS = "jekyll-backlinks"
 
 
 def setup_backlinks(app: Sphinx) -> None:
@@ -111,7 +109,7 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     linking = backlinks_of(app, docname)
     if not linking:
         return
-    box = nodes.container(classes=[BACKLINKS_CLASS])
+    box = nodes.container(classes=[BACKLINKS])
     box += nodes.rubric("", _("Links to this page"))
     items = nodes.bullet_list()
     for page in linking:

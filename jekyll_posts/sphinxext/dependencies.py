@@ -13,6 +13,8 @@ such a thing changes:
 - a page with an ablog ``postlist``: whatever the blog lists;
 - a page with other cross-references: which documents and labels exist
   and, where a reference shows its target's title, the titles;
+- every page: its related pages, their titles, dates and excerpts
+  (:mod:`.related`);
 - a page other pages link to: those pages, their titles and dates
   (:mod:`.backlinks`);
 - a post in a series: the series' name, its parts' titles and order
@@ -35,6 +37,7 @@ from ..core.digest import fingerprint
 from .backlinks import backlinks_of
 from .compat import ablog as ablog_compat
 from .domain import JekyllDomain, get_domain
+from .related import shown_of_related
 from .series import place_in_series, shown_of_series
 
 if TYPE_CHECKING:
@@ -57,7 +60,13 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     outdated = []
     for docname in sorted(env.found_docs):
         series = shown_of_series(place_in_series(app, docname))
-        around = (navigation, neighbours.get(docname), backlinks_of(app, docname), series)
+        around = (
+            navigation,
+            neighbours.get(docname),
+            shown_of_related(app, docname),
+            backlinks_of(app, docname),
+            series,
+        )
         digest = shown_digest(domain, docname, around, documents)
         if domain.shown.get(docname) != digest:
             domain.shown[docname] = digest
@@ -101,7 +110,7 @@ class Documents:
 
 def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: Documents) -> str:
     """A fingerprint of what ``docname`` shows of other pages; ``around``: its navigation, neighbours,
-    backlinks and series."""
+    related pages, backlinks and series."""
     shown: list[object] = [around]
     references = domain.references.get(docname)
     if references is not None:

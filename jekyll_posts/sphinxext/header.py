@@ -15,6 +15,7 @@ from sphinx.locale import get_translation
 
 from ..core import PostRecord, format_date_ja
 from ..core.entries import TaxonomyKind
+from .page_parts import POST_HEADER
 
 _ = get_translation("sphinx")
 SEPARATOR = " · "
@@ -22,7 +23,7 @@ SEPARATOR = " · "
 
 def post_header(record: PostRecord, docname: str, tags_intro: str) -> nodes.container:
     """Date, authors, categories and reading time of a post, then its tags."""
-    header = nodes.container(classes=["jekyll-post-header"])
+    header = nodes.container(classes=[POST_HEADER])
     if record.is_post:
         header += _post_info(record, docname)
     if record.tags:

@@ -5,9 +5,12 @@ at spaces, so most Japanese compounds are never found; its whole index is
 also one file every reader downloads.  Here Sphinx's index is turned off and
 replaced (see :mod:`jekyll_posts.core.search`):
 
-- each page's text is taken from its resolved doctree as it is written
-  (in the main process, also under ``-j``) and kept with the doctrees, with
-  its index terms, so a rebuild only splits and stems the pages it wrote;
+- each page's text is taken from its doctree once it is read (in the main
+  process, also under ``-j``, before any page is written: related pages are
+  ranked by these terms) and kept with the doctrees, with its index terms, so
+  a rebuild only splits and stems the pages it read.  A reference showing
+  its target's title is text of the target, not of the page: it is in the
+  page's text as its author wrote it (``{doc}`guide```: ``guide``);
 - after the build, ``_search/`` gets ``meta.js`` (the numbers of shards and
   pages, and the characters split as Japanese, so that the browser splits
   queries as the index split the pages), one ``s<N>.js`` per shard and one
@@ -41,16 +44,16 @@ from ..core import format_date_ja
 from ..core.japanese import JAPANESE
 from ..core.search import FIELD_WEIGHTS, IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from . import compat
-from .backlinks import BACKLINKS_CLASS
 from .domain import get_domain
 from .files import write_if_changed
-from .series import SERIES_CLASS
+from .page_parts import ADDED_PARTS
 from .state import Store, build_state
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 _ = get_translation("sphinx")
 logger = logging.getLogger(__name__)
@@ -59,19 +62,14 @@ PICKLE = "search.pickle"
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
-SKIPPED_CLASSES = {
-    "jekyll-post-header",
-    "postlist",
-    "toctree-wrapper",
-    "ablog-post-excerpt",
-    BACKLINKS_CLASS,
-    SERIES_CLASS,
-}
+SKIPPED_CLASSES = {*ADDED_PARTS, "postlist", "toctree-wrapper", "ablog-post-excerpt"}
 
 
 def setup_search(app: Sphinx) -> None:
     app.connect("builder-inited", start_search)
-    app.connect("doctree-resolved", collect_page_text)
+    app.connect("env-before-read-docs", note_documents_to_read)
+    # before what pages show of others is compared (default priority): related pages need the terms
+    app.connect("env-get-updated", note_documents_read, priority=400)
     app.connect("html-collect-pages", search_page)
     app.connect("build-finished", write_search_index)
 
@@ -79,7 +77,7 @@ def setup_search(app: Sphinx) -> None:
 class SearchTexts:
     """The text of every page, kept between builds in the build state's store.
 
-    It is read only when a page is written or removed: a build that changes
+    It is read only when a page is read or removed: a build that changes
     nothing does not pay for it.
     """
 
@@ -126,10 +124,20 @@ def start_search(app: Sphinx) -> None:
     state.search = SearchTexts(state.store(app))
 
 
-def collect_page_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    texts = build_state(app).search
-    if texts is None:
-        return
+def note_documents_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    build_state(app).read_documents.update(docnames)
+
+
+def note_documents_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The text and terms of each document read in this build, from its doctree."""
+    state = build_state(app)
+    if state.search is not None:
+        for docname in sorted(state.read_documents & env.found_docs):
+            _note(app, state.search, docname, compat.sphinx.doctree_just_read(env, docname))
+    return []
+
+
+def _note(app: Sphinx, texts: SearchTexts, docname: str, doctree: nodes.document) -> None:
     entry = get_domain(app.env).pages.get(docname)
     if entry is not None and entry.draft:
         texts.forget(docname)

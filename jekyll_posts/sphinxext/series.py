@@ -16,15 +16,13 @@ from sphinx.locale import get_translation
 
 from ..core.series import Membership, Series, collect_series, membership, series_pagename
 from .domain import get_domain
+from .page_parts import POST_HEADER, SERIES
 from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _ = get_translation("sphinx")
-
-#: the class of the box, which search leaves out of a page's text
-SERIES_CLASS = "jekyll-series"
 
 
 def setup_series(app: Sphinx) -> None:
@@ -61,9 +59,7 @@ def add_series_box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if place is None:
         return
     box = series_box(app, docname, place)
-    header = doctree.next_node(
-        lambda node: isinstance(node, nodes.container) and "jekyll-post-header" in node["classes"]
-    )
+    header = doctree.next_node(lambda node: isinstance(node, nodes.container) and POST_HEADER in node["classes"])
     if header is not None:
         header.parent.insert(header.parent.index(header) + 1, box)
     else:
@@ -73,7 +69,7 @@ def add_series_box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def series_box(app: Sphinx, docname: str, place: Membership) -> nodes.container:
     """The series' name linked to its page, the post's place, and every part in order."""
     series: Series = place.series
-    box = nodes.container(classes=[SERIES_CLASS])
+    box = nodes.container(classes=[SERIES])
     heading = nodes.paragraph(classes=["jekyll-series-heading"])
     series_page = series_pagename(get_domain(app.env).settings.blog_path, series.name)
     heading += nodes.Text(_("Series") + ": ")

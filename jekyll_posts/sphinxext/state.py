@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..core.pages import GeneratedPage, PageKind
     from ..core.series import Series
     from .jekyll import SiteState
+    from .related import RelatedLists
     from .search import SearchTexts
 
 #: the version of what the store folder holds: raise it when its contents change shape
@@ -97,6 +98,10 @@ class BuildState:
     jekyll: SiteState | None = None
     #: each old URL of a post, in each form a link may take, to its document (made after reading)
     old_urls: dict[str, str] | None = None
+    #: the documents read in this build
+    read_documents: set[str] = field(default_factory=set)
+    #: each document's related pages (made after reading)
+    related: RelatedLists | None = None
     #: the pages linking to each document (made after reading)
     backlinks: dict[str, tuple[Backlink, ...]] | None = None
     #: every series, by slug (made after reading)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sphinx.environment
 import sphinx.search
 from sphinx.builders import Builder
 from sphinx.builders.html._build_info import BuildInfo
@@ -18,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.registry import SphinxComponentRegistry
 
 from ...core.encoding import CODEC
-from .patches import Patch, has_attributes, has_parameters
+from .patches import Patch, file_contains, has_attributes, has_parameters
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -90,6 +91,17 @@ def restore_parallel(app: Sphinx, parallel: int) -> None:
     app.parallel = parallel
 
 
+def doctree_just_read(env: BuildEnvironment, docname: str) -> nodes.document:
+    """The doctree of a document read in this build, to look at before it is written.
+
+    Sphinx keeps what it read serially in ``env._write_doc_doctree_cache``
+    until it writes the page (and pops it then); under ``-j`` the doctree is
+    only on disk.  The doctree is given as it is: read it, never change it.
+    """
+    cached: nodes.document | None = env._write_doc_doctree_cache.get(docname)
+    return cached if cached is not None else env.get_doctree(docname)
+
+
 def turn_off_sphinx_search(builder: Builder) -> None:
     """Sphinx's own search index is replaced by this package's: the HTML builder's flag."""
     builder.search = False  # type: ignore[attr-defined]
@@ -153,4 +165,9 @@ PATCHES = (
     Patch("the environment knows its application", VERSION_CHECKED, _check_app_of),
     Patch("the configuration keeps what conf.py set", VERSION_CHECKED, _check_raw_config),
     Patch("Snowball stemmers in JavaScript", VERSION_CHECKED, _check_stemmers),
+    Patch(
+        "the doctrees read serially are kept until written",
+        VERSION_CHECKED,
+        file_contains(Path(sphinx.environment.__file__), "self._write_doc_doctree_cache: dict[str, nodes.document]"),
+    ),
 )

@@ -1,0 +1,156 @@
+"""「関連するページ」: each page ends with up to five related posts and wiki pages.
+
+They are ranked by :mod:`jekyll_posts.core.related` from shared tags and
+categories and from the search terms of the pages' text.  Every page's list
+is needed before the first page is written, so once the documents are read
+(when :mod:`.dependencies` first asks, on ``env-get-updated``):
+
+- the search terms of the documents read in this build have been made from
+  their doctrees (:func:`.search.note_documents_read`);
+- the related index kept from the last build is brought up to date with
+  every document's input, and the lists of the pages it names are made
+  again (a build that read nothing, removed nothing and lists the same posts
+  only reads the lists);
+- each page's list is part of what it shows of other pages, so a page is
+  written again exactly when its list (or a listed page's title, date or
+  excerpt) changed.
+
+The lists and the index are kept in the build's store
+(:class:`.state.Store`), saved when a build succeeds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.locale import get_translation
+
+from ..core import format_date_ja
+from ..core.digest import fingerprint
+from ..core.entries import PageEntry
+from ..core.related import RelatedIndex, RelatedInput, related_input
+from ..core.search import FIELDS, IndexedPage
+from .domain import get_domain
+from .page_parts import RELATED
+from .state import build_state
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+_ = get_translation("sphinx")
+
+LISTS = "related-lists.pickle"
+INDEX = "related-index.pickle"
+
+
+@dataclass
+class RelatedLists:
+    """Each document's related pages, and what is kept of them for the next build."""
+
+    lists: dict[str, tuple[str, ...]]
+    #: a fingerprint of which documents are listed: when it changes, every list may
+    listing: str
+    #: the index, when it was brought up to date in this build (to be saved)
+    index: RelatedIndex | None = None
+
+
+def setup_related(app: Sphinx) -> None:
+    app.connect("doctree-resolved", add_related)
+    app.connect("build-finished", save_related)
+
+
+def related_to(app: Sphinx, docname: str) -> tuple[str, ...]:
+    """The documents related to ``docname``, best first."""
+    state = build_state(app)
+    if state.related is None:
+        state.related = _bring_up_to_date(app)
+    return state.related.lists.get(docname, ())
+
+
+def shown_of_related(app: Sphinx, docname: str) -> list[tuple[str, str, str]]:
+    """What ``docname``'s list shows of each related page, for its fingerprint."""
+    return [_shown(app, related) for related in related_to(app, docname)]
+
+
+def _bring_up_to_date(app: Sphinx) -> RelatedLists:
+    state = build_state(app)
+    if state.search is None:  # a builder without search: no terms, no lists
+        return RelatedLists({}, "")
+    env = app.env
+    domain = get_domain(env)
+    cutoff = domain.index.cutoff
+    listing = fingerprint(sorted((docname, entry.is_listed(cutoff)) for docname, entry in domain.pages.items()))
+    store = state.store(app)
+    kept = store.read_pickle(LISTS)
+    read = state.read_documents & env.found_docs
+    if kept is not None and kept[0] == listing and not read and not state.removed_documents:
+        return RelatedLists(kept[1], listing)
+    pages = state.search.pages
+    inputs = [_input(app, docname, pages.get(docname), cutoff) for docname in sorted(env.found_docs)]
+    index = store.read_pickle(INDEX) if kept is not None else None
+    if isinstance(index, RelatedIndex):
+        touched = index.update(inputs)
+        lists = {docname: names for docname, names in kept[1].items() if docname in env.found_docs}
+    else:
+        index = RelatedIndex.build(inputs)
+        touched, lists = set(env.found_docs), {}
+    for docname in touched:
+        lists[docname] = tuple(related.docname for related in index.related(docname))
+    return RelatedLists(lists, listing, index)
+
+
+def _input(app: Sphinx, docname: str, indexed: IndexedPage | None, cutoff: datetime) -> RelatedInput:
+    """A document's input: its entry (a wiki page without front matter: its title) and search terms."""
+    entry = get_domain(app.env).pages.get(docname) or PageEntry.of_page(docname, _title(app, docname), (), "")
+    made = related_input(entry, indexed.terms if indexed else ("",) * len(FIELDS), cutoff)
+    return dataclasses.replace(made, listed=False) if docname == app.config.root_doc else made
+
+
+def save_related(app: Sphinx, exception: Exception | None) -> None:
+    related = build_state(app).related
+    if exception is None and related is not None and related.index is not None:
+        store = build_state(app).store(app)
+        store.write_pickle(LISTS, (related.listing, related.lists))
+        store.write_pickle(INDEX, related.index)
+
+
+def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format != "html":
+        return
+    related = related_to(app, docname)
+    if not related:
+        return
+    box = nodes.container(classes=[RELATED])
+    box += nodes.rubric("", _("Related pages"))
+    items = nodes.bullet_list()
+    for other in related:
+        title, date, summary = _shown(app, other)
+        item = nodes.list_item()
+        heading = nodes.paragraph(classes=["jekyll-related-title"])
+        heading += nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, other))
+        if date:
+            heading += nodes.inline("", date, classes=["jekyll-related-date"])
+        item += heading
+        if summary:
+            item += nodes.paragraph("", summary, classes=["jekyll-related-summary"])
+        items += item
+    box += items
+    section = doctree.next_node(nodes.section)
+    (section if section is not None else doctree).append(box)
+
+
+def _shown(app: Sphinx, docname: str) -> tuple[str, str, str]:
+    """A related page's title, date and excerpt."""
+    entry = get_domain(app.env).pages.get(docname)
+    if entry is None:
+        return _title(app, docname), "", ""
+    date = format_date_ja(entry.date) if entry.is_post and entry.date is not None else ""
+    return entry.title, date, entry.summary
+
+
+def _title(app: Sphinx, docname: str) -> str:
+    return app.env.titles[docname].astext() if docname in app.env.titles else docname
