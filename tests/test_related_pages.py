@@ -73,6 +73,12 @@ def test_each_related_page_shows_its_date_and_excerpt_and_links_to_it(related: B
     assert first.select_one(".jekyll-related-summary").get_text() == "GPTQ による四ビット量子化の手順。"
 
 
+def test_the_home_page_has_no_list_and_its_excerpts_of_posts_none_either(related: Built) -> None:
+    home = related.soup("index.html")
+    assert len(home.select(".postlist .ablog-post-excerpt")) == 3
+    assert home.select(".jekyll-related, .jekyll-backlinks, .jekyll-series") == []
+
+
 def test_the_list_is_not_search_text(related: Built) -> None:
     records = "".join(path.read_text(encoding="utf-8") for path in (related.outdir / "_search").glob("p*.js"))
     assert "GPTQ による四ビット量子化の手順。" not in records  # an excerpt only a related list shows

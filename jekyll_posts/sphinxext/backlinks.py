@@ -24,7 +24,7 @@ from ..core.backlinks import Backlink, LinkTarget, backlinks, resolve
 from .compat.ablog import ablog_tomorrow
 from .domain import get_domain
 from .links import SitePaths, old_url_keys, old_urls
-from .page_parts import BACKLINKS
+from .page_parts import BACKLINKS, is_written_page
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def _all_backlinks(app: Sphinx) -> dict[str, tuple[Backlink, ...]]:
 
 
 def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html":
+    if not is_written_page(app, doctree):
         return
     linking = backlinks_of(app, docname)
     if not linking:

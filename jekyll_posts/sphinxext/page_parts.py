@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 #: date, authors, categories, reading time and tags under a post's title
 POST_HEADER = "jekyll-post-header"
 #: 「連載: name (3/5)」 and the series' parts
@@ -11,3 +18,12 @@ RELATED = "jekyll-related"
 #: 「このページへのリンク」
 BACKLINKS = "jekyll-backlinks"
 ADDED_PARTS = frozenset({POST_HEADER, SERIES, RELATED, BACKLINKS})
+
+
+def is_written_page(app: Sphinx, doctree: nodes.Node) -> bool:
+    """Whether a ``doctree-resolved`` tree is an HTML page being written, where the parts go.
+
+    Sphinx also emits the event for pieces it resolves on their own: ablog
+    resolves each excerpt of a ``postlist`` that way, as a paragraph.
+    """
+    return app.builder.format == "html" and isinstance(doctree, nodes.document)

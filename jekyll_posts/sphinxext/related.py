@@ -35,7 +35,7 @@ from ..core.entries import PageEntry
 from ..core.related import RelatedIndex, RelatedInput, related_input
 from ..core.search import FIELDS, IndexedPage
 from .domain import get_domain
-from .page_parts import RELATED
+from .page_parts import RELATED, is_written_page
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ def setup_related(app: Sphinx) -> None:
 
 
 def related_to(app: Sphinx, docname: str) -> tuple[str, ...]:
-    """The documents related to ``docname``, best first."""
+    """The documents related to ``docname``, best first (none for the home page, which lists the blog)."""
+    if docname == app.config.root_doc:
+        return ()
     state = build_state(app)
     if state.related is None:
         state.related = _bring_up_to_date(app)
@@ -119,7 +121,7 @@ def save_related(app: Sphinx, exception: Exception | None) -> None:
 
 
 def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html":
+    if not is_written_page(app, doctree):
         return
     related = related_to(app, docname)
     if not related:

@@ -16,7 +16,7 @@ from sphinx.locale import get_translation
 
 from ..core.series import Membership, Series, collect_series, membership, series_pagename
 from .domain import get_domain
-from .page_parts import POST_HEADER, SERIES
+from .page_parts import POST_HEADER, SERIES, is_written_page
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def shown_of_series(place: Membership | None) -> object:
 
 
 def add_series_box(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html":
+    if not is_written_page(app, doctree):
         return
     place = place_in_series(app, docname)
     if place is None:
