@@ -73,6 +73,11 @@ def test_each_related_page_shows_its_date_and_excerpt_and_links_to_it(related: B
     assert first.select_one(".jekyll-related-summary").get_text() == "GPTQ による四ビット量子化の手順。"
 
 
+def test_the_list_ends_the_page_whose_body_has_its_own_top_headings(related: Built) -> None:
+    text = related.soup(BASICS).select_one("article").get_text()
+    assert text.index("混合精度推論を使います") < text.index("関連するページ")
+
+
 def test_the_home_page_has_no_list_and_its_excerpts_of_posts_none_either(related: Built) -> None:
     home = related.soup("index.html")
     assert len(home.select(".postlist .ablog-post-excerpt")) == 3

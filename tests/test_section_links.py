@@ -120,3 +120,10 @@ def test_a_section_added_above_changes_no_other_id(tmp_path: Path) -> None:
 
 def test_ids_are_final_before_myst_resolves_links_to_them() -> None:
     assert ApplyFrontMatter.default_priority < StableSectionIds.default_priority < RESOLVES_ANCHORS_AT
+
+
+def test_a_post_whose_body_starts_with_a_heading_is_summed_up_by_its_first_paragraph(sections: Built) -> None:
+    description = sections.soup("posts/2026-01-20-heading-first.html").select_one('meta[name="description"]')
+    assert description is not None and description["content"] == "最初の段落がこの投稿の抜粋になります。"
+    listed = sections.soup("blog.html").select(".ablog-post-excerpt p")
+    assert "最初の段落がこの投稿の抜粋になります。" in [paragraph.get_text() for paragraph in listed]

@@ -24,7 +24,7 @@ from ..core.backlinks import Backlink, LinkTarget, backlinks, resolve
 from .compat.ablog import ablog_tomorrow
 from .domain import get_domain
 from .links import SitePaths, old_url_keys, old_urls
-from .page_parts import BACKLINKS, is_written_page
+from .page_parts import BACKLINKS, append_to_page, is_written_page
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -120,5 +120,4 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             paragraph += nodes.inline("", format_date_ja(page.date), classes=["jekyll-backlink-date"])
         items += nodes.list_item("", paragraph)
     box += items
-    section = doctree.next_node(nodes.section)
-    (section if section is not None else doctree).append(box)
+    append_to_page(doctree, box)

@@ -148,7 +148,7 @@ class ApplyFrontMatter(SphinxTransform):
         self.env.metadata[docname].update(record.metadata)
         made: MadePost | None = self.env.current_document.get(MADE_KEY)
         section = self._titled_section(record)
-        summary = record.excerpt or (made and made.excerpt) or _summary(section)
+        summary = record.excerpt or (made and made.excerpt) or _summary(self.document)  # the body's `#` sections too
         section.insert(1, post_header(record, docname, self.config.tags_intro_text))
         if record.is_post:
             section += post_node(record, summary)

@@ -27,3 +27,10 @@ def is_written_page(app: Sphinx, doctree: nodes.Node) -> bool:
     resolves each excerpt of a ``postlist`` that way, as a paragraph.
     """
     return app.builder.format == "html" and isinstance(doctree, nodes.document)
+
+
+def append_to_page(doctree: nodes.document, part: nodes.Element) -> None:
+    """Put ``part`` at the end of the page: in its last top-level section (a body's ``#``
+    headings are sections beside the title's), else at the end of the document."""
+    sections = [child for child in doctree.children if isinstance(child, nodes.section)]
+    (sections[-1] if sections else doctree).append(part)

@@ -35,7 +35,7 @@ from ..core.entries import PageEntry
 from ..core.related import RelatedIndex, RelatedInput, related_input
 from ..core.search import FIELDS, IndexedPage
 from .domain import get_domain
-from .page_parts import RELATED, is_written_page
+from .page_parts import RELATED, append_to_page, is_written_page
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -141,8 +141,7 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             item += nodes.paragraph("", summary, classes=["jekyll-related-summary"])
         items += item
     box += items
-    section = doctree.next_node(nodes.section)
-    (section if section is not None else doctree).append(box)
+    append_to_page(doctree, box)
 
 
 def _shown(app: Sphinx, docname: str) -> tuple[str, str, str]:
