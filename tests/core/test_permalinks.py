@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from jekyll_posts.core import ReadOptions, SourceFile, parse_post
 from jekyll_posts.core.jekyll.permalinks import (
     PLACEHOLDERS,
     STYLES,
@@ -16,6 +17,7 @@ from jekyll_posts.core.jekyll.permalinks import (
     _placeholders,
     front_matter_categories,
     is_post_file,
+    jekyll_date,
     jekyll_slugify,
     output_path,
     path_categories,
@@ -26,6 +28,9 @@ from jekyll_posts.core.jekyll.permalinks import (
     unknown_placeholders,
     with_baseurl,
 )
+from jekyll_posts.core.jekyll.posts import JekyllContext, jekyll_post
+from jekyll_posts.core.jekyll.site import JekyllSite
+from jekyll_posts.core.jekyll.state import Links
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 UTC = ZoneInfo("UTC")
@@ -273,3 +278,24 @@ def test_redirect_files() -> None:
     assert output_path("/old/") == PurePosixPath("old/index.html")
     assert output_path("/old.php") == PurePosixPath("old.php.html")
     assert output_path("/") == PurePosixPath("index.html")
+
+
+def test_jekyll_dates_are_read_in_the_site_zone() -> None:
+    path = PurePosixPath("ja/news/_posts/2005-07-01-20050701.md")
+    assert jekyll_date(path, None, UTC) == datetime(2005, 7, 1, tzinfo=UTC)  # the file name's day
+    assert jekyll_date(path, "2005-07-02", UTC) == datetime(2005, 7, 2, tzinfo=UTC)
+    assert jekyll_date(path, "2005-07-02 21:00:00 +0900", UTC) == datetime(2005, 7, 2, 12, tzinfo=UTC)
+    assert jekyll_date(path, "not a date", UTC) == datetime(2005, 7, 1, tzinfo=UTC)
+    assert jekyll_date(PurePosixPath("_posts/notes.md"), None, UTC) is None
+
+
+def test_the_old_url_of_a_post_dated_by_its_file_name_has_that_day_whatever_zone_shows_it(tmp_path: Path) -> None:
+    """ruby-lang.org (``timezone: UTC``) in a knowledge base showing dates in Asia/Tokyo: the day
+    of ``2005-07-01-x.md`` is the 1st in both, though midnight in Tokyo is the 30th in UTC."""
+    source = SourceFile(tmp_path / "2005-07-01-20050701.md", in_posts_folder=True)
+    parsed = parse_post("---\ntitle: t\n---\n\nbody\n", source, ReadOptions(zone=TOKYO))
+    site = JekyllSite(config={"timezone": "UTC", "permalink": "pretty"}, root=tmp_path)
+    no_links = Links(post_url=lambda name: None, link=lambda path: None)
+    context = JekyllContext(PurePosixPath("ja/news/_posts/2005-07-01-20050701.md"), site, no_links, TOKYO)
+    assert parsed.record is not None and parsed.record.date == datetime(2005, 7, 1, tzinfo=TOKYO)
+    assert jekyll_post(parsed, context).old_urls == ("/ja/news/2005/07/01/20050701/",)

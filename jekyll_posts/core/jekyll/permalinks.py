@@ -34,11 +34,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import PurePosixPath
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
-from ..dates import split_dated_name
+from ..dates import DateError, parse_date, split_dated_name
 
 #: Jekyll's default ``markdown_ext``: the extensions it renders as Markdown.
 MARKDOWN_EXTENSIONS = ("markdown", "mkdown", "mkdn", "mkd", "md")
@@ -124,6 +125,19 @@ class JekyllPost:
     slug: str | None = None
     permalink: str | None = None
     title: str | None = None
+
+
+def jekyll_date(path: PurePosixPath, value: object, zone: ZoneInfo) -> datetime | None:
+    """The date Jekyll gives the post at ``path``: its front matter ``date`` (``value``), else its
+    file name's, read in the site's ``zone`` (``timezone:``).  A date written without an offset
+    (a file name's, ``2005-07-01``) is that day in the site's zone: its URL has that day."""
+    if value is not None:
+        try:
+            return parse_date(value, zone)
+        except DateError:
+            pass
+    split = split_post_file_name(path.name)
+    return datetime.combine(split[0], time(), tzinfo=zone) if split else None
 
 
 def split_post_file_name(name: str) -> tuple[date, str, str] | None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ..post import ParsedPost, PostRecord
 from ..problems import Problem
@@ -29,7 +29,7 @@ from .excerpts import excerpt_of
 from .kramdown import kramdown_to_myst
 from .languages import with_pygments_names
 from .liquid import render_liquid
-from .permalinks import JekyllPost, front_matter_categories, post_url, post_url_name, redirect_from
+from .permalinks import JekyllPost, front_matter_categories, jekyll_date, post_url, post_url_name, redirect_from
 from .site import JekyllSite, time_zone
 from .state import Links, has_liquid
 
@@ -46,7 +46,7 @@ class JekyllContext:
     path: PurePosixPath
     site: JekyllSite
     links: Links
-    zone: tzinfo
+    zone: ZoneInfo
     #: the file on disk, for ``include_relative``
     file: Path | None = None
 
@@ -140,7 +140,7 @@ def _jekyll_post(record: PostRecord, context: JekyllContext) -> JekyllPost:
     slug, permalink = metadata.get("slug"), metadata.get("permalink")
     return JekyllPost(
         relative_path=context.path,
-        date=record.date,
+        date=jekyll_date(context.path, metadata.get("date"), _zone(context)) or record.date,
         categories=front_matter_categories(metadata.get("categories"), metadata.get("category")),
         slug=slug if isinstance(slug, str) else None,
         permalink=permalink if isinstance(permalink, str) and permalink.strip() else None,
@@ -153,7 +153,7 @@ def _style(site: JekyllSite) -> str:
     return style if isinstance(style, str) and style.strip() else "date"
 
 
-def _zone(context: JekyllContext) -> tzinfo:
+def _zone(context: JekyllContext) -> ZoneInfo:
     return time_zone(context.site.config.get("timezone")) or context.zone
 
 

@@ -32,13 +32,19 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..dates import DateError, parse_date
-from .permalinks import MARKDOWN_EXTENSIONS, JekyllPost, front_matter_categories, post_url, split_post_file_name
+from .permalinks import (
+    MARKDOWN_EXTENSIONS,
+    JekyllPost,
+    front_matter_categories,
+    jekyll_date,
+    post_url,
+    split_post_file_name,
+)
 
 #: The folders Jekyll reads posts and drafts from, in the site's root and in any folder it reads.
 POSTS, DRAFTS = "_posts", "_drafts"
@@ -159,7 +165,7 @@ def post_page(
     The date is the front matter's, else the file name's, else ``modified`` (as for a draft);
     ``zone`` is the site's (``timezone:``).
     """
-    date = _post_date(path, front_matter.get("date"), zone) or modified.astimezone(zone)
+    date = jekyll_date(path, front_matter.get("date"), zone) or modified.astimezone(zone)
     slug, permalink = (front_matter.get(key) for key in ("slug", "permalink"))
     post = JekyllPost(
         path,
@@ -176,16 +182,6 @@ def post_page(
         zone=zone,
     )
     return {**front_matter, "path": path.as_posix(), "date": date, "url": url}
-
-
-def _post_date(path: PurePosixPath, value: object, zone: ZoneInfo) -> datetime | None:
-    if value is not None:
-        try:
-            return parse_date(value, zone)
-        except DateError:
-            pass
-    split = split_post_file_name(path.name)
-    return datetime.combine(split[0], time(), tzinfo=zone) if split else None
 
 
 def _patterns(value: object, default: Sequence[str]) -> tuple[str, ...]:
