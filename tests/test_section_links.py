@@ -127,3 +127,12 @@ def test_a_post_whose_body_starts_with_a_heading_is_summed_up_by_its_first_parag
     assert description is not None and description["content"] == "最初の段落がこの投稿の抜粋になります。"
     listed = sections.soup("blog.html").select(".ablog-post-excerpt p")
     assert "最初の段落がこの投稿の抜粋になります。" in [paragraph.get_text() for paragraph in listed]
+
+
+def test_a_kramdown_id_is_an_id_of_its_post_not_a_project_label(sections: Built) -> None:
+    """A post and its translation both have ``{: #typical-cases}``: no duplicate label, each links to its own."""
+    assert "duplicate label" not in sections.warnings
+    for post, ids in (("en", ["typical-cases"]), ("ja", ["typical-cases", "よくあるケース"])):
+        soup = sections.soup(f"posts/2019-12-12-separation-{post}.html")
+        assert section_ids(soup)[1] == ids  # the English heading's own id is the one it was given
+        assert [a["href"] for a in soup.select("article p a.reference")] == ["#typical-cases"]

@@ -6,7 +6,11 @@ own transforms, each section's made-up id is replaced by one from its text
 (``#量子化``), used by the ``#`` permalink, the page's table of contents,
 search results and MyST's ``[](#量子化)`` links.  Ids the author gave
 (``(label)=`` before a heading, ``{#id}`` after it) stay, first; the id from the
-text follows them.
+text follows them.  ``[](#id)`` finds a section by any of its ids.
+
+In a Jekyll post, an id kramdown gave (``{: #typical-cases}``) is an id of its
+page, as it was on the Jekyll site: not a label of the whole project, where
+the same id in two posts (a post and its translation) clashed.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import clean_astext
 
-from ..core.sections import section_ids
+from ..core.sections import heading_slug, section_ids
 from .compat import myst
 from .compat.theme import THEME_ELEMENT_IDS
+from .documents import MADE_KEY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,6 +32,7 @@ if TYPE_CHECKING:
 
 def setup_sections(app: Sphinx) -> None:
     app.add_transform(StableSectionIds)
+    app.add_transform(KramdownIdsStayOnTheirPage)
 
 
 class StableSectionIds(SphinxTransform):
@@ -44,16 +50,38 @@ class StableSectionIds(SphinxTransform):
         for id_ in made_up:
             del self.document.ids[id_]
         titles = [_heading(section) for section in sections]
-        new_ids = section_ids(titles, taken={*self.document.ids, *THEME_ELEMENT_IDS})
+        # a section the author gave its text's own id (## Setup {#setup}) keeps that one id
+        own = {
+            slug
+            for section, title in zip(sections, titles, strict=True)
+            if (slug := heading_slug(title)) in section["ids"] and slug in given
+        }
+        new_ids = section_ids(titles, taken={*self.document.ids, *THEME_ELEMENT_IDS} - own)
         renamed: dict[str, str] = {}
         slugs: dict[str, myst.SlugTarget] = {}
         for section, title, new_id in zip(sections, titles, new_ids, strict=True):
             renamed.update((id_, new_id) for id_ in section["ids"] if id_ not in given)
-            section["ids"] = [*(id_ for id_ in section["ids"] if id_ in given), new_id]
+            section["ids"] = list(dict.fromkeys([*(id_ for id_ in section["ids"] if id_ in given), new_id]))
             self.document.ids[new_id] = section
-            slugs[new_id] = (section.line, new_id, title)
+            for id_ in section["ids"]:
+                slugs[id_] = (section.line, id_, title)
         _follow_renamed_ids(self.document, renamed)
         myst.record_slugs(self.document, self.env, slugs)
+
+
+class KramdownIdsStayOnTheirPage(SphinxTransform):
+    """The names of a Jekyll post's elements are not project labels (the ids stay)."""
+
+    # after the section ids are made (710), before Sphinx's domains collect labels (850)
+    default_priority = 800
+
+    def apply(self) -> None:
+        if self.env.current_document.get(MADE_KEY) is None:
+            return
+        for name, explicit in list(self.document.nametypes.items()):
+            node = self.document.ids.get(self.document.nameids.get(name) or "")
+            if explicit and node is not None and not isinstance(node, nodes.target | nodes.footnote | nodes.citation):
+                self.document.nametypes[name] = False
 
 
 def _ids_given_by_the_author(document: nodes.document) -> set[str]:
