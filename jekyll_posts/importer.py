@@ -500,7 +500,30 @@ def print_summary(
     lines += _section(f"errors: {_count(len(plan.errors), 'file')} could not be read or written", plan.errors)
     with_problems = _count(len({located.path for located in problems}), "file")
     lines.append(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
-    print("\n".join(lines + [str(located) for located in problems]))
+    print("\n".join(lines + _problem_lines(problems, places.posts)))
+
+
+#: more problems than this are shown a few of each kind
+PROBLEMS_SHOWN = 20
+EXAMPLES_SHOWN = 5
+
+
+def _problem_lines(problems: list[Located], posts: Path) -> list[str]:
+    """Each problem; when there are many, how many of each kind with a few of them, so that a
+    site with hundreds of one problem does not hide the others."""
+    if len(problems) <= PROBLEMS_SHOWN:
+        return [str(located) for located in problems]
+    by_kind: dict[str, list[Located]] = defaultdict(list)
+    for located in problems:
+        by_kind[located.problem.subtype].append(located)
+    lines = []
+    for subtype, found in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        lines.append(f"  jekyll_posts.{subtype}: {len(found)}")
+        lines += [f"    {located}" for located in found[:EXAMPLES_SHOWN]]
+        if len(found) > EXAMPLES_SHOWN:
+            lines.append(f"    ... {len(found) - EXAMPLES_SHOWN} more")
+    lines.append(f"every one: jekyll-posts check {posts}")
+    return lines
 
 
 def _copied(places: Places, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str]:

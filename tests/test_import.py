@@ -413,3 +413,26 @@ def test_the_old_urls_lead_to_the_posts(imported: ImportedSite) -> None:
         assert refresh is not None, old
         target = refresh["content"].split("url=", 1)[1]
         assert (imported.outdir / old).parent.joinpath(unquote(target)).resolve() == (imported.outdir / new).resolve()
+
+
+def test_many_problems_are_summed_up_by_kind_with_a_few_of_each(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "many"
+    (site / "_posts").mkdir(parents=True)
+    for day in range(1, 26):
+        (site / "_posts" / f"2026-01-{day:02d}-n.md").write_text("---\ntitle: t\ntags: 2024\n---\n\nx\n", "utf-8")
+    (site / "_posts" / "2026-02-01-yaml.md").write_text("---\ntitle: [\n---\n\nx\n", encoding="utf-8")
+
+    status, out = run_import(capsys, site=site)
+
+    assert status == 0
+    problems = out.split("problems: 27 in 26 files (imported all the same; the import does not fail)\n")[1]
+    lines = problems.splitlines()
+    assert lines[0] == "  jekyll_posts.taxonomy: 25"
+    assert (
+        lines[1]
+        == "    docs/posts/2026-01-01-n.md:3: tags: 2024 is a number: quote it to make it text [jekyll_posts.taxonomy]"
+    )
+    assert lines[6:8] == ["    ... 20 more", "  jekyll_posts.title: 1"]  # then the yaml one, each kind in full
+    assert lines[-1] == "every one: jekyll-posts check docs/posts"

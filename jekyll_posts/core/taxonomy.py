@@ -83,11 +83,13 @@ def terms_from_value(value: object, *, split_text: bool) -> tuple[list[str], lis
     ``split_text`` is set (the plural keys ``tags`` and ``categories``), one
     term per comma-separated part, or per space-separated word when it has no
     comma, as Jekyll reads ``tags: jekyll ruby``.  Terms come in order, each
-    once.  Numbers are kept as text; empty, repeated and very long terms,
-    and items that are not text, are reported (and the latter two skipped).
+    once.  A key with no value (``tags:``) or an empty list has no terms, as
+    in Jekyll, without a word.  Numbers are kept as text; empty, repeated and
+    very long terms, and items that are not text, are reported (and the
+    latter two skipped).
     """
     if value is None:
-        return [], ["no value: leave the key out, or give text or a list"]
+        return [], []
     if isinstance(value, str):
         return _checked(_split_text(value) if split_text else [value], [])
     if _is_number(value):

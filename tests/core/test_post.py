@@ -205,9 +205,9 @@ BAD_INPUTS = [
         Problem(3, "taxonomy", "tags: expected text or a list of text, got a mapping"),
     ),
     (
-        "---\ntitle: t\ntags:\n---\n",
+        "---\ntitle: t\ntags: [AI, '']\n---\n",
         "a.md",
-        Problem(3, "taxonomy", "tags: no value: leave the key out, or give text or a list"),
+        Problem(3, "taxonomy", "tags: empty term skipped"),
     ),
     (
         "---\ntitle: t\ntags: 2024\n---\n",

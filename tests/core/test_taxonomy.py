@@ -27,7 +27,9 @@ def test_terms_from_front_matter_values(value: object, split_text: bool, expecte
     [
         ({"a": 1}, [], ["expected text or a list of text, got a mapping"]),
         (True, [], ["expected text or a list of text, got true/false"]),
-        (None, [], ["no value: leave the key out, or give text or a list"]),
+        (None, [], []),  # tags: with no value, as Jekyll-Bootstrap's template writes
+        ([], [], []),
+        ("", [], []),
         (2024, ["2024"], ["2024 is a number: quote it to make it text"]),
         ([2024, "AI"], ["2024", "AI"], ["2024 is a number: quote it to make it text"]),
         (
