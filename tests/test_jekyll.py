@@ -193,3 +193,21 @@ def test_editing_an_include_or_data_file_rebuilds_the_posts_that_read_it(
     rebuilt = build(srcdir, tmp_path / "_build")
     assert read_docs(rebuilt) == reread
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
+
+
+def test_without_the_old_sites_url_a_link_to_a_page_not_here_is_warned_about_once(tmp_path: Path) -> None:
+    """In Markdown the link shows as its text; in HTML it is left as it is (there is no text to show)."""
+    srcdir = copy_root("jekyll", tmp_path)
+    config = srcdir / "jekyll" / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("url: https://old.example.jp\n", ""), "utf-8")
+    (srcdir / "posts" / "2026-01-20-links.md").write_text(
+        "---\ntitle: リンク\n---\n\n[概要](/about/)と[もう一度](/about/)、"
+        '<a href="/books/">本</a>と<a href="/books/">本棚</a>。\n',
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build")
+    warned = re.findall(r"WARNING: '(\S+)' is a page of the Jekyll site that is not here", built.warnings)
+    assert sorted(warned) == ["/about/", "/books/"]
+    paragraph = next(p for p in article(built, "posts/2026-01-20-links.html").select("p") if "概要" in p.get_text())
+    assert [a["href"] for a in paragraph.select("a")] == ["/books/", "/books/"]
+    assert paragraph.get_text() == "概要ともう一度、本と本棚。"

@@ -199,20 +199,27 @@ class SiteLinks(SphinxPostTransform):
 
     def _unresolved(self, pending: addnodes.pending_xref, docname: str) -> None:
         """Shown as its text; warned about once per target in a build."""
-        target = pending["reftarget"]
+        self._warn_not_here(pending["reftarget"], pending)
+        pending.replace_self(pending.children or nodes.Text(pending["reftarget"]))
+
+    def _warn_not_here(self, target: str, node: nodes.Node) -> None:
         warned = build_state(self._app).warned_links
         if target not in warned:
             warned.add(target)
             message = (
                 f"{target!r} is a page of the Jekyll site that is not here: set jekyll_posts_site_url to link to it"
             )
-            logger.warning(message, location=pending, type="jekyll_posts", subtype="link")
-        pending.replace_self(pending.children or nodes.Text(target))
+            logger.warning(message, location=node, type="jekyll_posts", subtype="link")
 
     def _rewrite_raw(self, raw: nodes.raw, paths: SitePaths, docname: str) -> None:
+        """Links and images of HTML in a post, as those of its Markdown (a link that leads
+        nowhere is left as it is: HTML has no text to show instead)."""
+
         def rewritten(match: re.Match[str]) -> str:
             found = paths.path_of(match.group(3))
             uri = self._resolved(paths, docname, *found) if found else None
+            if found and uri is None:
+                self._warn_not_here(match.group(3), raw)
             return f"{match.group(1)}{match.group(2)}{uri}{match.group(2)}" if uri else match.group(0)
 
         text = _HTML_LINK.sub(rewritten, raw.astext())
