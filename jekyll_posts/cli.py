@@ -27,7 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jekyll-posts", description=(__doc__ or "").split("\n")[0])
     subcommands = parser.add_subparsers(dest="command", required=True)
     for name, module in COMMANDS.items():
-        module.add_arguments(subcommands.add_parser(name, help=(module.__doc__ or "").split("\n")[0]))
+        summary = (module.__doc__ or "").split("\n")[0]
+        module.add_arguments(subcommands.add_parser(name, help=summary, description=summary))
     arguments = parser.parse_args(argv)
     status: int = COMMANDS[arguments.command].run(arguments)
     return status

@@ -436,3 +436,12 @@ def test_many_problems_are_summed_up_by_kind_with_a_few_of_each(
     )
     assert lines[6:8] == ["    ... 20 more", "  jekyll_posts.title: 1"]  # then the yaml one, each kind in full
     assert lines[-1] == "every one: jekyll-posts check docs/posts"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_each_commands_help_says_what_it_does(command: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jekyll_posts.cli", command, "--help"], capture_output=True, text=True, check=True
+    )
+    summary = (COMMANDS[command].__doc__ or "").split("\n")[0]
+    assert " ".join(summary.split()) in " ".join(result.stdout.split())
