@@ -5,6 +5,7 @@
     jekyll-posts import ../old-blog              # or: make import SRC=../old-blog
     jekyll-posts import ../old-blog --dry-run    # what would be copied; nothing is written
     jekyll-posts import ../old-blog --force      # also overwrite files changed since the last import
+    jekyll-posts import ../www --only ja         # only ja/.../_posts (a site with a folder per language)
 
 What goes where (``docs`` is ``--source``, ``posts`` the first of
 ``jekyll_posts_post_folders``, ``jekyll`` the site folder beside ``conf.py``
@@ -150,6 +151,12 @@ class Site:
     reading: SiteReading
     address: SiteAddress
     zone: ZoneInfo
+    #: the site folders whose ``_posts`` and ``_drafts`` are imported (none: all of them)
+    only: tuple[PurePosixPath, ...] = ()
+
+    def imports_posts_of(self, folder: PurePosixPath) -> bool:
+        """Whether the posts of ``folder`` (``ja/news/_posts``) are imported."""
+        return not self.only or any(chosen == folder or chosen in folder.parents for chosen in self.only)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -162,6 +169,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--site-folder",
         type=Path,
         help=f"where the site's own files go (default: {DEFAULT_SITE_FOLDER}/ beside conf.py)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        type=PurePosixPath,
+        default=[],
+        metavar="FOLDER",
+        help="import only the posts and drafts of this folder of the site and below (ja for ja/news/_posts, "
+        "_posts for the top one); repeat for more",
     )
     parser.add_argument("--force", action="store_true", help="overwrite files changed in the knowledge base")
     parser.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
@@ -181,6 +197,7 @@ def run(arguments: argparse.Namespace) -> int:
         SiteReading.of(jekyll.config),
         SiteAddress.of(jekyll.config),
         time_zone(jekyll.config.get("timezone")) or settings.zone,
+        tuple(PurePosixPath(*folder.parts) for folder in arguments.only),
     )
     progress = not arguments.quiet and sys.stderr.isatty()
     plan = plan_import(site, progress)
@@ -262,7 +279,9 @@ def _magic_folders(site: Site, plan: Plan) -> Iterator[PurePosixPath]:
     while pending:
         folder = pending.pop()
         if site.reading.reads_posts_in(folder):
-            yield from (folder / name for name in (POSTS, DRAFTS) if (site.places.site / folder / name).is_dir())
+            for name in (POSTS, DRAFTS):
+                if (site.places.site / folder / name).is_dir() and site.imports_posts_of(folder / name):
+                    yield folder / name
         try:
             entries = sorted(os.scandir(site.places.site / folder), key=lambda entry: entry.name, reverse=True)
         except OSError as error:

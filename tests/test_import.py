@@ -445,3 +445,15 @@ def test_each_commands_help_says_what_it_does(command: str) -> None:
     )
     summary = (COMMANDS[command].__doc__ or "").split("\n")[0]
     assert " ".join(summary.split()) in " ".join(result.stdout.split())
+
+
+def test_only_the_posts_of_the_folders_named_are_imported(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_import(capsys, "--only", "ja/")
+    assert status == 0
+    assert "posts: 1 (1 new, 0 updated, 0 unchanged) into docs/posts" in out
+    assert "drafts: 0 (0 new, 0 updated, 0 unchanged) into docs/posts" in out
+    imported = sorted(path.relative_to(kb).as_posix() for path in (kb / "docs" / "posts").rglob("*.md"))
+    assert imported == ["docs/posts/ja/news/_posts/2026-01-15-nested.md"]
+    status, out = run_import(capsys, "--only", "_posts", "--only", "_drafts")
+    assert "posts: 6 (6 new, 0 updated, 0 unchanged) into docs/posts" in out
+    assert "drafts: 1 (1 new, 0 updated, 0 unchanged) into docs/posts" in out
