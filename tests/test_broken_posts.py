@@ -7,7 +7,9 @@ import io
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOTS_DIR, Built, build, copy_root
@@ -153,3 +155,18 @@ def test_strict_build_fails_listing_every_problem(broken: Built, tmp_path: Path)
     for line in lines[:-1]:
         path, rest = line.split(":", 1)
         assert f"{path}:{rest.split(':', 1)[0]}: WARNING: {rest.split(': ', 1)[1]}" in result.stderr, line
+
+
+def test_a_post_written_now_is_listed_whatever_the_machines_zone(tmp_path: Path) -> None:
+    """ablog lists posts dated before tomorrow on the machine's clock; the site's zone is the clock
+    here.  In a zone 14 hours ahead of UTC, a post dated this minute was a draft for most of the day
+    (and ``bad-date.md`` above, dated by its modification time, was one after 15:00 UTC in Tokyo)."""
+    zone = ZoneInfo("Etc/GMT-14")
+    now = datetime.now(zone)
+    srcdir = copy_root("series", tmp_path)
+    post = srcdir / "posts" / f"{now:%Y-%m-%d}-just-written.md"
+    post.write_text(f"---\ntitle: 今書いた\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n本文。\n", encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build", jekyll_posts_timezone="Etc/GMT-14")
+    assert f"posts/{post.stem}.html" in built.listed_posts()
+    drafts = [a["href"] for a in built.soup("blog/drafts.html").select(".ablog-post-title a")]
+    assert drafts == ["../posts/2026-02-01-draft.html"]

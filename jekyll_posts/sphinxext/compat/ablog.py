@@ -24,6 +24,7 @@ import ablog.post
 from docutils import nodes
 
 from ...core import PostRecord, slugify
+from ...core.entries import listing_cutoff
 from .patches import Patch, has_attributes, has_parameters
 
 if TYPE_CHECKING:
@@ -141,8 +142,24 @@ def post_node(record: PostRecord, summary: str) -> ablog.post.PostNode:
     return node
 
 
+ORIGINAL_TOMORROW: datetime = ablog.blog.TOMORROW
+
+
+def use_site_tomorrow(zone: ZoneInfo) -> None:
+    """ablog lists posts dated before its ``TOMORROW``: midnight after the day ablog was
+    imported, on the machine's clock.  Post dates reach ablog as the site's wall clock, so
+    a post written at 01:00 in Tokyo was a draft on a UTC machine until 09:00.  While a
+    build runs, ``TOMORROW`` is the next midnight in the site's zone.  Undone by
+    :func:`restore_tomorrow`."""
+    ablog.blog.TOMORROW = listing_cutoff(zone).replace(tzinfo=None)
+
+
+def restore_tomorrow(app: Sphinx, exception: Exception | None) -> None:
+    ablog.blog.TOMORROW = ORIGINAL_TOMORROW
+
+
 def ablog_tomorrow(zone: ZoneInfo) -> datetime:
-    """ablog lists posts dated before its ``TOMORROW`` (midnight after the day it was imported)."""
+    """Posts dated before this are listed by ablog (see :func:`use_site_tomorrow`)."""
     tomorrow: datetime = ablog.blog.TOMORROW
     return tomorrow.replace(tzinfo=zone)
 
