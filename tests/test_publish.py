@@ -111,3 +111,13 @@ def test_a_run_from_the_last_runs_cache_builds_only_the_edited_post_and_the_clea
     run_shell_steps(clean, runner)
     assert_same_files(checkout / "_build" / "html", clean / "_build" / "html")
     assert BASE_URL + "/" in (clean / "_build" / "html" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_read_the_docs_shallow_clone_is_given_the_history_last_updated_dates_need(tmp_path: Path) -> None:
+    config = yaml.safe_load((REPO_DIR / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    checkout = tmp_path / "rtd"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{REPO_DIR}", str(checkout)], check=True)
+    for command in config["build"]["jobs"]["post_checkout"]:
+        subprocess.run(["bash", "-e", "-c", command], cwd=checkout, check=True, capture_output=True)
+    shallow = ["git", "rev-parse", "--is-shallow-repository"]
+    assert subprocess.run(shallow, cwd=checkout, capture_output=True, text=True, check=True).stdout == "false\n"
