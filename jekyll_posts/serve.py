@@ -1,4 +1,4 @@
-"""Preview the site while writing: built as ``make html`` builds it, served on localhost, rebuilt on every save.
+"""Preview the site while writing: make html's build, served on localhost, rebuilt on every save.
 
 ::
 
@@ -104,7 +104,9 @@ def run(arguments: argparse.Namespace) -> int:
     source: Path = arguments.source
     conf_py = find_conf_py(source, arguments.conf_dir)
     if not source.is_dir() or conf_py is None:
-        print(f"jekyll-posts serve: no source folder {source} with a conf.py in it or above it", file=sys.stderr)
+        print(
+            f"jekyll-posts serve: no folder {source} with a conf.py in it, above it or in --conf-dir", file=sys.stderr
+        )
         return 1
     try:
         from sphinx_autobuild.__main__ import main as autobuild

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from conftest import ROOTS_DIR
 
+from jekyll_posts.cli import main
 from jekyll_posts.serve import EDITOR_FILES, PACKAGE_FOLDERS, preview_of
 from jekyll_posts.testing.preview import RunningPreview, preview
 
@@ -69,6 +70,12 @@ def test_the_preview_is_make_htmls_build_watching_what_it_reads(tmp_path: Path) 
     # conf.py (many editors save a new file in its place) and the site folder jekyll/ in it; the package's own
     assert set(preview.watched()) == {project, *PACKAGE_FOLDERS}
     assert project / "jekyll" in preview.folders
+
+
+def test_a_source_folder_without_conf_py_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "docs").mkdir()
+    assert main(["serve", str(tmp_path / "docs")]) == 1
+    assert "no folder" in capsys.readouterr().err
 
 
 def test_editor_files_and_the_rest_of_the_conf_folder_are_ignored(tmp_path: Path) -> None:
