@@ -114,6 +114,7 @@ def test_editing_a_posts_tags_writes_only_the_pages_showing_them(site: tuple[Pat
         "index.html",  # its postlist shows what the blog lists
         "genindex.html",  # Sphinx writes these two on every build
         "search.html",
+        "404.html",  # and sphinx-notfound-page this one
     }
 
 
