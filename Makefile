@@ -9,11 +9,13 @@ SPHINXOPTS ?= -W --keep-going
 BUILDDIR   ?= _build
 
 N ?= 1000
+PORT ?= 8000
 
-.PHONY: html test check post import bench screenshots clean locale help
+.PHONY: html serve test check post import bench screenshots clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make serve  preview on http://127.0.0.1:$(PORT)/ (PORT=8001), rebuilt and reloaded on every save"
 	@echo "make test   run the test suite"
 	@echo "make check  check every post's front matter without building"
 	@echo "make post TITLE=\"...\" [TAGS=a,b CATEGORY=c AUTHOR=n SLUG=s DRAFT=1]  write a new post in docs/posts/"
@@ -30,6 +32,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -c . -d $(BUILDDIR)/doctrees docs $(BUILDDIR)/html $(SPHINXOPTS)
+
+# make html's build, in the same folders, served and rebuilt on every save (jekyll-posts serve --help).
+serve: $(STAMP)
+	$(BIN)/jekyll-posts serve docs --conf-dir . --build-dir $(BUILDDIR) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

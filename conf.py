@@ -21,8 +21,9 @@ exclude_patterns = ["_build", ".venv", "Thumbs.db", ".DS_Store"]
 # -- Posts ---------------------------------------------------------------------
 jekyll_posts_timezone = "Asia/Tokyo"
 
-# Read the Docs gives the site's address; locally the feeds point at localhost.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "http://localhost:8000/")
+# The site's address, for feeds, the sitemap and OpenGraph: Read the Docs gives it, the GitHub
+# Pages recipe (README, Publishing) sets SITE_URL; locally it is make serve's http://localhost:8000/.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL") or "http://localhost:8000/"
 
 blog_title = project
 blog_path = "blog"

@@ -5,9 +5,11 @@
     jekyll-posts check docs                 # every post's front matter, without building (also jekyll-posts-check)
     jekyll-posts new "タイトル" --tags a,b  # a new post in docs/posts/, front matter filled in
     jekyll-posts import ../old-blog        # a whole Jekyll site's posts, drafts, data, includes and images
+    jekyll-posts serve                      # preview on http://127.0.0.1:8000/, rebuilt and reloaded on every save
 
 Each subcommand is a module with ``add_arguments(parser)`` and ``run(arguments) -> int``
-(the exit status), listed once in :data:`COMMANDS`.  Nothing here imports Sphinx.
+(the exit status), listed once in :data:`COMMANDS`.  Nothing here imports Sphinx (``serve`` does
+when it runs).
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import check, importer, new
+from . import check, importer, new, serve
 
 #: subcommand name -> its module
-COMMANDS: dict[str, ModuleType] = {"check": check, "new": new, "import": importer}
+COMMANDS: dict[str, ModuleType] = {"check": check, "new": new, "import": importer, "serve": serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,7 +14,16 @@ from conftest import build, copy_root
 from jekyll_posts.core.encoding import CODEC
 from jekyll_posts.sphinxext.compat import PATCHES, Patch
 
-UPSTREAMS = ("sphinx", "ablog", "sphinx_tags", "docutils", "pydata_sphinx_theme", "sphinx_book_theme", "myst_parser")
+UPSTREAMS = (
+    "sphinx",
+    "ablog",
+    "sphinx_tags",
+    "docutils",
+    "pydata_sphinx_theme",
+    "sphinx_book_theme",
+    "myst_parser",
+    "sphinx_autobuild",
+)
 PURE_IMPORTS = (
     "import jekyll_posts.core, jekyll_posts.core.pages, jekyll_posts.core.settings, jekyll_posts.core.jekyll,"
     " jekyll_posts.core.search, jekyll_posts.cli, jekyll_posts.check"

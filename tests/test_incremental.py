@@ -26,7 +26,11 @@ def site_files(outdir: Path) -> dict[str, bytes]:
 
 
 def assert_same_site(built: Built, clean: Built) -> None:
-    got, expected = site_files(built.outdir), site_files(clean.outdir)
+    assert_same_files(built.outdir, clean.outdir)
+
+
+def assert_same_files(outdir: Path, clean_outdir: Path) -> None:
+    got, expected = site_files(outdir), site_files(clean_outdir)
     assert sorted(got) == sorted(expected)
     differing = [name for name in expected if got[name] != expected[name]]
     assert differing == []

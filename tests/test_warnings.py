@@ -68,8 +68,8 @@ BAD_CONFIG = [
     ("jekyll_posts_timezone", "Mars/Olympus", "Asia/Tokyo", "is not an IANA time zone name"),
     ("jekyll_posts_chars_per_minute", 0, 500, "must be a positive whole number"),
     ("jekyll_posts_words_per_minute", -5, 200, "must be a positive whole number"),
-    ("jekyll_posts_post_folders", ["posts", 3], ["posts"], "must be a list of folder names"),
     ("jekyll_posts_page_size", 0, 20, "must be a positive whole number"),
+    ("jekyll_posts_post_folders", ["posts", 3], ["posts"], "must be a list of folder names"),
     ("jekyll_posts_site", "", None, "must be the path of a Jekyll site folder"),
     ("jekyll_posts_site_url", "  ", None, "must be the URL of the Jekyll site"),
     (
