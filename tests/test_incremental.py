@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOTS_DIR, Built, build, copy_root
 
+from jekyll_posts.core.entries import listing_cutoff
+from jekyll_posts.sphinxext.compat import ablog as ablog_compat
+from jekyll_posts.sphinxext.state import build_state
 from jekyll_posts.testing.corpus import generate
 
 NOT_SITE = {".doctrees", ".buildinfo", "_sources"}
@@ -55,6 +60,30 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path
     assert "no targets are out of date" in again.status
     assert "config changed" not in again.status
     assert "writing output... [" not in again.status
+    assert build_state(again.app).generated is None  # no generated page was made to be compared
+
+
+def test_a_rebuild_the_day_a_post_comes_due_lists_it(
+    site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing changed but the date: a post dated tomorrow is listed once tomorrow comes."""
+    srcdir, builddir = site
+    tomorrow = datetime.now(ZoneInfo("Asia/Tokyo")) + timedelta(days=1)
+    post = srcdir / "posts" / f"{tomorrow:%Y-%m-%d}-due.md"
+    front_matter = f"title: 明日の記事\ndate: {tomorrow:%Y-%m-%d}\ncategories: [engineering]\ntags: [ai, ガイド]"
+    body = "[小文字の記事](2025-05-01-lower-ai.md)を参照。"  # a backlink and a related page, once due
+    post.write_text(f"---\n{front_matter}\n---\n\n{body}\n", encoding="utf-8")
+    built = build(srcdir, builddir)
+    assert f"posts/{post.stem}.html" not in built.listed_posts()
+    day_after = tomorrow + timedelta(days=1)
+    monkeypatch.setattr(ablog_compat, "listing_cutoff", lambda zone: listing_cutoff(zone, day_after))
+    rebuilt = build(srcdir, builddir)
+    assert "0 added, 0 changed, 0 removed" in rebuilt.status
+    assert f"posts/{post.stem}.html" in rebuilt.listed_posts()
+    linked = rebuilt.soup("posts/2025-05-01-lower-ai.html")
+    assert "明日の記事" in linked.select_one(".jekyll-backlinks").get_text()
+    assert "明日の記事" in linked.select_one(".jekyll-related").get_text()
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
 
 
 def test_a_rebuild_without_changes_leaves_listing_pages_and_feeds_alone(site: tuple[Path, Path]) -> None:

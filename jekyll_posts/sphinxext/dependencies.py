@@ -114,8 +114,8 @@ def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: 
     shown: list[object] = [around]
     references = domain.references.get(docname)
     if references is not None:
-        if references.has_postlist:
-            shown.append(domain.listing_digest)
+        if references.has_postlist:  # the posts listed, and which are listed (due by then)
+            shown.extend((domain.listing_digest, domain.index.cutoff.isoformat()))
         if references.shows_titles:
             shown.append(documents.titles)
         elif references.links_documents:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .search import SearchTexts
 
 #: the version of what the store folder holds: raise it when its contents change shape
-STORE_VERSION = 3
+STORE_VERSION = 4
 STORE = "jekyll_posts"
 
 
@@ -90,6 +90,12 @@ class BuildState:
     parallel: int | None = None
     #: this build's generated pages, made once the documents are read
     generated: list[GeneratedPage] | None = None
+    #: :func:`.generated.pages_digest` of this build, made once the documents are read
+    pages_digest: str | None = None
+    #: the name and template of each generated page of this build (made after reading)
+    page_names: list[tuple[str, str]] | None = None
+    #: what this build's generated pages were made from (:func:`.generated.write_generated`)
+    site_digest: str | None = None
     #: the fingerprint of each generated output of this build (output path -> digest)
     fingerprints: dict[str, str] = field(default_factory=dict)
     #: the search texts, when this builder writes the search index

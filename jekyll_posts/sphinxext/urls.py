@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from ..core.urls import case_collisions, generated_url_clashes
-from .generated import this_builds_pages
+from .generated import generated_page_names
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +26,7 @@ def setup_urls(app: Sphinx) -> None:
 
 
 def warn_shared_urls(app: Sphinx, env: BuildEnvironment) -> None:
-    generated = (page.pagename for page in this_builds_pages(app))
+    generated = (pagename for pagename, _ in generated_page_names(app))
     found = chain(case_collisions(env.found_docs), generated_url_clashes(env.found_docs, generated))
     for docname, problem in found:
         logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)

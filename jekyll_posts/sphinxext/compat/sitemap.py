@@ -55,12 +55,12 @@ def no_sitemap_without_a_site_url(app: Sphinx) -> None:
 
 
 def hand_every_page_over(app: Sphinx, exception: Exception | None) -> None:
-    from ..generated import this_builds_pages
+    from ..generated import generated_page_names
 
     if exception is not None or not hasattr(app, "sitemap_links"):
         return
     pages = set(app.env.found_docs)
-    pages |= {page.pagename for page in this_builds_pages(app) if page.template not in NOT_LISTED_TEMPLATES}
+    pages |= {pagename for pagename, template in generated_page_names(app) if template not in NOT_LISTED_TEMPLATES}
     pages -= {"genindex", "search", app.config.notfound_pagename}
     suffix = app.config.html_file_suffix or ".html"
     excluded = app.config.sitemap_excludes
