@@ -82,10 +82,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+
+from .structure import BLOCK_PARSER, code_spans, inline_regions, verbatim_lines
 
 #: Substrings without which a body holds no kramdown construct rewritten here.
 MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:")
@@ -153,15 +152,6 @@ _BLOCK_KEYS: dict[str, tuple[str, ...]] = {
 #: Blocks followed directly by another block without a blank line between.
 _SELF_ENDING = frozenset({"heading", "fence", "hr"})
 
-#: Block structure only (inline parsing would double the time): where code, paragraphs and lists are.
-_PARSER = (
-    MarkdownIt("commonmark", {"maxNesting": 50})
-    .enable("table")
-    .use(footnote_plugin)
-    .use(deflist_plugin)
-    .disable(["inline", "text_join"])
-)
-
 
 @dataclass
 class _Attributes:
@@ -222,17 +212,17 @@ def kramdown_to_myst(body: str) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
     if not any(marker in body for marker in MARKERS) and not _MYST_BLOCK_SYNTAX.search(body):
         return body
-    document = _Document(body.split("\n"), _protected_lines(_PARSER.parse(body)))
+    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
     _collect_definitions(document)
     _rewrite_footnote_definitions(document)
     ials = _take_block_ials(document)
     ials += _take_heading_ids(document)
-    tokens = _PARSER.parse(document.structure())
+    tokens = BLOCK_PARSER.parse(document.structure())
     blocks = _top_level_blocks(tokens)
     _rewrite_block_math(document, blocks)
     _escape_myst_syntax(document)
-    for start, end in _inline_regions(tokens):
+    for start, end in inline_regions(tokens):
         _rewrite_inline_region(document, start, end)
     _rewrite_link_definitions(document)
     _place_block_attributes(document, blocks, ials)
@@ -242,27 +232,12 @@ def kramdown_to_myst(body: str) -> str:
 # --- structure ---------------------------------------------------------------
 
 
-def _protected_lines(tokens: Sequence[Token]) -> set[int]:
-    """Lines markdown-it reads as code or raw HTML."""
-    protected: set[int] = set()
-    for token in tokens:
-        if token.type in ("fence", "code_block", "html_block") and token.map:
-            protected.update(range(*token.map))
-    return protected
-
-
 def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
     return [
         _Block(token.type.removesuffix("_open"), token.map[0], token.map[1])
         for token in tokens
         if token.level == 0 and token.map and token.nesting >= 0
     ]
-
-
-def _inline_regions(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    for token in tokens:
-        if token.type == "inline" and token.map:
-            yield token.map[0], token.map[1]
 
 
 # --- attribute lists ---------------------------------------------------------
@@ -630,24 +605,6 @@ def _rewrite_inline_region(document: _Document, start: int, end: int) -> None:
     document.lines[start:end] = rewritten.split("\n")
 
 
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Where CommonMark's code spans are: a backtick run up to the next run of the same length."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while match := _BACKTICKS.search(text, position):
-        opening_start, run = match.start(), match.group()
-        backslashes = len(text[:opening_start]) - len(text[:opening_start].rstrip("\\"))
-        if backslashes % 2:
-            opening_start, run = opening_start + 1, run[1:]
-        closing = re.compile(rf"(?<!`){run}(?!`)").search(text, match.end()) if run else None
-        if closing is None:
-            position = match.end()
-            continue
-        spans.append((opening_start, closing.end()))
-        position = closing.end()
-    return spans
-
-
 def _outside_code(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     position = 0
     for start, end in spans:
@@ -657,7 +614,7 @@ def _outside_code(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple
 
 
 def _rewrite_spans(text: str, document: _Document) -> str:
-    spans = _code_spans(text)
+    spans = code_spans(text)
     code_ends = {end for _, end in spans}
     pieces: list[str] = []
     for start, end in _outside_code(text, spans):
