@@ -99,6 +99,14 @@ def test_no_liquid_or_kramdown_is_shown_outside_code_that_shows_it(site: Built) 
         assert LIQUID_OR_KRAMDOWN.search(soup.get_text()) is None, page
 
 
+def test_fenced_code_ends_at_its_closing_fence_and_gets_its_pygments_language(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    paragraph = next(p for p in page.select("p") if "チルダの囲みの後の段落です。" in p.get_text())
+    assert paragraph.find_parent("pre") is None
+    assert [pre.get_text() for pre in page.select("div.highlight-ruby pre")][-1] == "p [1, 2, 3]\n"  # ~~~~ closes
+    assert page.select_one("li div.highlight-vim pre").get_text() == "set number\n"  # vimscript, in a list item
+
+
 def test_kramdown_attributes_toc_and_comments(site: Built) -> None:
     page = article(site, "posts/2026-01-10-liquid.html")
     assert page.select_one("p.important-paragraph").get_text() == "強調する段落です。"

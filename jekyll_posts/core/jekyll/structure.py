@@ -1,6 +1,7 @@
 """Where a post body's blocks, code and raw HTML are, as MyST's markdown-it reads them.
 
-The steps that rewrite a body for MyST (:mod:`.kramdown`) must agree with MyST on what is code: they read the body's block structure
+The steps that rewrite a body for MyST (:mod:`.kramdown`, :mod:`.languages`)
+must agree with MyST on what is code: they read the body's block structure
 with one parser, :data:`BLOCK_PARSER` (CommonMark with tables, footnotes and
 definition lists, as MyST reads posts; inline parsing left out, which would
 double the time), and find code spans in a block's text with
