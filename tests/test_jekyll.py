@@ -119,6 +119,8 @@ def test_links_to_other_posts_resolve(site: Built) -> None:
     first, liquid = "posts/2026-01-05-first.html", "posts/2026-01-10-liquid.html"
     by_post_url = next(a for a in article(site, liquid).select("a") if a.get_text() == "前の投稿")
     assert target(site, liquid, by_post_url["href"]) == site.outdir / first
+    with_a_slash = next(a for a in article(site, liquid).select("a") if a.get_text() == "名前の前に / があっても")
+    assert target(site, liquid, with_a_slash["href"]) == site.outdir / first  # {% post_url /2026-01-05-first %}
     by_old_url = next(a for a in article(site, first).select("a") if a.get_text() == "次の投稿")
     assert target(site, first, by_old_url["href"]) == site.outdir / liquid
 

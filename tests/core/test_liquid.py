@@ -321,6 +321,7 @@ def test_highlight_without_a_language_is_plain_code_with_a_problem() -> None:
         ("[前回]({% post_url 2026-01-05-first-post %})", "[前回](first-post.md)"),
         ("[a]: {% post_url 2017-10-12-welcome %}\n", "[a]: ../2017/welcome.md\n"),
         ("{% post_url ja/2019-01-01-年始 %}", "ja/new-year.md"),
+        ("{% post_url /2017-10-12-welcome %} {% post_url /ja/2019-01-01-年始 %}", "../2017/welcome.md ja/new-year.md"),
         ("{% assign name = '2017-10-12-welcome' %}{% post_url {{ name }} %}", "../2017/welcome.md"),
         ("[x]({% link _posts/2016-07-26-name.md %})", "[x](name.md)"),
         ("{% link ja/news/_posts/x.md %}", "ja/news/x.md"),

@@ -7,7 +7,8 @@
   The tags are expected on lines of their own; in a list item the closing
   fence takes the opening tag's indentation.
 - ``{% post_url NAME %}`` and ``{% link PATH %}`` are replaced by what
-  :class:`~.state.Links` finds; a ``{{ }}`` in their argument is rendered first.
+  :class:`~.state.Links` finds; a ``{{ }}`` in their argument is rendered first,
+  and a ``/`` before a post's name is dropped, as Jekyll drops it.
 - A tag no one knows (a plugin's ``{% gist %}``, a stray ``{% endif %}``) is
   shown as written, with a problem; so is a Jekyll tag whose target is
   missing.  Python-liquid's ``render`` tag, which Jekyll does not have, is not
@@ -197,13 +198,17 @@ class LinkNode(Node):
         name = rendered_argument(self.argument, self.token, context, tag)
         if name is None:
             return buffer.write(tag_text(self.token))
-        find = state.links.post_url if tag == "post_url" else state.links.link
-        target = find(name.strip())
+        target = state.links.post_url(_post_name(name)) if tag == "post_url" else state.links.link(name.strip())
         if target is None:
             what = "post named" if tag == "post_url" else "page at"
             state.report(self.token, f"{tag}: no {what} {name.strip()!r}: the tag is left as written")
             return buffer.write(tag_text(self.token))
         return buffer.write(target)
+
+
+def _post_name(argument: str) -> str:
+    """The post a ``post_url`` names: Jekyll's ``PostComparer`` drops a leading ``/``."""
+    return argument.strip().removeprefix("/")
 
 
 class PostUrlTag(Tag):
