@@ -107,6 +107,13 @@ def test_fenced_code_ends_at_its_closing_fence_and_gets_its_pygments_language(si
     assert page.select_one("li div.highlight-vim pre").get_text() == "set number\n"  # vimscript, in a list item
 
 
+def test_a_link_without_a_destination_is_its_text(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    paragraph = next(p for p in page.select("p") if "チルダの囲みの後の段落です。" in p.get_text())
+    assert paragraph.get_text() == "チルダの囲みの後の段落です。プラグインは Vundle で入れます。"
+    assert paragraph.find("a") is None  # and no warning: "cross-reference target not found: ''"
+
+
 def test_kramdown_attributes_toc_and_comments(site: Built) -> None:
     page = article(site, "posts/2026-01-10-liquid.html")
     assert page.select_one("p.important-paragraph").get_text() == "強調する段落です。"

@@ -96,6 +96,12 @@ CASES = [
     ("math before footnote and ial", "$$x[^1]$$ `c`{: .k} $$y$${: .z}\n", "{math}`x[^1]` `c`{.k} {math}`y`\n"),
     ("abbreviation", "*[HTML]: Hyper Text Markup Language\nHTMLです。\n", "\nHTMLです。\n"),
     ("abbreviation after text: kramdown shows it", "HTMLです。\n*[HTML]: x\n", "HTMLです。\n*[HTML]: x\n"),
+    # Links without a destination: kramdown links to the page itself; their text.
+    ("empty link", "[Vundle]() を使う。\n", "Vundle を使う。\n"),
+    ("empty link in brackets, with an ial", "[a *b*](<>){: .x} and [c]( )\n", "a *b* and c\n"),
+    ("empty link over two lines", "[a\nb]() c\n", "a\nb c\n"),
+    ("escaped bracket and image: not links", "\\[a]() ![i]()\n", "\\[a]() ![i]()\n"),
+    ("empty link in code: untouched", "`[a]()` and [b]()\n", "`[a]()` and b\n"),
     # Reference definitions.
     ("url with spaces", "use [x][1]\n\n[1]: http://a b/c\n", "use [x][1]\n\n[1]: <http://a b/c>\n"),
     ("url with spaces and title", '[x][1]\n\n[1]: http://a b "T"\n', '[x][1]\n\n[1]: <http://a b> "T"\n'),

@@ -28,6 +28,9 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   ``{raw} html`` block (inline: the HTML as it is);
 - ``$$...$$`` math: a ``{math}`` directive when it is a paragraph of its own,
   else the ``{math}`` role (kramdown has no single-dollar math);
+- links without a destination, ``[Vundle]()`` or ``[Vundle](<>)`` (kramdown:
+  ``<a href="">``, a link to the page itself; MyST: a reference to nothing,
+  with a warning): their text, without a link (and without a span IAL after them);
 - abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
   abbreviations; the words show without their tooltip);
 - footnotes: definitions nobody refers to are removed (kramdown leaves them
@@ -67,8 +70,9 @@ site should not enable ``dollarmath``: it reads ``$5 and $10`` as math,
 which kramdown never does.
 
 Speed: a body without any of the few markers kramdown's syntax needs
-(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), and with no line starting
-with ``%``, ``+++`` or ``(name)=``, is returned after one scan for each.
+(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), without an empty link
+destination ``]()``, and with no line starting with ``%``, ``+++`` or
+``(name)=``, is returned after one scan for each.
 ``bench/kramdown.py`` on the project's 2-core machine (fastest of five runs,
 other builds running beside it), 1,000 Japanese bodies of 10 KB: 67 ms in
 all without markers, and 2.2 s (2.2 ms a body: two block-level markdown-it
@@ -91,6 +95,8 @@ MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:")
 
 #: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets.
 _MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
+#: A link's destination left empty: ``]()``, ``](<>)``.
+_EMPTY_DESTINATION = re.compile(r"\]\([ \t]*(?:<>)?[ \t]*\)")
 
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
 _ANY = r"(?:\\\}|[^}])"
@@ -123,6 +129,9 @@ _MYST_NAME = re.compile(r"^[^\s!\"#$%&'()*+,./;<=>?@\[\]^`{|}~]+$")
 _LENGTH = re.compile(r"^\d+(?:\.\d+)?(?:%|px|em|ex|pt|pc|cm|mm|in|rem|vw|vh)?$")
 
 _SPAN_IAL = re.compile(rf"\{{:(?!:|/)({_ANY}+)\}}")
+_EMPTY_LINK = re.compile(
+    rf"(?<![!\\])\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\([ \t]*(?:<>)?[ \t]*\)(?:\{{:(?!:|/){_ANY}+\}})?"
+)
 _SPAN_EXTENSION = re.compile(
     rf"\{{::(?P<name>\w+)(?:\s(?P<options>{_ANY}*?)|)(?:(?P<closed>/)\}}|\}}(?P<body>.*?)\{{:/(?P=name)?\}})", re.S
 )
@@ -210,7 +219,7 @@ class _Block:
 
 def kramdown_to_myst(body: str) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
-    if not any(marker in body for marker in MARKERS) and not _MYST_BLOCK_SYNTAX.search(body):
+    if not _has_kramdown_syntax(body):
         return body
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
@@ -227,6 +236,15 @@ def kramdown_to_myst(body: str) -> str:
     _rewrite_link_definitions(document)
     _place_block_attributes(document, blocks, ials)
     return "\n".join(document.lines)
+
+
+def _has_kramdown_syntax(text: str) -> bool:
+    """Whether ``text`` may hold anything rewritten here (a quick scan: some hits are not)."""
+    return (
+        any(marker in text for marker in MARKERS)
+        or bool(_EMPTY_DESTINATION.search(text))
+        or bool(_MYST_BLOCK_SYNTAX.search(text))
+    )
 
 
 # --- structure ---------------------------------------------------------------
@@ -599,7 +617,7 @@ def _rewrite_inline_region(document: _Document, start: int, end: int) -> None:
     if any(line in document.protected for line in range(start, end)):
         return
     text = "\n".join(document.lines[start:end])
-    if not any(marker in text for marker in ("{:", "$$", "[^")):
+    if not any(marker in text for marker in ("{:", "$$", "[^")) and not _EMPTY_DESTINATION.search(text):
         return
     rewritten = _rewrite_spans(text, document)
     document.lines[start:end] = rewritten.split("\n")
@@ -641,7 +659,8 @@ def _rewrite_plain(text: str, start: int, end: int, code_ends: set[int], documen
 
 
 def _rewrite_words(before: str, words: str, code_ends: set[int], document: _Document) -> str:
-    """Span IALs and footnote references in ``words``, which follow ``before``."""
+    """Empty links, span IALs and footnote references in ``words``, which follow ``before``."""
+    words = _EMPTY_LINK.sub(r"\1", words)
     result: list[str] = []
     position = 0
     for match in _SPAN_IAL.finditer(words):
