@@ -42,7 +42,12 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
 
 - MyST's own block syntax, which kramdown shows as text: a line starting
   with ``%`` (a MyST comment: hidden), ``+++`` or ``(name)=`` gets a
-  backslash in front.
+  backslash in front;
+- a Liquid tag left as written (a plugin's ``{% youtube x %}``, or one
+  ``{% raw %}`` kept): a backslash before its ``{`` where MyST would read it
+  as attributes (``{% ... %}`` is a comment in their syntax) and hide it: at
+  the start of a line of text (in a list item or a quote too) and right
+  after a link, an image, a span or inline code.  Code is left as it is.
 
 Left as they are because MyST already shows the same: ``[text][1](note)``
 (a link to reference 1, then the text "(note)"; CommonMark reads
@@ -70,7 +75,8 @@ site should not enable ``dollarmath``: it reads ``$5 and $10`` as math,
 which kramdown never does.
 
 Speed: a body without any of the few markers kramdown's syntax needs
-(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), without an empty link
+(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), without a Liquid tag
+left in it (``{%``) or an empty link
 destination ``]()``, and with no line starting with ``%``, ``+++`` or
 ``(name)=``, is returned after one scan for each.
 ``bench/kramdown.py`` on the project's 2-core machine (fastest of five runs,
@@ -91,10 +97,12 @@ from markdown_it.token import Token
 from .structure import BLOCK_PARSER, code_spans, inline_regions, verbatim_lines
 
 #: Substrings without which a body holds no kramdown construct rewritten here.
-MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:")
+MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:", "{%")
 
 #: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets.
 _MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
+#: A Liquid tag where MyST reads attributes: at a line's start, after container markers, or after ``)``, ``]``, ``\```.
+_TAG_AS_ATTRIBUTES = re.compile(r"(^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*|[)\]`])\{%", re.M)
 #: A link's destination left empty: ``]()``, ``](<>)``.
 _EMPTY_DESTINATION = re.compile(r"\]\([ \t]*(?:<>)?[ \t]*\)")
 
@@ -232,6 +240,7 @@ def kramdown_to_myst(body: str) -> str:
     _rewrite_block_math(document, blocks)
     _escape_myst_syntax(document)
     for start, end in inline_regions(tokens):
+        _escape_liquid_tags(document, start, end)
         _rewrite_inline_region(document, start, end)
     _rewrite_link_definitions(document)
     _place_block_attributes(document, blocks, ials)
@@ -369,6 +378,27 @@ def _escape_myst_syntax(document: _Document) -> None:
         if index not in document.protected and _MYST_BLOCK_SYNTAX.match(line):
             indent = len(line) - len(line.lstrip(" "))
             document.lines[index] = f"{line[:indent]}\\{line[indent:]}"
+
+
+def _escape_liquid_tags(document: _Document, start: int, end: int) -> None:
+    """A backslash before each ``{%`` of lines ``start`` to ``end`` that MyST would read as attributes."""
+    if any(line in document.protected for line in range(start, end)):
+        return
+    text = "\n".join(document.lines[start:end])
+    if "{%" in text:
+        document.lines[start:end] = _escaped_liquid_tags(text).split("\n")
+
+
+def _escaped_liquid_tags(text: str) -> str:
+    """``text`` (a block's inline text) with ``\\{%`` where MyST's attributes would take a tag, not in code."""
+    spans = code_spans(text)
+
+    def escape(match: re.Match[str]) -> str:
+        brace = match.end(1)
+        inside_code = any(span_start <= brace < span_end for span_start, span_end in spans)
+        return match.group() if inside_code else f"{match[1]}\\{{%"
+
+    return _TAG_AS_ATTRIBUTES.sub(escape, text)
 
 
 def _collect_definitions(document: _Document) -> None:
