@@ -112,7 +112,7 @@ def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
     assert crlf.find("h1").get_text(strip=True).rstrip("¶#") == "BOM and CRLF"
     assert [a.get_text() for a in crlf.select("p.tags a")] == ["crlf"]
     liquid = broken.soup("posts/2026-01-21-liquid.html").get_text()
-    assert "{% gist 12345 %}" in liquid and "{% include missing.html %}" in liquid  # shown as written
+    assert "{% codepen 12345 %}" in liquid and "{% include missing.html %}" in liquid  # shown as written
     assert "{% youtube abc %}" in liquid  # on a line of its own too, which MyST read as attributes and hid
     assert "This block is never closed." in broken.soup("posts/2026-01-22-unclosed-liquid.html").get_text()
 

@@ -114,6 +114,15 @@ def test_a_link_without_a_destination_is_its_text(site: Built) -> None:
     assert paragraph.find("a") is None  # and no warning: "cross-reference target not found: ''"
 
 
+def test_a_gist_is_a_link_to_it_without_its_script(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    paragraph = next(p for p in page.select("p") if "gist.github.com" in p.get_text())
+    link = paragraph.select_one("a")
+    assert link is not None and link["href"] == "https://gist.github.com/yamada/0123abcd#file-hello-rb"
+    assert paragraph.get_text() == link["href"]
+    assert not page.select("script")  # jekyll-gist's <script src="https://gist.github.com/....js"> is not run
+
+
 def test_kramdown_attributes_toc_and_comments(site: Built) -> None:
     page = article(site, "posts/2026-01-10-liquid.html")
     assert page.select_one("p.important-paragraph").get_text() == "強調する段落です。"

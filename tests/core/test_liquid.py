@@ -347,6 +347,44 @@ def test_an_unknown_link_target_is_left_as_written(body: str, problem: str) -> N
     assert result.problems == (Problem(6, "liquid", problem),)
 
 
+# gist (jekyll-gist): a link to the gist, no script
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{% gist 0123abcd %}", "<https://gist.github.com/0123abcd>"),
+        (
+            "{% gist parkr/931c1c8d465a04042403 hello_world.rb %}",
+            "<https://gist.github.com/parkr/931c1c8d465a04042403#file-hello_world-rb>",
+        ),
+        ("コードは {%- gist 12345 Main.JAVA -%} です", "コードは<https://gist.github.com/12345#file-main-java>です"),
+        ("{% gist page.gist page.gist_file %}", "<https://gist.github.com/yamada/99#file-a-rb>"),  # variables
+        ("{% gist {{ page.gist }} %}", "<https://gist.github.com/yamada/99>"),
+        ("{% gist abc %}", "<https://gist.github.com/abc>"),  # a word no variable has
+    ],
+)
+def test_a_gist_is_a_link_to_it(body: str, expected: str) -> None:
+    assert rendered_text(body, gist="yamada/99", gist_file="a.rb") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "argument"),
+    [
+        ("{% gist %}", "''"),
+        ("{% gist a b c %}", "'a b c'"),
+        ('{% gist "><script>x</script> %}', "'\"><script>x</script>'"),
+        ("{% gist https://gist.github.com/1 %}", "'https://gist.github.com/1'"),
+        ("{% gist page.title %}", "'page.title'"),  # a title is no gist's id
+    ],
+)
+def test_a_gist_tag_naming_no_gist_is_left_as_written(body: str, argument: str) -> None:
+    result = render(f"前\n{body}\n", first_line=3)
+    assert result.text == f"前\n{body}\n"
+    expected = "gist: expected a gist's id and maybe a file name, such as 'user/0123abcd hello.rb'"
+    assert result.problems == (Problem(4, "liquid", f"{expected}, got {argument}: the tag is left as written"),)
+
+
 # include, include_relative
 
 
@@ -453,12 +491,12 @@ def test_an_include_that_includes_itself_three_times_stops_quickly(tmp_path: Pat
 
 
 def test_problems_inside_an_include_are_at_the_include_tag_naming_the_file(tmp_path: Path) -> None:
-    includes = {"outer.html": "外\n{% include inner.html %}", "inner.html": "一\n二 {% gist x %} {{ 'a' | nope }}\n"}
+    includes = {"outer.html": "外\n{% include inner.html %}", "inner.html": "一\n二 {% youtube x %} {{ 'a' | nope }}\n"}
     site = JekyllSite(includes=write(tmp_path, includes))
     result = render("本文\n\n{% include outer.html %}\n", site=site, first_line=4)
-    assert result.text == "本文\n\n外\n一\n二 {% gist x %} a\n\n"
+    assert result.text == "本文\n\n外\n一\n二 {% youtube x %} a\n\n"
     assert result.problems == (
-        Problem(6, "liquid", "unknown tag 'gist': shown as written (in inner.html, line 2)"),
+        Problem(6, "liquid", "unknown tag 'youtube': shown as written (in inner.html, line 2)"),
         Problem(6, "liquid", "unknown filter 'nope': the value is left unfiltered (in inner.html, line 2)"),
     )
 
@@ -706,10 +744,10 @@ def test_url_filters_without_url_or_baseurl() -> None:
 
 
 def test_an_unknown_tag_is_shown_as_written_and_the_rest_renders() -> None:
-    result = render("# {{ page.title }}\n\n{% gist 12345 %}\n{% youtube abc %}{{ site.title }}\n", first_line=7)
-    assert result.text == "# Liquid の使い方\n\n{% gist 12345 %}\n{% youtube abc %}チーム技術ブログ\n"
+    result = render("# {{ page.title }}\n\n{% codepen 12345 %}\n{% youtube abc %}{{ site.title }}\n", first_line=7)
+    assert result.text == "# Liquid の使い方\n\n{% codepen 12345 %}\n{% youtube abc %}チーム技術ブログ\n"
     assert result.problems == (
-        Problem(9, "liquid", "unknown tag 'gist': shown as written"),
+        Problem(9, "liquid", "unknown tag 'codepen': shown as written"),
         Problem(10, "liquid", "unknown tag 'youtube': shown as written"),
     )
 
@@ -762,8 +800,8 @@ def test_a_syntax_error_leaves_the_body_as_written(body: str, line: int, message
 
 
 def test_a_syntax_error_reports_the_unknown_tags_met_before_it() -> None:
-    result = render("{% gist 1 %}\n{% if x %}")
-    assert result.text == "{% gist 1 %}\n{% if x %}"
+    result = render("{% youtube 1 %}\n{% if x %}")
+    assert result.text == "{% youtube 1 %}\n{% if x %}"
     assert [problem.line for problem in result.problems] == [1, 2]
 
 

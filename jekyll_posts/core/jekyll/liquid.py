@@ -5,14 +5,14 @@
     site, site_problems = load_jekyll_site(Path("jekyll"), {"url": "https://kb.example"})
     rendered = render_liquid(body, first_line=7, page={"title": "...", "path": "..."}, site=site, links=links)
     rendered.text         # the Markdown to parse
-    rendered.problems     # (Problem(12, "liquid", "unknown tag 'gist': shown as written"),)
+    rendered.problems     # (Problem(12, "liquid", "unknown tag 'youtube': shown as written"),)
     rendered.includes     # include files read or looked for, for rebuild dependencies
     rendered.data         # top-level site.data keys read ("members"), for rebuild dependencies
 
 Liquid runs over the whole body, as in Jekyll: inside code blocks, inline
 code and link definitions too; ``{% raw %}`` keeps its text.  The engine is
 python-liquid with Jekyll's defaults (an undefined variable is empty, an
-unknown filter leaves the value as it is), Jekyll's tags (:mod:`.tags`, :mod:`.includes`) and
+unknown filter leaves the value as it is), Jekyll's tags and jekyll-gist's (:mod:`.tags`, :mod:`.includes`) and
 filters (:mod:`.filters`, :mod:`.arrays`).  Templates see ``site`` (the
 configuration and ``site.data``; ``site.posts``, ``site.pages``, ``site.tags``
 and ``site.categories`` are empty, as the blog lists posts, and there is no
@@ -67,7 +67,7 @@ from .includes import IncludeRelativeTag, IncludeTag
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import Links, RenderState, current, has_liquid, has_place, note_error, parse_text, rendering
-from .tags import HighlightTag, LinkTag, PostUrlTag, UnknownTag
+from .tags import GistTag, HighlightTag, LinkTag, PostUrlTag, UnknownTag
 
 LOOP_LIMIT = 200_000
 OUTPUT_LIMIT = 20_000_000
@@ -240,7 +240,8 @@ class JekyllEnvironment(Environment):
 
     def __init__(self) -> None:
         super().__init__(tolerance=Mode.STRICT)
-        for tag in (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, IncludeTag, IncludeRelativeTag):
+        tags = (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, GistTag, IncludeTag, IncludeRelativeTag)
+        for tag in tags:
             self.add_tag(tag)
         self.tags.pop("render", None)  # python-liquid's; Jekyll has none, and it would read includes its own way
         self.filters.update(FILTERS)
