@@ -68,6 +68,7 @@ def warnings_of(built: Built) -> set[tuple[str, int, str, str]]:
         ("posts/2026-01-21-liquid.md", 5, "liquid"),
         ("posts/2026-01-21-liquid.md", 7, "liquid"),
         ("posts/2026-01-21-liquid.md", 11, "liquid"),
+        ("posts/2026-01-21-liquid.md", 13, "liquid"),
         ("posts/2026-01-22-unclosed-liquid.md", 5, "liquid"),
         ("posts/2026-01-23-legacy.textile", 1, "front_matter"),
     ],
@@ -114,6 +115,7 @@ def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
     liquid = broken.soup("posts/2026-01-21-liquid.html").get_text()
     assert "{% codepen 12345 %}" in liquid and "{% include missing.html %}" in liquid  # shown as written
     assert "{% youtube abc %}" in liquid  # on a line of its own too, which MyST read as attributes and hid
+    assert "An unknown filter: {{ page.title | no_such_filter }}." in liquid  # not the title unfiltered
     assert "This block is never closed." in broken.soup("posts/2026-01-22-unclosed-liquid.html").get_text()
 
 
@@ -127,7 +129,7 @@ def run_check(source: Path) -> tuple[int, list[str]]:
 def test_checker_reports_what_the_build_warns(broken: Built) -> None:
     status, lines = run_check(broken.srcdir)
     assert status == 1
-    assert lines[-1] == "25 posts, 42 problems"
+    assert lines[-1] == "25 posts, 43 problems"
     reported = {line.replace(f"{broken.srcdir}/", "") for line in lines[:-1]}
     warned = {f"{path}:{line}: {message} [{kind}]" for path, line, message, kind in warnings_of(broken)}
     assert reported == warned

@@ -494,10 +494,10 @@ def test_problems_inside_an_include_are_at_the_include_tag_naming_the_file(tmp_p
     includes = {"outer.html": "外\n{% include inner.html %}", "inner.html": "一\n二 {% youtube x %} {{ 'a' | nope }}\n"}
     site = JekyllSite(includes=write(tmp_path, includes))
     result = render("本文\n\n{% include outer.html %}\n", site=site, first_line=4)
-    assert result.text == "本文\n\n外\n一\n二 {% youtube x %} a\n\n"
+    assert result.text == "本文\n\n外\n一\n二 {% youtube x %} {{ 'a' | nope }}\n\n"
     assert result.problems == (
         Problem(6, "liquid", "unknown tag 'youtube': shown as written (in inner.html, line 2)"),
-        Problem(6, "liquid", "unknown filter 'nope': the value is left unfiltered (in inner.html, line 2)"),
+        Problem(6, "liquid", "unknown filter 'nope': shown as written (in inner.html, line 2)"),
     )
 
 
@@ -766,18 +766,26 @@ def test_a_stray_or_unsupported_tag_is_shown_as_written(tag: str) -> None:
     assert result.problems == (Problem(2, "liquid", f"{kind} tag '{tag}': shown as written"),)
 
 
-def test_an_unknown_filter_leaves_the_value_unfiltered() -> None:
-    result = render("{{ page.title | shout | upcase }}\n{{ page.slug | shout }}", first_line=3)
-    assert result.text == "LIQUID の使い方\nliquid-sample"
+def test_an_unknown_filter_shows_its_whole_output_as_written() -> None:
+    body = "{{ page.title | shout | upcase }} {{ page.slug }}\n{{- page.slug | default: 'x' | shout: 1 }}"
+    result = render(body, first_line=3)
+    assert result.text == "{{ page.title | shout | upcase }} liquid-sample{{- page.slug | default: 'x' | shout: 1 }}"
     assert result.problems == (
-        Problem(3, "liquid", "unknown filter 'shout': the value is left unfiltered"),
-        Problem(4, "liquid", "unknown filter 'shout': the value is left unfiltered"),
+        Problem(3, "liquid", "unknown filter 'shout': shown as written"),
+        Problem(4, "liquid", "unknown filter 'shout': shown as written"),
     )
+
+
+def test_an_unknown_filter_in_a_tag_leaves_the_value_unfiltered_as_jekyll_does() -> None:
+    result = render("{% assign name = page.slug | shout %}\n{{ name }}")
+    assert result.text == "\nliquid-sample"
+    assert result.problems == (Problem(1, "liquid", "unknown filter 'shout': the value is left unfiltered"),)
 
 
 def test_an_unknown_filter_in_a_loop_is_one_problem() -> None:
     result = render("{% for m in site.data.members %}{{ m.name | shout }}{% endfor %}")
-    assert result.problems == (Problem(1, "liquid", "unknown filter 'shout': the value is left unfiltered"),)
+    assert result.text == "{{ m.name | shout }}" * len(SITE.data["members"])
+    assert result.problems == (Problem(1, "liquid", "unknown filter 'shout': shown as written"),)
 
 
 @pytest.mark.parametrize(
