@@ -67,6 +67,8 @@ def warnings_of(built: Built) -> set[tuple[str, int, str, str]]:
         ("conf.py", 5, "config"),
         ("posts/2026-01-21-liquid.md", 5, "liquid"),
         ("posts/2026-01-21-liquid.md", 7, "liquid"),
+        ("posts/2026-01-21-liquid.md", 11, "liquid"),
+        ("posts/2026-01-21-liquid.md", 13, "liquid"),
         ("posts/2026-01-22-unclosed-liquid.md", 5, "liquid"),
         ("posts/2026-01-23-legacy.textile", 1, "front_matter"),
     ],
@@ -111,7 +113,9 @@ def test_broken_posts_still_show_what_they_have(broken: Built) -> None:
     assert crlf.find("h1").get_text(strip=True).rstrip("¶#") == "BOM and CRLF"
     assert [a.get_text() for a in crlf.select("p.tags a")] == ["crlf"]
     liquid = broken.soup("posts/2026-01-21-liquid.html").get_text()
-    assert "{% gist 12345 %}" in liquid and "{% include missing.html %}" in liquid  # shown as written
+    assert "{% codepen 12345 %}" in liquid and "{% include missing.html %}" in liquid  # shown as written
+    assert "{% youtube abc %}" in liquid  # on a line of its own too, which MyST read as attributes and hid
+    assert "An unknown filter: {{ page.title | no_such_filter }}." in liquid  # not the title unfiltered
     assert "This block is never closed." in broken.soup("posts/2026-01-22-unclosed-liquid.html").get_text()
 
 
@@ -125,7 +129,7 @@ def run_check(source: Path) -> tuple[int, list[str]]:
 def test_checker_reports_what_the_build_warns(broken: Built) -> None:
     status, lines = run_check(broken.srcdir)
     assert status == 1
-    assert lines[-1] == "25 posts, 41 problems"
+    assert lines[-1] == "25 posts, 43 problems"
     reported = {line.replace(f"{broken.srcdir}/", "") for line in lines[:-1]}
     warned = {f"{path}:{line}: {message} [{kind}]" for path, line, message, kind in warnings_of(broken)}
     assert reported == warned

@@ -71,7 +71,7 @@ skipped: 2 files of _posts and _drafts folders
 missing: 1 file posts refer to are not in the site
   docs/posts/2026/2026-01-14-sub-folder.md:15: /assets/img/nope.png
 Liquid of plugins, not run here (a file only it names is not copied):
-  tag 'gist': 1 post
+  tag 'codepen': 1 post
 conf.py: added jekyll_posts_site = "jekyll"
 problems: 2 in 1 file (imported all the same; the import does not fail)
 docs/posts/2026-01-17-broken.md:1: no title in the front matter and no heading: the file name is used \
@@ -299,7 +299,8 @@ EXPECTED_WARNINGS = [
     "found unexpected end of stream [jekyll_posts.yaml]",
     "docs/posts/2026/2026-01-14-sub-folder.md:15: WARNING: image file not readable: assets/img/nope.png "
     "[image.not_readable]",
-    "docs/posts/2026/2026-01-14-sub-folder.md:21: WARNING: unknown tag 'gist': shown as written [jekyll_posts.liquid]",
+    "docs/posts/2026/2026-01-14-sub-folder.md:21: WARNING: unknown tag 'codepen': shown as written "
+    "[jekyll_posts.liquid]",
 ]
 
 
@@ -348,7 +349,7 @@ def test_no_liquid_or_kramdown_is_left_but_a_plugins_tag(imported: ImportedSite)
         for code in article.select("code, pre"):
             code.decompose()
         left = [line for line in article.get_text().splitlines() if LIQUID_OR_KRAMDOWN.search(line)]
-        assert left == (["コードは {% gist 0123abcd %} にもあります。"] if "sub-folder" in post else []), post
+        assert left == (["コードは {% codepen 0123abcd %} にもあります。"] if "sub-folder" in post else []), post
 
 
 def test_kramdown_attributes_headings_toc_and_comments_are_shown_as_jekyll_did(imported: ImportedSite) -> None:

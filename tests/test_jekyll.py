@@ -99,6 +99,30 @@ def test_no_liquid_or_kramdown_is_shown_outside_code_that_shows_it(site: Built) 
         assert LIQUID_OR_KRAMDOWN.search(soup.get_text()) is None, page
 
 
+def test_fenced_code_ends_at_its_closing_fence_and_gets_its_pygments_language(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    paragraph = next(p for p in page.select("p") if "チルダの囲みの後の段落です。" in p.get_text())
+    assert paragraph.find_parent("pre") is None
+    assert [pre.get_text() for pre in page.select("div.highlight-ruby pre")][-1] == "p [1, 2, 3]\n"  # ~~~~ closes
+    assert page.select_one("li div.highlight-vim pre").get_text() == "set number\n"  # vimscript, in a list item
+
+
+def test_a_link_without_a_destination_is_its_text(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    paragraph = next(p for p in page.select("p") if "チルダの囲みの後の段落です。" in p.get_text())
+    assert paragraph.get_text() == "チルダの囲みの後の段落です。プラグインは Vundle で入れます。"
+    assert paragraph.find("a") is None  # and no warning: "cross-reference target not found: ''"
+
+
+def test_a_gist_is_a_link_to_it_without_its_script(site: Built) -> None:
+    page = article(site, "posts/2026-01-10-liquid.html")
+    paragraph = next(p for p in page.select("p") if "gist.github.com" in p.get_text())
+    link = paragraph.select_one("a")
+    assert link is not None and link["href"] == "https://gist.github.com/yamada/0123abcd#file-hello-rb"
+    assert paragraph.get_text() == link["href"]
+    assert not page.select("script")  # jekyll-gist's <script src="https://gist.github.com/....js"> is not run
+
+
 def test_kramdown_attributes_toc_and_comments(site: Built) -> None:
     page = article(site, "posts/2026-01-10-liquid.html")
     assert page.select_one("p.important-paragraph").get_text() == "強調する段落です。"
@@ -111,6 +135,8 @@ def test_links_to_other_posts_resolve(site: Built) -> None:
     first, liquid = "posts/2026-01-05-first.html", "posts/2026-01-10-liquid.html"
     by_post_url = next(a for a in article(site, liquid).select("a") if a.get_text() == "前の投稿")
     assert target(site, liquid, by_post_url["href"]) == site.outdir / first
+    with_a_slash = next(a for a in article(site, liquid).select("a") if a.get_text() == "名前の前に / があっても")
+    assert target(site, liquid, with_a_slash["href"]) == site.outdir / first  # {% post_url /2026-01-05-first %}
     by_old_url = next(a for a in article(site, first).select("a") if a.get_text() == "次の投稿")
     assert target(site, first, by_old_url["href"]) == site.outdir / liquid
 

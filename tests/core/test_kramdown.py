@@ -96,6 +96,12 @@ CASES = [
     ("math before footnote and ial", "$$x[^1]$$ `c`{: .k} $$y$${: .z}\n", "{math}`x[^1]` `c`{.k} {math}`y`\n"),
     ("abbreviation", "*[HTML]: Hyper Text Markup Language\nHTMLです。\n", "\nHTMLです。\n"),
     ("abbreviation after text: kramdown shows it", "HTMLです。\n*[HTML]: x\n", "HTMLです。\n*[HTML]: x\n"),
+    # Links without a destination: kramdown links to the page itself; their text.
+    ("empty link", "[Vundle]() を使う。\n", "Vundle を使う。\n"),
+    ("empty link in brackets, with an ial", "[a *b*](<>){: .x} and [c]( )\n", "a *b* and c\n"),
+    ("empty link over two lines", "[a\nb]() c\n", "a\nb c\n"),
+    ("escaped bracket and image: not links", "\\[a]() ![i]()\n", "\\[a]() ![i]()\n"),
+    ("empty link in code: untouched", "`[a]()` and [b]()\n", "`[a]()` and b\n"),
     # Reference definitions.
     ("url with spaces", "use [x][1]\n\n[1]: http://a b/c\n", "use [x][1]\n\n[1]: <http://a b/c>\n"),
     ("url with spaces and title", '[x][1]\n\n[1]: http://a b "T"\n', '[x][1]\n\n[1]: <http://a b> "T"\n'),
@@ -106,6 +112,24 @@ CASES = [
     # MyST's own syntax, text in kramdown.
     ("percent line", "% 百分率の行\n  %d\n", "\\% 百分率の行\n  \\%d\n"),
     ("block break and target", "+++\n(target)=\n", "\\+++\n\\(target)=\n"),
+    # Liquid tags left as written (a plugin's): text, where MyST's attributes would hide them.
+    ("lone tag", "a\n\n{% youtube x %}\n\nb\n", "a\n\n\\{% youtube x %}\n\nb\n"),
+    (
+        "tags in list, quote, indented",
+        "- {% a %}\n\n> {% b %}\n\n   {% c %}{% d %}\n",
+        "- \\{% a %}\n\n> \\{% b %}\n\n   \\{% c %}{% d %}\n",
+    ),
+    (
+        "tag after link, code, span",
+        "[a](u){% x %} `c`{% y %} [s]{% z %} a {% w %}\n",
+        "[a](u)\\{% x %} `c`\\{% y %} [s]\\{% z %} a {% w %}\n",
+    ),
+    ("tag in code: untouched", "`{% x %}` and\n`a\n{% y %}`\n", "`{% x %}` and\n`a\n{% y %}`\n"),
+    (
+        "tag in fence and html: untouched",
+        "```\n{% x %}\n```\n\n<div>\n{% y %}\n</div>\n",
+        "```\n{% x %}\n```\n\n<div>\n{% y %}\n</div>\n",
+    ),
     # Code is never touched.
     ("fenced code", "```\n{: .x}\n{::comment}\n$$x$$\n```\n", "```\n{: .x}\n{::comment}\n$$x$$\n```\n"),
     ("indented code", "text\n\n    {: .x}\n    $$x$$\n", "text\n\n    {: .x}\n    $$x$$\n"),
@@ -145,6 +169,9 @@ def _myst(text: str) -> str:
             '<pre><code class="language-{contents}">:local:\n</code></pre>\n<h2 id="gaiyou">概要</h2>\n',
         ),
         ("% 百分率\n", "<p>% 百分率</p>\n"),
+        ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
+        ("- {% youtube 1 %}\n", "<ul>\n<li>{% youtube 1 %}</li>\n</ul>\n"),
+        ("`c`{% x %}\n", "<p><code>c</code>{% x %}</p>\n"),
     ],
 )
 def test_myst_shows_what_kramdown_showed(kramdown: str, html: str) -> None:

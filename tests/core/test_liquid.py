@@ -321,6 +321,7 @@ def test_highlight_without_a_language_is_plain_code_with_a_problem() -> None:
         ("[前回]({% post_url 2026-01-05-first-post %})", "[前回](first-post.md)"),
         ("[a]: {% post_url 2017-10-12-welcome %}\n", "[a]: ../2017/welcome.md\n"),
         ("{% post_url ja/2019-01-01-年始 %}", "ja/new-year.md"),
+        ("{% post_url /2017-10-12-welcome %} {% post_url /ja/2019-01-01-年始 %}", "../2017/welcome.md ja/new-year.md"),
         ("{% assign name = '2017-10-12-welcome' %}{% post_url {{ name }} %}", "../2017/welcome.md"),
         ("[x]({% link _posts/2016-07-26-name.md %})", "[x](name.md)"),
         ("{% link ja/news/_posts/x.md %}", "ja/news/x.md"),
@@ -344,6 +345,44 @@ def test_an_unknown_link_target_is_left_as_written(body: str, problem: str) -> N
     result = render(f"一行目\n{body}\n", first_line=5)
     assert result.text == f"一行目\n{body}\n"
     assert result.problems == (Problem(6, "liquid", problem),)
+
+
+# gist (jekyll-gist): a link to the gist, no script
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{% gist 0123abcd %}", "<https://gist.github.com/0123abcd>"),
+        (
+            "{% gist parkr/931c1c8d465a04042403 hello_world.rb %}",
+            "<https://gist.github.com/parkr/931c1c8d465a04042403#file-hello_world-rb>",
+        ),
+        ("コードは {%- gist 12345 Main.JAVA -%} です", "コードは<https://gist.github.com/12345#file-main-java>です"),
+        ("{% gist page.gist page.gist_file %}", "<https://gist.github.com/yamada/99#file-a-rb>"),  # variables
+        ("{% gist {{ page.gist }} %}", "<https://gist.github.com/yamada/99>"),
+        ("{% gist abc %}", "<https://gist.github.com/abc>"),  # a word no variable has
+    ],
+)
+def test_a_gist_is_a_link_to_it(body: str, expected: str) -> None:
+    assert rendered_text(body, gist="yamada/99", gist_file="a.rb") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "argument"),
+    [
+        ("{% gist %}", "''"),
+        ("{% gist a b c %}", "'a b c'"),
+        ('{% gist "><script>x</script> %}', "'\"><script>x</script>'"),
+        ("{% gist https://gist.github.com/1 %}", "'https://gist.github.com/1'"),
+        ("{% gist page.title %}", "'page.title'"),  # a title is no gist's id
+    ],
+)
+def test_a_gist_tag_naming_no_gist_is_left_as_written(body: str, argument: str) -> None:
+    result = render(f"前\n{body}\n", first_line=3)
+    assert result.text == f"前\n{body}\n"
+    expected = "gist: expected a gist's id and maybe a file name, such as 'user/0123abcd hello.rb'"
+    assert result.problems == (Problem(4, "liquid", f"{expected}, got {argument}: the tag is left as written"),)
 
 
 # include, include_relative
@@ -452,13 +491,13 @@ def test_an_include_that_includes_itself_three_times_stops_quickly(tmp_path: Pat
 
 
 def test_problems_inside_an_include_are_at_the_include_tag_naming_the_file(tmp_path: Path) -> None:
-    includes = {"outer.html": "外\n{% include inner.html %}", "inner.html": "一\n二 {% gist x %} {{ 'a' | nope }}\n"}
+    includes = {"outer.html": "外\n{% include inner.html %}", "inner.html": "一\n二 {% youtube x %} {{ 'a' | nope }}\n"}
     site = JekyllSite(includes=write(tmp_path, includes))
     result = render("本文\n\n{% include outer.html %}\n", site=site, first_line=4)
-    assert result.text == "本文\n\n外\n一\n二 {% gist x %} a\n\n"
+    assert result.text == "本文\n\n外\n一\n二 {% youtube x %} {{ 'a' | nope }}\n\n"
     assert result.problems == (
-        Problem(6, "liquid", "unknown tag 'gist': shown as written (in inner.html, line 2)"),
-        Problem(6, "liquid", "unknown filter 'nope': the value is left unfiltered (in inner.html, line 2)"),
+        Problem(6, "liquid", "unknown tag 'youtube': shown as written (in inner.html, line 2)"),
+        Problem(6, "liquid", "unknown filter 'nope': shown as written (in inner.html, line 2)"),
     )
 
 
@@ -705,10 +744,10 @@ def test_url_filters_without_url_or_baseurl() -> None:
 
 
 def test_an_unknown_tag_is_shown_as_written_and_the_rest_renders() -> None:
-    result = render("# {{ page.title }}\n\n{% gist 12345 %}\n{% youtube abc %}{{ site.title }}\n", first_line=7)
-    assert result.text == "# Liquid の使い方\n\n{% gist 12345 %}\n{% youtube abc %}チーム技術ブログ\n"
+    result = render("# {{ page.title }}\n\n{% codepen 12345 %}\n{% youtube abc %}{{ site.title }}\n", first_line=7)
+    assert result.text == "# Liquid の使い方\n\n{% codepen 12345 %}\n{% youtube abc %}チーム技術ブログ\n"
     assert result.problems == (
-        Problem(9, "liquid", "unknown tag 'gist': shown as written"),
+        Problem(9, "liquid", "unknown tag 'codepen': shown as written"),
         Problem(10, "liquid", "unknown tag 'youtube': shown as written"),
     )
 
@@ -727,18 +766,26 @@ def test_a_stray_or_unsupported_tag_is_shown_as_written(tag: str) -> None:
     assert result.problems == (Problem(2, "liquid", f"{kind} tag '{tag}': shown as written"),)
 
 
-def test_an_unknown_filter_leaves_the_value_unfiltered() -> None:
-    result = render("{{ page.title | shout | upcase }}\n{{ page.slug | shout }}", first_line=3)
-    assert result.text == "LIQUID の使い方\nliquid-sample"
+def test_an_unknown_filter_shows_its_whole_output_as_written() -> None:
+    body = "{{ page.title | shout | upcase }} {{ page.slug }}\n{{- page.slug | default: 'x' | shout: 1 }}"
+    result = render(body, first_line=3)
+    assert result.text == "{{ page.title | shout | upcase }} liquid-sample{{- page.slug | default: 'x' | shout: 1 }}"
     assert result.problems == (
-        Problem(3, "liquid", "unknown filter 'shout': the value is left unfiltered"),
-        Problem(4, "liquid", "unknown filter 'shout': the value is left unfiltered"),
+        Problem(3, "liquid", "unknown filter 'shout': shown as written"),
+        Problem(4, "liquid", "unknown filter 'shout': shown as written"),
     )
+
+
+def test_an_unknown_filter_in_a_tag_leaves_the_value_unfiltered_as_jekyll_does() -> None:
+    result = render("{% assign name = page.slug | shout %}\n{{ name }}")
+    assert result.text == "\nliquid-sample"
+    assert result.problems == (Problem(1, "liquid", "unknown filter 'shout': the value is left unfiltered"),)
 
 
 def test_an_unknown_filter_in_a_loop_is_one_problem() -> None:
     result = render("{% for m in site.data.members %}{{ m.name | shout }}{% endfor %}")
-    assert result.problems == (Problem(1, "liquid", "unknown filter 'shout': the value is left unfiltered"),)
+    assert result.text == "{{ m.name | shout }}" * len(SITE.data["members"])
+    assert result.problems == (Problem(1, "liquid", "unknown filter 'shout': shown as written"),)
 
 
 @pytest.mark.parametrize(
@@ -761,8 +808,8 @@ def test_a_syntax_error_leaves_the_body_as_written(body: str, line: int, message
 
 
 def test_a_syntax_error_reports_the_unknown_tags_met_before_it() -> None:
-    result = render("{% gist 1 %}\n{% if x %}")
-    assert result.text == "{% gist 1 %}\n{% if x %}"
+    result = render("{% youtube 1 %}\n{% if x %}")
+    assert result.text == "{% youtube 1 %}\n{% if x %}"
     assert [problem.line for problem in result.problems] == [1, 2]
 
 

@@ -28,6 +28,9 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   ``{raw} html`` block (inline: the HTML as it is);
 - ``$$...$$`` math: a ``{math}`` directive when it is a paragraph of its own,
   else the ``{math}`` role (kramdown has no single-dollar math);
+- links without a destination, ``[Vundle]()`` or ``[Vundle](<>)`` (kramdown:
+  ``<a href="">``, a link to the page itself; MyST: a reference to nothing,
+  with a warning): their text, without a link (and without a span IAL after them);
 - abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
   abbreviations; the words show without their tooltip);
 - footnotes: definitions nobody refers to are removed (kramdown leaves them
@@ -39,7 +42,12 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
 
 - MyST's own block syntax, which kramdown shows as text: a line starting
   with ``%`` (a MyST comment: hidden), ``+++`` or ``(name)=`` gets a
-  backslash in front.
+  backslash in front;
+- a Liquid tag left as written (a plugin's ``{% youtube x %}``, or one
+  ``{% raw %}`` kept): a backslash before its ``{`` where MyST would read it
+  as attributes (``{% ... %}`` is a comment in their syntax) and hide it: at
+  the start of a line of text (in a list item or a quote too) and right
+  after a link, an image, a span or inline code.  Code is left as it is.
 
 Left as they are because MyST already shows the same: ``[text][1](note)``
 (a link to reference 1, then the text "(note)"; CommonMark reads
@@ -67,8 +75,10 @@ site should not enable ``dollarmath``: it reads ``$5 and $10`` as math,
 which kramdown never does.
 
 Speed: a body without any of the few markers kramdown's syntax needs
-(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), and with no line starting
-with ``%``, ``+++`` or ``(name)=``, is returned after one scan for each.
+(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), without a Liquid tag
+left in it (``{%``) or an empty link
+destination ``]()``, and with no line starting with ``%``, ``+++`` or
+``(name)=``, is returned after one scan for each.
 ``bench/kramdown.py`` on the project's 2-core machine (fastest of five runs,
 other builds running beside it), 1,000 Japanese bodies of 10 KB: 67 ms in
 all without markers, and 2.2 s (2.2 ms a body: two block-level markdown-it
@@ -82,16 +92,19 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+
+from .structure import BLOCK_PARSER, code_spans, inline_regions, verbatim_lines
 
 #: Substrings without which a body holds no kramdown construct rewritten here.
-MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:")
+MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:", "{%")
 
 #: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets.
 _MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
+#: A Liquid tag where MyST reads attributes: at a line's start, after container markers, or after ``)``, ``]``, ``\```.
+_TAG_AS_ATTRIBUTES = re.compile(r"(^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*|[)\]`])\{%", re.M)
+#: A link's destination left empty: ``]()``, ``](<>)``.
+_EMPTY_DESTINATION = re.compile(r"\]\([ \t]*(?:<>)?[ \t]*\)")
 
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
 _ANY = r"(?:\\\}|[^}])"
@@ -124,6 +137,9 @@ _MYST_NAME = re.compile(r"^[^\s!\"#$%&'()*+,./;<=>?@\[\]^`{|}~]+$")
 _LENGTH = re.compile(r"^\d+(?:\.\d+)?(?:%|px|em|ex|pt|pc|cm|mm|in|rem|vw|vh)?$")
 
 _SPAN_IAL = re.compile(rf"\{{:(?!:|/)({_ANY}+)\}}")
+_EMPTY_LINK = re.compile(
+    rf"(?<![!\\])\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\([ \t]*(?:<>)?[ \t]*\)(?:\{{:(?!:|/){_ANY}+\}})?"
+)
 _SPAN_EXTENSION = re.compile(
     rf"\{{::(?P<name>\w+)(?:\s(?P<options>{_ANY}*?)|)(?:(?P<closed>/)\}}|\}}(?P<body>.*?)\{{:/(?P=name)?\}})", re.S
 )
@@ -152,15 +168,6 @@ _BLOCK_KEYS: dict[str, tuple[str, ...]] = {
 }
 #: Blocks followed directly by another block without a blank line between.
 _SELF_ENDING = frozenset({"heading", "fence", "hr"})
-
-#: Block structure only (inline parsing would double the time): where code, paragraphs and lists are.
-_PARSER = (
-    MarkdownIt("commonmark", {"maxNesting": 50})
-    .enable("table")
-    .use(footnote_plugin)
-    .use(deflist_plugin)
-    .disable(["inline", "text_join"])
-)
 
 
 @dataclass
@@ -220,35 +227,36 @@ class _Block:
 
 def kramdown_to_myst(body: str) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
-    if not any(marker in body for marker in MARKERS) and not _MYST_BLOCK_SYNTAX.search(body):
+    if not _has_kramdown_syntax(body):
         return body
-    document = _Document(body.split("\n"), _protected_lines(_PARSER.parse(body)))
+    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
     _collect_definitions(document)
     _rewrite_footnote_definitions(document)
     ials = _take_block_ials(document)
     ials += _take_heading_ids(document)
-    tokens = _PARSER.parse(document.structure())
+    tokens = BLOCK_PARSER.parse(document.structure())
     blocks = _top_level_blocks(tokens)
     _rewrite_block_math(document, blocks)
     _escape_myst_syntax(document)
-    for start, end in _inline_regions(tokens):
+    for start, end in inline_regions(tokens):
+        _escape_liquid_tags(document, start, end)
         _rewrite_inline_region(document, start, end)
     _rewrite_link_definitions(document)
     _place_block_attributes(document, blocks, ials)
     return "\n".join(document.lines)
 
 
+def _has_kramdown_syntax(text: str) -> bool:
+    """Whether ``text`` may hold anything rewritten here (a quick scan: some hits are not)."""
+    return (
+        any(marker in text for marker in MARKERS)
+        or bool(_EMPTY_DESTINATION.search(text))
+        or bool(_MYST_BLOCK_SYNTAX.search(text))
+    )
+
+
 # --- structure ---------------------------------------------------------------
-
-
-def _protected_lines(tokens: Sequence[Token]) -> set[int]:
-    """Lines markdown-it reads as code or raw HTML."""
-    protected: set[int] = set()
-    for token in tokens:
-        if token.type in ("fence", "code_block", "html_block") and token.map:
-            protected.update(range(*token.map))
-    return protected
 
 
 def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
@@ -257,12 +265,6 @@ def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
         for token in tokens
         if token.level == 0 and token.map and token.nesting >= 0
     ]
-
-
-def _inline_regions(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
-    for token in tokens:
-        if token.type == "inline" and token.map:
-            yield token.map[0], token.map[1]
 
 
 # --- attribute lists ---------------------------------------------------------
@@ -376,6 +378,27 @@ def _escape_myst_syntax(document: _Document) -> None:
         if index not in document.protected and _MYST_BLOCK_SYNTAX.match(line):
             indent = len(line) - len(line.lstrip(" "))
             document.lines[index] = f"{line[:indent]}\\{line[indent:]}"
+
+
+def _escape_liquid_tags(document: _Document, start: int, end: int) -> None:
+    """A backslash before each ``{%`` of lines ``start`` to ``end`` that MyST would read as attributes."""
+    if any(line in document.protected for line in range(start, end)):
+        return
+    text = "\n".join(document.lines[start:end])
+    if "{%" in text:
+        document.lines[start:end] = _escaped_liquid_tags(text).split("\n")
+
+
+def _escaped_liquid_tags(text: str) -> str:
+    """``text`` (a block's inline text) with ``\\{%`` where MyST's attributes would take a tag, not in code."""
+    spans = code_spans(text)
+
+    def escape(match: re.Match[str]) -> str:
+        brace = match.end(1)
+        inside_code = any(span_start <= brace < span_end for span_start, span_end in spans)
+        return match.group() if inside_code else f"{match[1]}\\{{%"
+
+    return _TAG_AS_ATTRIBUTES.sub(escape, text)
 
 
 def _collect_definitions(document: _Document) -> None:
@@ -624,28 +647,10 @@ def _rewrite_inline_region(document: _Document, start: int, end: int) -> None:
     if any(line in document.protected for line in range(start, end)):
         return
     text = "\n".join(document.lines[start:end])
-    if not any(marker in text for marker in ("{:", "$$", "[^")):
+    if not any(marker in text for marker in ("{:", "$$", "[^")) and not _EMPTY_DESTINATION.search(text):
         return
     rewritten = _rewrite_spans(text, document)
     document.lines[start:end] = rewritten.split("\n")
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Where CommonMark's code spans are: a backtick run up to the next run of the same length."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while match := _BACKTICKS.search(text, position):
-        opening_start, run = match.start(), match.group()
-        backslashes = len(text[:opening_start]) - len(text[:opening_start].rstrip("\\"))
-        if backslashes % 2:
-            opening_start, run = opening_start + 1, run[1:]
-        closing = re.compile(rf"(?<!`){run}(?!`)").search(text, match.end()) if run else None
-        if closing is None:
-            position = match.end()
-            continue
-        spans.append((opening_start, closing.end()))
-        position = closing.end()
-    return spans
 
 
 def _outside_code(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -657,7 +662,7 @@ def _outside_code(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple
 
 
 def _rewrite_spans(text: str, document: _Document) -> str:
-    spans = _code_spans(text)
+    spans = code_spans(text)
     code_ends = {end for _, end in spans}
     pieces: list[str] = []
     for start, end in _outside_code(text, spans):
@@ -684,7 +689,8 @@ def _rewrite_plain(text: str, start: int, end: int, code_ends: set[int], documen
 
 
 def _rewrite_words(before: str, words: str, code_ends: set[int], document: _Document) -> str:
-    """Span IALs and footnote references in ``words``, which follow ``before``."""
+    """Empty links, span IALs and footnote references in ``words``, which follow ``before``."""
+    words = _EMPTY_LINK.sub(r"\1", words)
     result: list[str] = []
     position = 0
     for match in _SPAN_IAL.finditer(words):

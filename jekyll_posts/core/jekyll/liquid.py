@@ -5,14 +5,14 @@
     site, site_problems = load_jekyll_site(Path("jekyll"), {"url": "https://kb.example"})
     rendered = render_liquid(body, first_line=7, page={"title": "...", "path": "..."}, site=site, links=links)
     rendered.text         # the Markdown to parse
-    rendered.problems     # (Problem(12, "liquid", "unknown tag 'gist': shown as written"),)
+    rendered.problems     # (Problem(12, "liquid", "unknown tag 'youtube': shown as written"),)
     rendered.includes     # include files read or looked for, for rebuild dependencies
     rendered.data         # top-level site.data keys read ("members"), for rebuild dependencies
 
 Liquid runs over the whole body, as in Jekyll: inside code blocks, inline
 code and link definitions too; ``{% raw %}`` keeps its text.  The engine is
-python-liquid with Jekyll's defaults (an undefined variable is empty, an
-unknown filter leaves the value as it is), Jekyll's tags (:mod:`.tags`, :mod:`.includes`) and
+python-liquid with Jekyll's defaults (an undefined variable is empty),
+Jekyll's tags and jekyll-gist's (:mod:`.tags`, :mod:`.includes`) and
 filters (:mod:`.filters`, :mod:`.arrays`).  Templates see ``site`` (the
 configuration and ``site.data``; ``site.posts``, ``site.pages``, ``site.tags``
 and ``site.categories`` are empty, as the blog lists posts, and there is no
@@ -26,7 +26,9 @@ line in the post's file:
 - a syntax error leaves the whole body as it was written;
 - an unknown tag, or a Jekyll tag whose include, post or page is missing,
   is shown as written and the rest renders;
-- an unknown filter leaves its value unfiltered;
+- an unknown filter (a plugin's) shows its whole output ``{{ ... }}`` as
+  written, not a value half filtered; in a tag (``{% assign %}``, ``{% if %}``)
+  it leaves its value unfiltered, as Jekyll does;
 - an error while rendering an output (``{{ x | date_to_string }}`` on a
   value that is not a date) shows that output as written.
 
@@ -57,7 +59,7 @@ from typing import Any, TextIO
 from liquid import BoundTemplate, Environment, Mode, RenderContext, Token, TokenStream
 from liquid.ast import Node
 from liquid.builtin.output import Output, OutputNode
-from liquid.exceptions import FilterArgumentError, LiquidError
+from liquid.exceptions import FilterArgumentError, LiquidError, UnknownFilterError
 from liquid.tag import Tag
 
 from ..problems import Problem
@@ -67,7 +69,7 @@ from .includes import IncludeRelativeTag, IncludeTag
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import Links, RenderState, current, has_liquid, has_place, note_error, parse_text, rendering
-from .tags import HighlightTag, LinkTag, PostUrlTag, UnknownTag
+from .tags import GistTag, HighlightTag, LinkTag, PostUrlTag, UnknownTag
 
 LOOP_LIMIT = 200_000
 OUTPUT_LIMIT = 20_000_000
@@ -183,13 +185,17 @@ def guarded(name: str, function: Callable[..., object]) -> Callable[..., object]
 
 
 class JekyllContext(RenderContext):
-    """A render context where an unknown filter is a problem and leaves its value as it is."""
+    """A render context where an unknown filter is a problem: an error in an output, which shows
+    it as written; elsewhere the value is left as it is."""
 
     __slots__ = ()
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:
         if name not in self.env.filters:
-            current().report(token, f"unknown filter '{name}': the value is left unfiltered")
+            state = current()
+            if state.in_output:
+                raise UnknownFilterError(f"unknown filter '{name}'", token=token)
+            state.report(token, f"unknown filter '{name}': the value is left unfiltered")
             return _unfiltered
         return super().filter(name, token)
 
@@ -206,11 +212,15 @@ class JekyllOutputNode(OutputNode):
     """``{{ ... }}`` printed the Ruby way; shown as written when it cannot be rendered."""
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        state = current()
+        outer, state.in_output = state.in_output, True
         try:
             value = self.expression.evaluate(context)
         except LiquidError as error:
-            current().report(self.token, f"{error.message}: shown as written")
+            state.report(self.token, f"{error.message}: shown as written")
             return buffer.write(self.token.value)
+        finally:
+            state.in_output = outer
         return buffer.write(to_s(value))
 
 
@@ -240,7 +250,8 @@ class JekyllEnvironment(Environment):
 
     def __init__(self) -> None:
         super().__init__(tolerance=Mode.STRICT)
-        for tag in (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, IncludeTag, IncludeRelativeTag):
+        tags = (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, GistTag, IncludeTag, IncludeRelativeTag)
+        for tag in tags:
             self.add_tag(tag)
         self.tags.pop("render", None)  # python-liquid's; Jekyll has none, and it would read includes its own way
         self.filters.update(FILTERS)

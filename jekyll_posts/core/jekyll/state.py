@@ -58,7 +58,8 @@ class RenderState:
 
     ``stack`` holds the includes being rendered, outermost first; while a
     tag's argument (an include's file name) is rendered, ``argument`` is that
-    tag, where problems in the argument are reported.
+    tag, where problems in the argument are reported; while an output
+    (``{{ ... }}``) is evaluated, ``in_output`` is true.
     """
 
     body: str
@@ -74,6 +75,7 @@ class RenderState:
     stack: list[Inclusion] = field(default_factory=list)
     included: int = 0
     argument: Token | None = None
+    in_output: bool = False
 
     def report(self, token: Token | None, message: str) -> None:
         """A problem at the file line of ``token``; the same problem at the same line is kept once."""

@@ -1,4 +1,4 @@
-"""Jekyll's tags ``highlight``, ``post_url`` and ``link``; unknown tags; what every tag shares.
+"""Jekyll's tags ``highlight``, ``post_url`` and ``link``, jekyll-gist's ``gist``; unknown tags; what every tag shares.
 
 - ``{% highlight ruby linenos %}`` ... ``{% endhighlight %}`` becomes a MyST code
   block (```` ```{code-block} ruby ```` with ``:linenos:``, ``mark_lines="1 2"`` as
@@ -7,8 +7,15 @@
   The tags are expected on lines of their own; in a list item the closing
   fence takes the opening tag's indentation.
 - ``{% post_url NAME %}`` and ``{% link PATH %}`` are replaced by what
-  :class:`~.state.Links` finds; a ``{{ }}`` in their argument is rendered first.
-- A tag no one knows (a plugin's ``{% gist %}``, a stray ``{% endif %}``) is
+  :class:`~.state.Links` finds; a ``{{ }}`` in their argument is rendered first,
+  and a ``/`` before a post's name is dropped, as Jekyll drops it.
+- ``{% gist ID %}`` and ``{% gist ID FILE %}`` (the jekyll-gist plugin, which
+  embeds GitHub's script) become a link to the gist, ``<https://gist.github.com/ID>``
+  (``#file-name-ext`` for one file): no script from a post runs on the site.
+  As in jekyll-gist, ID and FILE may name variables (``{% gist page.gist %}``).
+  An ID that is not a gist's (one is ``0123abcd`` or ``user/0123abcd``: nothing
+  else goes in the link) leaves the tag as written, with a problem.
+- A tag no one knows (a plugin's ``{% youtube %}``, a stray ``{% endif %}``) is
   shown as written, with a problem; so is a Jekyll tag whose target is
   missing.  Python-liquid's ``render`` tag, which Jekyll does not have, is not
   registered.
@@ -28,11 +35,14 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL
 
+from .ruby import to_s
 from .state import TagError, current, has_liquid, note_error, parse_errors, parse_text
 
 _HIGHLIGHT = re.compile(r'([a-zA-Z0-9.+#_-]+)((?:\s+\w+(?:=(?:\w+|"(?:[0-9]+\s)*[0-9]+"))?)*)')
 _HIGHLIGHT_OPTION = re.compile(r'(?:\w="[^"]*"|\w=\w|\w)+')
 _INNER_TAGS = frozenset({"else", "elsif", "when"})
+_GIST_ID = re.compile(r"(?:[A-Za-z0-9-]+/)?[A-Za-z0-9]+")
+_VARIABLE = re.compile(r"[A-Za-z_][\w-]*(?:\.[\w-]+)*")
 
 
 def tag_text(token: Token) -> str:
@@ -197,13 +207,17 @@ class LinkNode(Node):
         name = rendered_argument(self.argument, self.token, context, tag)
         if name is None:
             return buffer.write(tag_text(self.token))
-        find = state.links.post_url if tag == "post_url" else state.links.link
-        target = find(name.strip())
+        target = state.links.post_url(_post_name(name)) if tag == "post_url" else state.links.link(name.strip())
         if target is None:
             what = "post named" if tag == "post_url" else "page at"
             state.report(self.token, f"{tag}: no {what} {name.strip()!r}: the tag is left as written")
             return buffer.write(tag_text(self.token))
         return buffer.write(target)
+
+
+def _post_name(argument: str) -> str:
+    """The post a ``post_url`` names: Jekyll's ``PostComparer`` drops a leading ``/``."""
+    return argument.strip().removeprefix("/")
 
 
 class PostUrlTag(Tag):
@@ -216,3 +230,54 @@ class PostUrlTag(Tag):
 
 class LinkTag(PostUrlTag):
     name = "link"
+
+
+# gist
+
+
+class GistNode(Node):
+    """A ``gist`` tag and its argument."""
+
+    def __init__(self, token: Token, argument: str) -> None:
+        super().__init__(token)
+        self.argument = argument
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        argument = rendered_argument(self.argument, self.token, context, "gist")
+        if argument is None:
+            return buffer.write(tag_text(self.token))
+        words = [_variable_or_word(context, word) for word in argument.split()]
+        url = gist_url(*words) if 1 <= len(words) <= 2 else None
+        if url is None:
+            expected = "expected a gist's id and maybe a file name, such as 'user/0123abcd hello.rb'"
+            current().report(self.token, f"gist: {expected}, got {argument.strip()!r}: the tag is left as written")
+            return buffer.write(tag_text(self.token))
+        return buffer.write(f"<{url}>")
+
+
+def _variable_or_word(context: RenderContext, word: str) -> str:
+    """The value of the variable ``word`` names, when there is one (jekyll-gist's ``context[word]``); else ``word``."""
+    if not _VARIABLE.fullmatch(word):
+        return word
+    value = context.get(list(word.split(".")), token=None, default=None)
+    return word if value is None else to_s(value)
+
+
+def gist_url(gist_id: str, file: str = "") -> str | None:
+    """The page of the gist jekyll-gist embeds, at its ``file`` (GitHub's ``#file-name-ext``).
+
+    ``None`` for an id that is not a gist's: nothing but a user's name and the id goes in the link.
+    """
+    if not _GIST_ID.fullmatch(gist_id):
+        return None
+    anchor = re.sub(r"[^a-z0-9_-]+", "-", file.lower()).strip("-")
+    return f"https://gist.github.com/{gist_id}" + (f"#file-{anchor}" if anchor else "")
+
+
+class GistTag(Tag):
+    name = "gist"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        return GistNode(*tag_argument(stream))
