@@ -32,6 +32,8 @@ class Run:
     seconds: dict[str, float]
     peak_mb: float
     output_mb: float
+    #: HTML pages the tags edit wrote (the post, its neighbours and the lists showing its tags)
+    tags_edit_pages: int
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,14 @@ def one_run(source: Path, work: Path, builder: Site) -> Run:
     edit(post, "\n## ", "\n追記した段落です。本文だけを変えました。\n\n## ")
     seconds["body edit"], _ = build(site, outdir, builder)
     edit(post, "tags: [", "tags: [ベンチマーク用の新しいタグ, ")
+    before = html_mtimes(outdir)
     seconds["tags edit"], _ = build(site, outdir, builder)
-    return Run(seconds, peak, folder_size(outdir) / 2**20)
+    rewritten = sum(1 for page, mtime in html_mtimes(outdir).items() if before.get(page) != mtime)
+    return Run(seconds, peak, folder_size(outdir) / 2**20, rewritten)
+
+
+def html_mtimes(outdir: Path) -> dict[Path, int]:
+    return {page: page.stat().st_mtime_ns for page in outdir.rglob("*.html")}
 
 
 def main() -> None:
@@ -102,11 +110,13 @@ def main() -> None:
         for name in names:
             results[name].append(one_run(source, work / name.replace("@", "-"), sites[name]))
     print(f"N={arguments.count}, median of {arguments.runs} runs, -j auto on this machine")
-    print("| site | " + " | ".join(f"{step} (s)" for step in STEPS) + " | peak memory (MB) | output (MB) |")
-    print("|---" * (len(STEPS) + 3) + "|")
+    header = " | ".join(f"{step} (s)" for step in STEPS)
+    print(f"| site | {header} | peak memory (MB) | output (MB) | pages the tags edit wrote |")
+    print("|---" * (len(STEPS) + 4) + "|")
     for name, runs in results.items():
         cells = [f"{median([run.seconds[step] for run in runs]):.1f}" for step in STEPS]
         cells += [f"{median([run.peak_mb for run in runs]):.0f}", f"{median([run.output_mb for run in runs]):.0f}"]
+        cells += [f"{median([run.tags_edit_pages for run in runs]):.0f}"]
         print(f"| {name} | " + " | ".join(cells) + " |")
     if "ours" in results and "stock" in results:
         ratios = [
@@ -114,7 +124,7 @@ def main() -> None:
             / median([run.seconds[step] for run in results["stock"]])
             for step in STEPS
         ]
-        print("| ours / stock | " + " | ".join(f"{ratio:.2f}x" for ratio in ratios) + " | | |")
+        print("| ours / stock | " + " | ".join(f"{ratio:.2f}x" for ratio in ratios) + " | | | |")
 
 
 if __name__ == "__main__":
