@@ -174,3 +174,15 @@ def test_a_post_written_now_is_listed_whatever_the_machines_zone(tmp_path: Path)
     assert f"posts/{post.stem}.html" in built.listed_posts()
     drafts = [a["href"] for a in built.soup("blog/drafts.html").select(".ablog-post-title a")]
     assert drafts == ["../posts/2026-02-01-draft.html"]
+
+
+def test_a_rebuild_with_nothing_changed_warns_about_every_problem_again(
+    broken: Built, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``make html`` (``-W``) fails on a broken post every time, not only when the post was read."""
+    base = tmp_path_factory.mktemp("broken-twice")
+    srcdir = copy_root("broken", base)
+    first = build(srcdir, base / "_build")
+    again = build(srcdir, base / "_build")
+    assert "0 added, 0 changed, 0 removed" in again.status
+    assert warnings_of(again) == warnings_of(first) == warnings_of(broken)

@@ -54,9 +54,16 @@ def setup_documents(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_any_bytes)
     app.connect("build-finished", stop_reading_any_bytes)
     app.connect("source-read", read_front_matter)
+    app.connect("env-updated", warn_again_unless_read)
     app.add_transform(JoinJapaneseLines)
     app.add_transform(ApplyFrontMatter)
     app.add_transform(HighlightAsRougeDid)
+
+
+def warn_again_unless_read(app: Sphinx, env: BuildEnvironment) -> None:
+    """A post's problems are warned about on every build, not only the one that read it:
+    a ``-W`` build that failed on them does not pass the next time because nothing changed."""
+    get_domain(env).warn_again_unless(build_state(app).read_documents)
 
 
 def read_any_bytes(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -91,7 +98,7 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
         problems = sorted([*problems, *made.problems], key=lambda problem: problem.line)
         markdown = made.markdown
     for problem in problems:
-        logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)
+        get_domain(app.env).warn(docname, problem)
     if parsed.record is not None:
         app.env.current_document[RECORD_KEY] = parsed.record
     if markdown is not None:

@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.roles import XRefRole
+from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
 from ..core.backlinks import LinkTarget
 from ..core.entries import TAXONOMY_KINDS, PageEntry, TaxonomyIndex, TaxonomyKind, listing_digest
 from ..core.pages import term_pagename
+from ..core.problems import Problem
 from ..core.settings import SiteSettings
 from .compat.ablog import ablog_tomorrow, has_postlist
 from .config import site_settings_of
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,8 @@ class JekyllDomain(Domain):
     name = "jekyll"
     label = "Jekyll posts"
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {kind: XRefRole() for kind in TAXONOMY_KINDS}
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "references": {}, "shown": {}, "links": {}}
-    data_version = 4
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "references": {}, "shown": {}, "links": {}, "problems": {}}
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -108,6 +113,12 @@ class JekyllDomain(Domain):
         shown: dict[str, str] = self.data["shown"]
         return shown
 
+    @property
+    def problems(self) -> dict[str, tuple[Problem, ...]]:
+        """The problems warned about when each document was last read (:mod:`.documents`)."""
+        problems: dict[str, tuple[Problem, ...]] = self.data["problems"]
+        return problems
+
     def note_page(self, entry: PageEntry) -> None:
         self.pages[entry.docname] = entry
         self._index = self._digest = None
@@ -115,6 +126,18 @@ class JekyllDomain(Domain):
     def note_links(self, docname: str, targets: tuple[LinkTarget, ...]) -> None:
         if targets:
             self.links[docname] = targets
+
+    def warn(self, docname: str, problem: Problem) -> None:
+        """Warn about ``problem`` of ``docname`` now, and on every build until it is read again."""
+        self.problems[docname] = (*self.problems.get(docname, ()), problem)
+        warn(docname, problem)
+
+    def warn_again_unless(self, read: Set[str]) -> None:
+        """Warn again about the problems of each document not read in this build."""
+        for docname, problems in sorted(self.problems.items()):
+            if docname not in read and docname in self.env.found_docs:
+                for problem in problems:
+                    warn(docname, problem)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         terms: dict[tuple[TaxonomyKind, str], None] = {}
@@ -137,6 +160,7 @@ class JekyllDomain(Domain):
         self.references.pop(docname, None)
         self.links.pop(docname, None)
         self.shown.pop(docname, None)
+        self.problems.pop(docname, None)
         if self.pages.pop(docname, None) is not None:
             self._index = self._digest = None
 
@@ -148,6 +172,8 @@ class JekyllDomain(Domain):
                 self.references[docname] = otherdata["references"][docname]
             if docname in otherdata["links"]:
                 self.links[docname] = otherdata["links"][docname]
+            if docname in otherdata["problems"]:
+                self.problems[docname] = otherdata["problems"][docname]
 
     def page_of(self, kind: TaxonomyKind, name: str) -> str | None:
         """The pagename of a term's page, or ``None`` when no listed page has the term."""
@@ -178,6 +204,10 @@ class JekyllDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         return iter(())
+
+
+def warn(docname: str, problem: Problem) -> None:
+    logger.warning(problem.message, location=(docname, problem.line), type="jekyll_posts", subtype=problem.subtype)
 
 
 def get_domain(env: BuildEnvironment) -> JekyllDomain:

@@ -14,17 +14,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.markdown import EMPTY_TAGS, directive_tags
+from ..core.problems import Problem
 from .documents import BODY_TAGS_KEY
+from .domain import get_domain
 from .header import tag_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-logger = logging.getLogger(__name__)
 
 
 def setup_tags(app: Sphinx) -> None:
@@ -41,12 +40,7 @@ class TagsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         tags = directive_tags(",".join([*self.arguments, *self.content]))
         if not tags:
-            logger.warning(
-                EMPTY_TAGS,
-                location=(self.env.docname, self.lineno),
-                type="jekyll_posts",
-                subtype="taxonomy",
-            )
+            get_domain(self.env).warn(self.env.docname, Problem(self.lineno, "taxonomy", EMPTY_TAGS))
             return []
         noted = cast("list[str]", self.env.current_document.setdefault(BODY_TAGS_KEY, []))
         noted.extend(tag for tag in tags if tag not in noted)
