@@ -5,11 +5,15 @@
   theme's own previous/next area (ablog's second pair is turned off);
 - ``jekyll_tags_page``: the all-tags page, for the sidebar's links;
 - ``jekyll_feeds``: the feeds the page's ``<head>`` names: the whole blog's on
-  every page, and a list page's own (ablog's one Atom link is left out).
+  every page, and a list page's own (ablog's one Atom link is left out);
+- ``jekyll_absolute_url(docname)``: a page's URL on the site, when ``html_baseurl``
+  gives the site's address (an old URL's canonical link: absolute, as Sphinx's own).
 """
 
 from __future__ import annotations
 
+import functools
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -40,6 +44,12 @@ def add_page_context(
     context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"
     context["jekyll_feeds"] = _feeds(app, context)
     context["feed_path"] = ""  # ablog's own feed link: the feeds above name it
+    if app.config.html_baseurl:
+        context["jekyll_absolute_url"] = functools.partial(absolute_url, app)
+
+
+def absolute_url(app: Sphinx, docname: str) -> str:
+    return posixpath.join(app.config.html_baseurl, app.builder.get_target_uri(docname))
 
 
 def _feeds(app: Sphinx, context: dict[str, Any]) -> list[dict[str, str]]:

@@ -4,6 +4,6 @@ language = "ja"
 html_theme = "sphinx_book_theme"
 html_sidebars = {"**": ["jekyll_posts/blog-sidebar.html"]}
 fontawesome_included = True
-blog_baseurl = "https://kb.example.org/"
+html_baseurl = blog_baseurl = "https://kb.example.org/"
 jekyll_posts_site = "jekyll"
 exclude_patterns = ["jekyll"]
