@@ -32,6 +32,7 @@ def sphinx_build(
     ``env``: the environment of the build (the default: this process's)."""
     command = [
         sys.executable,
+        "-P",  # not the current folder first on sys.path: ``env`` chooses the package's code
         "-c",
         MEASURED_BUILD,
         "-q",
