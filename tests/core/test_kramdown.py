@@ -91,6 +91,8 @@ CASES = [
     ("footnotes", "本文[^1]。\n\n[^1]: 注。\n[^unused]: 未使用。\n    続き。\n", "本文[^1]。\n\n[^1]: 注。\n\n\n"),
     ("footnote defined twice, unused", "[^1]: a\n[^1]: b\n", "\n\n"),
     ("undefined footnote", "x[^missing] y\n", "x\\[^missing] y\n"),
+    # A regex's [^'] is no footnote name for kramdown; markdown-it reads any label without spaces.
+    ("no footnote name", "[^'] and <code>`([^']*)'</code>\n", "\\[^'] and <code>`(\\[^']*)'</code>\n"),
     ("footnote definition after text: kramdown shows it", "a[^1]\n[^1]: b\n", "a\\[^1]\n\\[^1]\\: b\n"),
     ("footnote definition after text, defined below", "a[^1]\n[^1]: b\n\n[^1]: c\n", "a[^1]\n[^1]\\: b\n\n[^1]: c\n"),
     ("math before footnote and ial", "$$x[^1]$$ `c`{: .k} $$y$${: .z}\n", "{math}`x[^1]` `c`{.k} {math}`y`\n"),

@@ -144,7 +144,7 @@ _SPAN_EXTENSION = re.compile(
     rf"\{{::(?P<name>\w+)(?:\s(?P<options>{_ANY}*?)|)(?:(?P<closed>/)\}}|\}}(?P<body>.*?)\{{:/(?P=name)?\}})", re.S
 )
 _INLINE_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
-_FOOTNOTE_REFERENCE = re.compile(rf"(?<!\\)\[\^({_NAME})\](?!:)")
+_FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
 _BACKTICKS = re.compile(r"`+")
 _INLINE_LINK_BEFORE = re.compile(
     r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\((?:[^()\\\s]|\\.)*(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)$"
