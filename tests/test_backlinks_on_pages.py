@@ -75,6 +75,12 @@ def test_unlinked_pages_show_no_list_and_drafts_and_self_links_do_not_count(link
     assert "量子化で推論を速くする" not in dict(backlinks(linked, QUANTIZATION))  # links to itself
 
 
+def test_the_list_comes_after_the_footnotes_of_the_text(linked: Built) -> None:
+    article = linked.soup(QUANTIZATION).select_one("article")
+    parts = [" ".join(part["class"]) for part in article.select("aside.footnote-list, .jekyll-backlinks")]
+    assert parts == ["footnote-list brackets", "jekyll-backlinks docutils container"]
+
+
 def test_the_list_is_not_search_text(linked: Built) -> None:
     records = "".join(path.read_text(encoding="utf-8") for path in (linked.outdir / "_search").glob("p*.js"))
     assert "推論ガイド" in records

@@ -31,6 +31,23 @@ def is_written_page(app: Sphinx, doctree: nodes.Node) -> bool:
 
 def append_to_page(doctree: nodes.document, part: nodes.Element) -> None:
     """Put ``part`` at the end of the page: in its last top-level section (a body's ``#``
-    headings are sections beside the title's), else at the end of the document."""
+    headings are sections beside the title's), else at the end of the document.
+
+    MyST puts a page's footnotes after its last section; they end the text they belong
+    to, so they are moved into that section first and the parts come after them.
+    """
     sections = [child for child in doctree.children if isinstance(child, nodes.section)]
-    (sections[-1] if sections else doctree).append(part)
+    if not sections:
+        doctree.append(part)
+        return
+    last = sections[-1]
+    after = doctree.children[doctree.index(last) + 1 :]
+    if after and all(isinstance(node, FOOTNOTE_NODES) for node in after):
+        for node in after:
+            doctree.remove(node)
+            last.append(node)
+    last.append(part)
+
+
+#: what MyST adds after a page's text for its footnotes: a line, the notes
+FOOTNOTE_NODES = (nodes.transition, nodes.footnote)
