@@ -88,3 +88,18 @@ def test_the_edit_button_is_there_when_a_repository_is_named(app: Any) -> None:
     page = BeautifulSoup((app.outdir / "posts" / "2025-07-01-kite.html").read_text(encoding="utf-8"), "html.parser")
     edit = page.select_one("a[href*='github.com/example/kb/edit']")
     assert edit is not None and edit["href"].endswith("posts/2025-07-01-kite.md")
+
+
+def test_the_404_page_is_written_when_it_changes_and_a_documents_404_wins(tmp_path: Path) -> None:
+    srcdir = copy_root("series", tmp_path)
+    first = build(srcdir, tmp_path / "_build")
+    page = first.outdir / "404.html"
+    written = page.stat().st_mtime_ns
+    assert "ページが見つかりません" in page.read_text(encoding="utf-8")
+    build(srcdir, tmp_path / "_build")
+    assert page.stat().st_mtime_ns == written  # a rebuild leaves it alone
+    (srcdir / "404.md").write_text("# 迷子になりました\n\nトップページからどうぞ。\n", encoding="utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert rebuilt.warnings == ""  # no clash with the generated page: the document's page is the 404 page
+    assert "迷子になりました" in page.read_text(encoding="utf-8")
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))

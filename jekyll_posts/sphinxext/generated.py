@@ -152,7 +152,11 @@ def _write_outdated(app: Sphinx, fingerprints: Fingerprints, outdir: Path) -> It
             # every file of a feed is noted, so none is removed; any out of date writes them all
             if [fingerprints.outdated(feed.path(name), feed, outdir) for name in FEED_FORMATS].count(True):
                 write_feed(app, feed)
-    for output in fingerprints.gone():
+    gone = fingerprints.gone()
+    if gone:  # a document may have taken a page's URL since: its page was written before these
+        pages = (Path(builder.get_outfilename(name)) for name in app.env.found_docs)
+        documents_own |= {page.relative_to(outdir).as_posix() for page in pages}
+    for output in gone:
         if output not in documents_own:
             _remove(outdir, output)
     build_state(app).fingerprints = fingerprints.current

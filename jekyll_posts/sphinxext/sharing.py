@@ -7,8 +7,9 @@
 - sphinx-sitemap writes ``sitemap.xml`` at the site's URL (``html_baseurl``),
   listing every page, not only those a rebuild wrote (:mod:`.compat.sitemap`),
   and ``robots.txt`` points to it;
-- sphinx-notfound-page writes ``404.html`` whose links and styles work from
-  any depth, under the site's path (from ``html_baseurl``);
+- sphinx-notfound-page's ``404.html``, whose links and styles work from any
+  depth, under the site's path (from ``html_baseurl``), written like a generated
+  page: when what it shows changed (:mod:`.compat.notfound`);
 - sphinx-last-updated-by-git shows each page's last commit date, when the
   source folder is a git checkout;
 - the book theme's "edit this page" button is on when ``html_theme_options``
@@ -27,9 +28,10 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from sphinx.locale import get_translation
 
-from .compat import opengraph, sitemap
+from .compat import notfound, opengraph, sitemap
 from .compat.sphinx import set_by_site
 from .files import write_if_changed
+from .generated import register_page_kind
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,7 +50,12 @@ def setup_sharing(app: Sphinx) -> None:
     app.connect("config-inited", sharing_defaults)
     app.connect("html-page-context", opengraph.describe_with_the_excerpt, priority=900)  # after opengraph's tags
     sitemap.list_every_page(app)
+    app.connect("builder-inited", generate_the_404_page)
     app.connect("build-finished", write_robots_txt)
+
+
+def generate_the_404_page(app: Sphinx) -> None:
+    register_page_kind(app, notfound.not_found_page(app))
 
 
 def is_git_checkout(folder: Path) -> bool:
