@@ -19,6 +19,7 @@ from conftest import REPO_DIR
 
 from jekyll_posts.core.backlinks import LinkTarget
 from jekyll_posts.core.entries import PageEntry, TaxonomyIndex
+from jekyll_posts.core.problems import Problem
 from jekyll_posts.sphinxext.domain import JekyllDomain, PageReferences
 
 LOCALE = REPO_DIR / "jekyll_posts" / "locale" / "ja" / "LC_MESSAGES"
@@ -71,15 +72,18 @@ def test_domain_merges_pages_read_in_another_process() -> None:
     main.note_page(entry("a", tags=("x",)))
     links = PageReferences((("tag", "X"),), has_postlist=False, links_documents=False, shows_titles=False)
     targets = (LinkTarget("doc", "a"),)
+    problem = Problem(3, "date", "date: 'next tuesday' does not start with a YYYY-MM-DD date")
     worker_data = {
         "pages": {"b": entry("b", tags=("X",)), "c": entry("c")},
         "references": {"b": links, "c": links},
         "links": {"b": targets, "c": targets},
+        "problems": {"b": (problem,), "c": (problem,)},
     }
     main.merge_domaindata({"b"}, worker_data)
     assert sorted(main.pages) == ["a", "b"]
     assert main.references == {"b": links}
     assert main.links == {"b": targets}
+    assert main.problems == {"b": (problem,)}
     term = main.index.find("tag", "x")
     assert term is not None and [e.docname for e in term.posts] == ["a", "b"]
 
