@@ -121,4 +121,4 @@ def test_an_open_page_reloads_itself_after_a_save(served: RunningPreview, projec
     page.goto(served.url + "posts/2026-01-13-separator.html")
     added = "ブラウザで見ている間に書き足しました。"
     edit(project / "docs/posts/2026-01-13-separator.md", {"ここからは本文です。": f"ここからは本文です。{added}"})
-    page.wait_for_function(f"document.body.innerText.includes('{added}')", timeout=TIMEOUT * 1000)
+    page.wait_for_function(f"document.body?.innerText.includes('{added}')", timeout=TIMEOUT * 1000)
