@@ -24,7 +24,7 @@ from ..core.backlinks import Backlink, LinkTarget, backlinks, resolve
 from .compat.ablog import ablog_tomorrow
 from .domain import get_domain
 from .links import SitePaths, old_url_keys, old_urls
-from .page_parts import BACKLINKS, append_to_page, is_written_page
+from .page_parts import BACKLINKS, append_list_box, is_written_page, page_title
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -98,8 +98,8 @@ def _all_backlinks(app: Sphinx) -> dict[str, tuple[Backlink, ...]]:
     for docname in links:
         entry = domain.pages.get(docname)
         if entry is None or entry.is_listed(cutoff):
-            title = env.titles[docname].astext() if docname in env.titles else docname
-            shown[docname] = Backlink(docname, title, entry.date if entry and entry.is_post else None)
+            date = entry.date if entry and entry.is_post else None
+            shown[docname] = Backlink(docname, page_title(env, docname), date)
     return backlinks(links, shown)
 
 
@@ -109,15 +109,12 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     linking = backlinks_of(app, docname)
     if not linking:
         return
-    box = nodes.container(classes=[BACKLINKS])
-    box += nodes.rubric("", _("Links to this page"))
-    items = nodes.bullet_list()
+    items = []
     for page in linking:
         paragraph = nodes.paragraph()
         uri = app.builder.get_relative_uri(docname, page.docname)
         paragraph += nodes.reference("", page.title, internal=True, refuri=uri)
         if page.date is not None:
             paragraph += nodes.inline("", format_date_ja(page.date), classes=["jekyll-backlink-date"])
-        items += nodes.list_item("", paragraph)
-    box += items
-    append_to_page(doctree, box)
+        items.append(nodes.list_item("", paragraph))
+    append_list_box(doctree, BACKLINKS, _("Links to this page"), items)

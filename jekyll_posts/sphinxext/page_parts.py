@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 #: date, authors, categories, reading time and tags under a post's title
 POST_HEADER = "jekyll-post-header"
@@ -51,3 +53,16 @@ def append_to_page(doctree: nodes.document, part: nodes.Element) -> None:
 
 #: what MyST adds after a page's text for its footnotes: a line, the notes
 FOOTNOTE_NODES = (nodes.transition, nodes.footnote)
+
+
+def append_list_box(doctree: nodes.document, part: str, heading: str, items: Iterable[nodes.list_item]) -> None:
+    """A box of class ``part`` (one of :data:`ADDED_PARTS`) with its heading and list, at the end of the page."""
+    box = nodes.container(classes=[part])
+    box += nodes.rubric("", heading)
+    box += nodes.bullet_list("", *items)
+    append_to_page(doctree, box)
+
+
+def page_title(env: BuildEnvironment, docname: str) -> str:
+    """A page's title as text, or its name when it has none."""
+    return env.titles[docname].astext() if docname in env.titles else docname

@@ -35,7 +35,7 @@ from ..core.entries import PageEntry
 from ..core.related import RelatedIndex, RelatedInput, related_input
 from ..core.search import FIELDS, IndexedPage
 from .domain import get_domain
-from .page_parts import RELATED, append_to_page, is_written_page
+from .page_parts import RELATED, append_list_box, is_written_page, page_title
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def _bring_up_to_date(app: Sphinx) -> RelatedLists:
 
 def _input(app: Sphinx, docname: str, indexed: IndexedPage | None, cutoff: datetime) -> RelatedInput:
     """A document's input: its entry (a wiki page without front matter: its title) and search terms."""
-    entry = get_domain(app.env).pages.get(docname) or PageEntry.of_page(docname, _title(app, docname), (), "")
+    entry = get_domain(app.env).pages.get(docname) or PageEntry.of_page(docname, page_title(app.env, docname), (), "")
     made = related_input(entry, indexed.terms if indexed else ("",) * len(FIELDS), cutoff)
     return dataclasses.replace(made, listed=False) if docname == app.config.root_doc else made
 
@@ -126,9 +126,7 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     related = related_to(app, docname)
     if not related:
         return
-    box = nodes.container(classes=[RELATED])
-    box += nodes.rubric("", _("Related pages"))
-    items = nodes.bullet_list()
+    items = []
     for other in related:
         title, date, summary = _shown(app, other)
         item = nodes.list_item()
@@ -139,19 +137,14 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         item += heading
         if summary:
             item += nodes.paragraph("", summary, classes=["jekyll-related-summary"])
-        items += item
-    box += items
-    append_to_page(doctree, box)
+        items.append(item)
+    append_list_box(doctree, RELATED, _("Related pages"), items)
 
 
 def _shown(app: Sphinx, docname: str) -> tuple[str, str, str]:
     """A related page's title, date and excerpt."""
     entry = get_domain(app.env).pages.get(docname)
     if entry is None:
-        return _title(app, docname), "", ""
+        return page_title(app.env, docname), "", ""
     date = format_date_ja(entry.date) if entry.is_post and entry.date is not None else ""
     return entry.title, date, entry.summary
-
-
-def _title(app: Sphinx, docname: str) -> str:
-    return app.env.titles[docname].astext() if docname in app.env.titles else docname
