@@ -5,14 +5,20 @@ from __future__ import annotations
 import codecs
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import ablog.blog
+import myst_parser.mdit_to_docutils.base
 import pytest
+import sphinx.util.docutils
 from conftest import build, copy_root
+from docutils.frontend import OptionParser, get_default_settings
+from docutils.parsers.rst import Parser
 
 from jekyll_posts.core.encoding import CODEC
 from jekyll_posts.sphinxext.compat import PATCHES, Patch
+from jekyll_posts.sphinxext.compat.docutils import forget_kept_parsers, settings_from_kept_parser
 
 UPSTREAMS = (
     "sphinx",
@@ -43,7 +49,7 @@ def test_every_patched_upstream_target_still_has_the_shape_relied_on(patch: Patc
 
 def test_each_compat_module_names_the_version_it_was_checked_against() -> None:
     compat = Path(__file__).parent.parent / "jekyll_posts" / "sphinxext" / "compat"
-    for module in ("ablog", "sphinx", "sphinx_tags", "theme"):
+    for module in ("ablog", "docutils", "myst", "sphinx", "sphinx_tags", "theme"):
         assert "VERSION_CHECKED = " in (compat / f"{module}.py").read_text(encoding="utf-8"), module
 
 
@@ -54,8 +60,45 @@ def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) ->
     plain = build(copy_root("plain-ablog", tmp_path), tmp_path / "plain")
     assert plain.warnings == ""
     assert ablog.blog.slugify is original_slugify
+    assert sphinx.util.docutils._get_settings.__module__ == "sphinx.util.docutils"  # Sphinx's own, restored
+    assert vars(myst_parser.mdit_to_docutils.base)["get_default_settings"] is get_default_settings  # MyST's
     assert ablog.blog.slugify("C++") == "c"  # ablog's own, restored when our build ended
     assert (plain.outdir / "blog" / "category" / "c.html").is_file()
     assert not (plain.outdir / "blog" / "tag.html").exists()  # no generated pages of ours
     with pytest.raises(LookupError):
         codecs.lookup(CODEC)
+
+
+def test_documents_get_settings_of_their_own_from_one_parser_per_kind_and_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[OptionParser] = []
+    monkeypatch.setattr(OptionParser, "__init__", record_each(OptionParser.__init__, made))
+    forget_kept_parsers()
+    first = settings_from_kept_parser(Parser(), defaults={"report_level": 4, "tab_width": 4})
+    second = settings_from_kept_parser(Parser(), defaults={"report_level": 4, "tab_width": 4})
+    assert len(made) == 1 and first is not second
+    first.tab_width = 2  # one document's change is its own
+    assert second.tab_width == 4 and second.report_level == 4
+    assert second.record_dependencies is not first.record_dependencies
+    expected = vars(get_default_settings(Parser())) | {"report_level": 4, "tab_width": 4, "_config_files": []}
+    assert without_dependencies(vars(second)) == without_dependencies(expected)
+    made.clear()  # get_default_settings made one
+    settings_from_kept_parser(Parser(), defaults={"report_level": 2})
+    settings_from_kept_parser(Parser, defaults={"report_level": 2})  # a class or an instance: one kind
+    assert len(made) == 1
+    forget_kept_parsers()
+    settings_from_kept_parser(Parser(), defaults={"report_level": 2})
+    assert len(made) == 2
+
+
+def without_dependencies(settings: dict[str, object]) -> dict[str, object]:
+    return {name: value for name, value in settings.items() if name != "record_dependencies"}
+
+
+def record_each(init: Callable[..., None], made: list[OptionParser]) -> Callable[..., None]:
+    def recording(parser: OptionParser, *args: object, **kwargs: object) -> None:
+        made.append(parser)
+        init(parser, *args, **kwargs)
+
+    return recording

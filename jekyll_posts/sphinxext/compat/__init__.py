@@ -7,11 +7,12 @@ them for the test that checks each target still has that shape.
 
 from __future__ import annotations
 
-from . import ablog, myst, notfound, opengraph, sitemap, sphinx, sphinx_tags, theme
+from . import ablog, docutils, myst, notfound, opengraph, sitemap, sphinx, sphinx_tags, theme
 from .patches import Patch
 
 PATCHES: tuple[Patch, ...] = (
     *ablog.PATCHES,
+    *docutils.PATCHES,
     *myst.PATCHES,
     *notfound.PATCHES,
     *opengraph.PATCHES,

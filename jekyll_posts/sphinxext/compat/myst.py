@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import myst_parser
+import myst_parser.mdit_to_docutils.base
 from myst_parser.mdit_to_docutils.transforms import ResolveAnchorIds
 
+from .docutils import settings_from_kept_parser
 from .patches import Patch, file_contains
 
 if TYPE_CHECKING:
@@ -40,7 +42,32 @@ def record_slugs(document: nodes.document, env: BuildEnvironment, slugs: dict[st
         env.metadata[env.docname].pop("myst_slugs", None)
 
 
+_RENDERER_MODULE = vars(myst_parser.mdit_to_docutils.base)
+ORIGINAL_DEFAULT_SETTINGS = _RENDERER_MODULE["get_default_settings"]
+
+
+def reuse_settings_parsers() -> None:
+    """MyST's renderer makes a document it throws away for every document it renders
+    (``options.get("document", make_document())``), with settings from a new docutils
+    ``OptionParser``; while a build runs they come from one kept parser (see
+    :mod:`.docutils`).  Undone by :func:`restore_settings_parsers`."""
+    _RENDERER_MODULE["get_default_settings"] = settings_from_kept_parser
+
+
+def restore_settings_parsers() -> None:
+    _RENDERER_MODULE["get_default_settings"] = ORIGINAL_DEFAULT_SETTINGS
+
+
 PATCHES = (
+    Patch(
+        "MyST makes a throw-away document's settings with get_default_settings",
+        VERSION_CHECKED,
+        file_contains(
+            _PACKAGE / "mdit_to_docutils" / "base.py",
+            "from docutils.frontend import get_default_settings",
+            "settings = get_default_settings(parser_cls)",
+        ),
+    ),
     Patch(
         "MyST keeps a page's heading slugs on the document and in env.metadata",
         VERSION_CHECKED,

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import sphinx.environment
 import sphinx.search
+import sphinx.util.docutils
 from sphinx.builders import Builder
 from sphinx.builders.html._build_info import BuildInfo
 from sphinx.environment import BuildEnvironment
 from sphinx.registry import SphinxComponentRegistry
 
 from ...core.encoding import CODEC
+from .docutils import settings_from_kept_parser
 from .patches import Patch, file_contains, has_attributes, has_parameters
 
 if TYPE_CHECKING:
@@ -123,6 +125,20 @@ def autoescape_templates(builder: Builder, autoescape: Callable[[str | None], bo
         environment.autoescape = autoescape
 
 
+ORIGINAL_GET_SETTINGS = sphinx.util.docutils._get_settings
+
+
+def reuse_settings_parsers() -> None:
+    """Sphinx makes each document's settings with a new docutils ``OptionParser``
+    (``sphinx.util.docutils._get_settings``); while a build runs they come from one kept
+    parser (see :mod:`.docutils`).  Undone by :func:`restore_settings_parsers`."""
+    sphinx.util.docutils._get_settings = settings_from_kept_parser
+
+
+def restore_settings_parsers() -> None:
+    sphinx.util.docutils._get_settings = ORIGINAL_GET_SETTINGS
+
+
 def snowball_stemmer_js() -> Path:
     """The folder of the Snowball stemmers Sphinx ships, in JavaScript, for its search."""
     return Path(sphinx.search.__file__).parent / "minified-js"
@@ -160,6 +176,11 @@ PATCHES = (
         "get_and_resolve_doctree wrapped after pickling",
         VERSION_CHECKED,
         has_parameters(BuildEnvironment.get_and_resolve_doctree, "docname", "builder"),
+    ),
+    Patch(
+        "each document's settings made by _get_settings",
+        VERSION_CHECKED,
+        file_contains(Path(sphinx.util.docutils.__file__), "settings = _get_settings(", "def _get_settings("),
     ),
     Patch("BuildInfo hashes the configuration", VERSION_CHECKED, _check_build_info),
     Patch("the environment knows its application", VERSION_CHECKED, _check_app_of),
