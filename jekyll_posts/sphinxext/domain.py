@@ -25,6 +25,7 @@ from ..core.backlinks import LinkTarget
 from ..core.entries import TAXONOMY_KINDS, PageEntry, TaxonomyIndex, TaxonomyKind, listing_digest
 from ..core.pages import term_pagename
 from ..core.problems import Problem
+from ..core.search import IndexedPage
 from ..core.settings import SiteSettings
 from .compat.ablog import ablog_tomorrow, has_postlist
 from .config import site_settings_of
@@ -62,8 +63,15 @@ class JekyllDomain(Domain):
     name = "jekyll"
     label = "Jekyll posts"
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {kind: XRefRole() for kind in TAXONOMY_KINDS}
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}, "references": {}, "shown": {}, "links": {}, "problems": {}}
-    data_version = 5
+    initial_data: ClassVar[dict[str, Any]] = {
+        "pages": {},
+        "references": {},
+        "shown": {},
+        "links": {},
+        "problems": {},
+        "indexed": {},
+    }
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -119,6 +127,13 @@ class JekyllDomain(Domain):
         problems: dict[str, tuple[Problem, ...]] = self.data["problems"]
         return problems
 
+    @property
+    def indexed_pages(self) -> dict[str, IndexedPage | None]:
+        """Each document read in this build, as search indexes it (:mod:`.search`), until the
+        main process takes it: read in parallel, it comes back to the main process here."""
+        indexed: dict[str, IndexedPage | None] = self.data["indexed"]
+        return indexed
+
     def note_page(self, entry: PageEntry) -> None:
         self.pages[entry.docname] = entry
         self._index = self._digest = None
@@ -161,6 +176,7 @@ class JekyllDomain(Domain):
         self.links.pop(docname, None)
         self.shown.pop(docname, None)
         self.problems.pop(docname, None)
+        self.indexed_pages.pop(docname, None)
         if self.pages.pop(docname, None) is not None:
             self._index = self._digest = None
 
@@ -174,6 +190,8 @@ class JekyllDomain(Domain):
                 self.links[docname] = otherdata["links"][docname]
             if docname in otherdata["problems"]:
                 self.problems[docname] = otherdata["problems"][docname]
+            if docname in otherdata["indexed"]:
+                self.indexed_pages[docname] = otherdata["indexed"][docname]
 
     def page_of(self, kind: TaxonomyKind, name: str) -> str | None:
         """The pagename of a term's page, or ``None`` when no listed page has the term."""

@@ -5,9 +5,11 @@ at spaces, so most Japanese compounds are never found; its whole index is
 also one file every reader downloads.  Here Sphinx's index is turned off and
 replaced (see :mod:`jekyll_posts.core.search`):
 
-- each page's text is taken from its doctree once it is read (in the main
-  process, also under ``-j``, before any page is written: related pages are
-  ranked by these terms) and kept with the doctrees, with its index terms, so
+- each page's text and index terms are taken from its doctree by the last
+  transform that reads it (:class:`IndexPageText`, in the reading worker
+  under ``-j``: splitting and stemming is most of the work), handed to the
+  main process through the ``jekyll`` domain, and kept with the doctrees
+  before any page is written (related pages are ranked by these terms), so
   a rebuild only splits and stems the pages it read.  A reference showing
   its target's title is text of the target, not of the page: it is in the
   page's text as its author wrote it (``{doc}`guide```: ``guide``);
@@ -38,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 import snowballstemmer
 from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..core import format_date_ja
@@ -68,6 +71,7 @@ SKIPPED_CLASSES = {*ADDED_PARTS, "postlist", "toctree-wrapper", "ablog-post-exce
 def setup_search(app: Sphinx) -> None:
     app.connect("builder-inited", start_search)
     app.connect("env-before-read-docs", note_documents_to_read)
+    app.add_transform(IndexPageText)
     # before what pages show of others is compared (default priority): related pages need the terms
     app.connect("env-get-updated", note_documents_read, priority=400)
     app.connect("html-collect-pages", search_page)
@@ -85,7 +89,6 @@ class SearchTexts:
         self.store = store
         self._pages: dict[str, IndexedPage] | None = None
         self.changed = not store.has(PICKLE)
-        self._stem = functools.cache(snowballstemmer.stemmer("english").stemWord)
 
     @property
     def pages(self) -> dict[str, IndexedPage]:
@@ -97,10 +100,9 @@ class SearchTexts:
     def loaded(self) -> bool:
         return self._pages is not None
 
-    def note(self, docname: str, page: SearchPage) -> None:
-        known = self.pages.get(docname)
-        if known is None or known.page != page:
-            self.pages[docname] = index_page(page, self._stem)
+    def note(self, docname: str, indexed: IndexedPage) -> None:
+        if self.pages.get(docname) != indexed:
+            self.pages[docname] = indexed
             self.changed = True
 
     def forget(self, docname: str) -> None:
@@ -129,36 +131,62 @@ def note_documents_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[st
 
 
 def note_documents_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The text and terms of each document read in this build, from its doctree."""
+    """The text and terms of each document read in this build, as its reader indexed it."""
     state = build_state(app)
     if state.search is not None:
+        indexed_pages = get_domain(env).indexed_pages
         for docname in sorted(state.read_documents & env.found_docs):
-            _note(app, state.search, docname, compat.sphinx.doctree_just_read(env, docname))
+            if docname in indexed_pages:
+                indexed = indexed_pages.pop(docname)
+            else:  # a document whose reading failed is shown as its source
+                indexed = _indexed(app, docname, compat.sphinx.doctree_just_read(env, docname))
+            if indexed is None:
+                state.search.forget(docname)
+            else:
+                state.search.note(docname, indexed)
     return []
 
 
-def _note(app: Sphinx, texts: SearchTexts, docname: str, doctree: nodes.document) -> None:
+class IndexPageText(SphinxTransform):
+    """The page's text and index terms, from its doctree as it will be stored."""
+
+    default_priority = 999  # after every other transform, ``doctree-read`` (880) included
+
+    def apply(self, **kwargs: Any) -> None:
+        app = compat.sphinx.app_of(self.env)
+        if build_state(app).search is not None:
+            get_domain(self.env).indexed_pages[self.env.docname] = _indexed(app, self.env.docname, self.document)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.cache
+def _stem(word: str) -> str:
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
+
+
+def _indexed(app: Sphinx, docname: str, doctree: nodes.document) -> IndexedPage | None:
+    """What search knows of a document, ``None`` for a draft."""
     entry = get_domain(app.env).pages.get(docname)
     if entry is not None and entry.draft:
-        texts.forget(docname)
-        return
+        return None
     if entry is not None:
         title = entry.title  # as in the blog's lists and feeds
     else:
         title = app.env.titles[docname].astext() if docname in app.env.titles else docname
     date = entry.date if entry is not None and entry.is_post else None
-    texts.note(
-        docname,
-        SearchPage(
-            url=app.builder.get_target_uri(docname),
-            title=title,
-            date=format_date_ja(date) if date else "",
-            tags=entry.tags if entry is not None else (),
-            names=(*entry.authors, *entry.categories) if entry is not None else (),
-            text=" ".join(_page_text(doctree)),
-            sort_key=(-date.timestamp() if date else float("inf"), title),
-        ),
+    page = SearchPage(
+        url=app.builder.get_target_uri(docname),
+        title=title,
+        date=format_date_ja(date) if date else "",
+        tags=entry.tags if entry is not None else (),
+        names=(*entry.authors, *entry.categories) if entry is not None else (),
+        text=" ".join(_page_text(doctree)),
+        sort_key=(-date.timestamp() if date else float("inf"), title),
     )
+    return index_page(page, _stem)
 
 
 def _page_text(node: nodes.Node) -> Iterator[str]:
