@@ -24,7 +24,8 @@ from common import REPO, median
 from generate import body
 
 sys.path.insert(0, str(REPO))
-from jekyll_posts.core.jekyll import Links, load_jekyll_site, render_liquid
+from jekyll_posts.core.jekyll import Links, load_jekyll_site
+from jekyll_posts.core.jekyll.liquid import render_liquid
 
 SITE_FOLDER = REPO / "tests" / "fixtures" / "jekyll-site"
 TAGS = """

@@ -56,7 +56,8 @@ from .check import Located, find_conf_py, read_conf
 from .core import Problem, SourceFile, parse_post
 from .core.encoding import decode_source
 from .core.frontmatter import read_front_matter, split_front_matter
-from .core.jekyll import JekyllSite, Links, load_jekyll_site, render_liquid
+from .core.jekyll import JekyllSite, Links, load_jekyll_site
+from .core.jekyll.liquid import render_liquid
 from .core.jekyll.references import SiteAddress, is_page_address, references, resolve, source_lines, target_path
 from .core.jekyll.site import CONFIG_FILES, configured_folder, time_zone
 from .core.jekyll.sitefiles import (

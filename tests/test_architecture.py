@@ -42,6 +42,12 @@ def test_the_core_and_the_command_line_import_no_sphinx() -> None:
     assert [name for name in UPSTREAMS if f"'{name}'" in loaded] == []
 
 
+def test_the_extension_imports_the_liquid_engine_only_for_a_post_that_has_liquid() -> None:
+    script = "import sys, jekyll_posts, jekyll_posts.sphinxext; print('liquid' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert imported == "False\n"
+
+
 @pytest.mark.parametrize("patch", PATCHES, ids=lambda patch: patch.name)
 def test_every_patched_upstream_target_still_has_the_shape_relied_on(patch: Patch) -> None:
     patch.check()

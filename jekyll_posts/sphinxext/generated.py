@@ -46,6 +46,7 @@ from .state import build_state
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 _ = get_translation("sphinx")
@@ -58,10 +59,19 @@ PAGE_NAMES = "generated-pages.json"
 
 def setup_generated(app: Sphinx) -> None:
     build_state(app).page_kinds.extend(PAGE_KINDS)
+    app.connect("config-inited", leave_out_the_general_index)
     app.connect("builder-inited", ablog_compat.take_over_listings)
     app.connect("env-updated", forget_pages, priority=100)
     app.connect("html-collect-pages", write_generated, priority=100)
     app.connect("build-finished", save_fingerprints)
+
+
+def leave_out_the_general_index(app: Sphinx, config: Config) -> None:
+    """Sphinx writes its general index (``genindex.html``) on every build, however little
+    changed; posts have no index entries.  It is left out unless ``conf.py`` sets
+    ``html_use_index``."""
+    if not compat.sphinx.set_by_site(config, "html_use_index"):
+        config.html_use_index = False
 
 
 def register_page_kind(app: Sphinx, kind: PageKind) -> None:
@@ -101,6 +111,17 @@ def forget_pages(app: Sphinx, env: BuildEnvironment) -> None:
     """The documents have been read: this build's pages are made again when next needed."""
     state = build_state(app)
     state.generated = state.pages_digest = state.page_names = None
+    state.configuration = compat.sphinx.configuration_hash(app)
+
+
+def configuration(app: Sphinx) -> str:
+    """The configuration's hash as it was before any page was written: the themes' handlers
+    of ``html-page-context`` add to ``html_theme_options`` when they draw the first page, so
+    a hash taken later depends on whether a page was drawn before."""
+    state = build_state(app)
+    if state.configuration is None:
+        state.configuration = compat.sphinx.configuration_hash(app)
+    return state.configuration
 
 
 class Fingerprints:
@@ -195,7 +216,7 @@ def pages_digest(app: Sphinx) -> str:
             domain.listing_digest,
             domain.index.cutoff.isoformat(),
             sorted(app.env.found_docs),
-            compat.sphinx.configuration_hash(app),
+            configuration(app),
             kinds,
         )
         state.pages_digest = fingerprint(shown)
@@ -207,7 +228,7 @@ def surroundings(app: Sphinx) -> str:
     templates, the versions of the packages that draw it."""
     parts = (
         navigation_digest(app),
-        compat.sphinx.configuration_hash(app),
+        configuration(app),
         str(app.builder.templates.newest_template_mtime()),
         compat.ablog.INSTALLED_VERSION,
         str(app.extensions["jekyll_posts"].version),

@@ -45,10 +45,12 @@ from sphinx.util import logging
 
 from ..core import format_date_ja
 from ..core.japanese import JAPANESE
+from ..core.pages import GeneratedPage, SiteView
 from ..core.search import FIELD_WEIGHTS, IndexedPage, SearchIndex, SearchPage, build_index, index_page
 from . import compat
 from .domain import get_domain
 from .files import write_if_changed
+from .generated import register_page_kind
 from .page_parts import ADDED_PARTS
 from .state import Store, build_state
 
@@ -74,7 +76,6 @@ def setup_search(app: Sphinx) -> None:
     app.add_transform(IndexPageText)
     # before what pages show of others is compared (default priority): related pages need the terms
     app.connect("env-get-updated", note_documents_read, priority=400)
-    app.connect("html-collect-pages", search_page)
     app.connect("build-finished", write_search_index)
 
 
@@ -124,6 +125,7 @@ def start_search(app: Sphinx) -> None:
     compat.sphinx.turn_off_sphinx_search(app.builder)
     state = build_state(app)
     state.search = SearchTexts(state.store(app))
+    register_page_kind(app, SearchPageKind())
 
 
 def note_documents_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -201,9 +203,14 @@ def _page_text(node: nodes.Node) -> Iterator[str]:
         yield from _page_text(child)
 
 
-def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if build_state(app).search is not None:
-        yield "search", {"title": _("Search")}, "jekyll_posts/search.html"
+class SearchPageKind:
+    """``search.html``, a generated page like the others: written when what it shows changed,
+    not on every build as Sphinx writes its own."""
+
+    name = "search"
+
+    def pages(self, site: SiteView) -> Iterator[GeneratedPage]:
+        yield GeneratedPage("search", "jekyll_posts/search.html", {"title": _("Search")})
 
 
 def write_search_index(app: Sphinx, exception: Exception | None) -> None:

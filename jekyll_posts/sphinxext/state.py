@@ -92,6 +92,8 @@ class BuildState:
     generated: list[GeneratedPage] | None = None
     #: :func:`.generated.pages_digest` of this build, made once the documents are read
     pages_digest: str | None = None
+    #: the configuration's hash, taken once the documents are read (:func:`.generated.configuration`)
+    configuration: str | None = None
     #: the name and template of each generated page of this build (made after reading)
     page_names: list[tuple[str, str]] | None = None
     #: what this build's generated pages were made from (:func:`.generated.write_generated`)

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import jekyll_posts.core.jekyll
 from jekyll_posts.core import Problem
-from jekyll_posts.core.jekyll import JekyllSite, Links, Rendered, has_liquid, load_jekyll_site, render_liquid
+from jekyll_posts.core.jekyll import JekyllSite, Links, has_liquid, load_jekyll_site
 from jekyll_posts.core.jekyll.includes import MAX_INCLUDE_DEPTH, MAX_INCLUDES
-from jekyll_posts.core.jekyll.liquid import environment
+from jekyll_posts.core.jekyll.liquid import Rendered, environment, render_liquid
 from jekyll_posts.core.jekyll.tags import code_block
 
 SITE_FOLDER = Path(__file__).resolve().parent.parent / "fixtures" / "jekyll-site"

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from jekyll_posts.core import ReadOptions, SourceFile, parse_post
+from jekyll_posts.core.jekyll import Links
 from jekyll_posts.core.jekyll.permalinks import (
     PLACEHOLDERS,
     STYLES,
@@ -30,7 +31,6 @@ from jekyll_posts.core.jekyll.permalinks import (
 )
 from jekyll_posts.core.jekyll.posts import JekyllContext, jekyll_post
 from jekyll_posts.core.jekyll.site import JekyllSite
-from jekyll_posts.core.jekyll.state import Links
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 UTC = ZoneInfo("UTC")

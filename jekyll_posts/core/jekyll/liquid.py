@@ -64,11 +64,12 @@ from liquid.tag import Tag
 
 from ..problems import Problem
 from .arrays import ARRAY_FILTERS
+from .body import Links, has_liquid
 from .filters import FILTERS
 from .includes import IncludeRelativeTag, IncludeTag
 from .ruby import to_s
 from .site import JekyllSite, time_zone
-from .state import Links, RenderState, current, has_liquid, has_place, note_error, parse_text, rendering
+from .state import RenderState, current, has_place, note_error, parse_text, rendering
 from .tags import GistTag, HighlightTag, LinkTag, PostUrlTag, UnknownTag
 
 LOOP_LIMIT = 200_000

@@ -25,13 +25,12 @@ from zoneinfo import ZoneInfo
 from ..post import ParsedPost, PostRecord
 from ..problems import Problem
 from ..settings import is_in_posts_folder
+from .body import Links, has_liquid
 from .excerpts import excerpt_of
 from .kramdown import kramdown_to_myst
 from .languages import with_pygments_names
-from .liquid import render_liquid
 from .permalinks import JekyllPost, front_matter_categories, jekyll_date, post_url, post_url_name, redirect_from
 from .site import JekyllSite, time_zone
-from .state import Links, has_liquid
 
 #: The separator a post's excerpt ends at when neither the post nor the site names one.
 DEFAULT_SEPARATOR = "<!--more-->"
@@ -71,6 +70,8 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
     problems: list[Problem] = []
     dependencies: set[Path] = set(_config_files(context.site))
     if has_liquid(body):
+        from .liquid import render_liquid  # python-liquid only when a post needs it
+
         rendered = render_liquid(body, record.body_line, page_variables(record, context), context.site, context.links)
         body = rendered.text
         problems += rendered.problems

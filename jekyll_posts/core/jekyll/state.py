@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,21 +22,8 @@ from liquid import BoundTemplate, Environment, Token
 from liquid.exceptions import LiquidError
 
 from ..problems import Problem
+from .body import Links
 from .site import JekyllSite
-
-
-@dataclass(frozen=True)
-class Links:
-    """How tags that link to other posts find them; the Sphinx glue supplies these.
-
-    ``post_url`` takes a ``{% post_url %}`` name (``2017-10-12-name`` or
-    ``sub/2017-10-12-name``), ``link`` a ``{% link %}`` path
-    (``_posts/2016-07-26-name.md``); each returns the link target to write in
-    place of the tag, or ``None`` when there is no such post or page.
-    """
-
-    post_url: Callable[[str], str | None]
-    link: Callable[[str], str | None]
 
 
 @dataclass(frozen=True)
@@ -139,11 +126,6 @@ def rendering(state: RenderState) -> Iterator[RenderState]:
         yield state
     finally:
         _STATE.reset(reset)
-
-
-def has_liquid(text: str) -> bool:
-    """Whether a text has Liquid in it at all: one without ``{{`` or ``{%`` is never parsed."""
-    return "{{" in text or "{%" in text
 
 
 def parse_text(env: Environment, source: str) -> tuple[BoundTemplate | None, list[LiquidError]]:

@@ -35,8 +35,9 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL
 
+from .body import has_liquid
 from .ruby import to_s
-from .state import TagError, current, has_liquid, note_error, parse_errors, parse_text
+from .state import TagError, current, note_error, parse_errors, parse_text
 
 _HIGHLIGHT = re.compile(r'([a-zA-Z0-9.+#_-]+)((?:\s+\w+(?:=(?:\w+|"(?:[0-9]+\s)*[0-9]+"))?)*)')
 _HIGHLIGHT_OPTION = re.compile(r'(?:\w="[^"]*"|\w=\w|\w)+')
