@@ -20,6 +20,7 @@ from conftest import REPO_DIR
 from jekyll_posts.core.backlinks import LinkTarget
 from jekyll_posts.core.entries import PageEntry, TaxonomyIndex
 from jekyll_posts.core.problems import Problem
+from jekyll_posts.core.search import SearchPage, index_page
 from jekyll_posts.sphinxext.domain import JekyllDomain, PageReferences
 
 LOCALE = REPO_DIR / "jekyll_posts" / "locale" / "ja" / "LC_MESSAGES"
@@ -73,17 +74,20 @@ def test_domain_merges_pages_read_in_another_process() -> None:
     links = PageReferences((("tag", "X"),), has_postlist=False, links_documents=False, shows_titles=False)
     targets = (LinkTarget("doc", "a"),)
     problem = Problem(3, "date", "date: 'next tuesday' does not start with a YYYY-MM-DD date")
+    indexed = index_page(SearchPage("b.html", "B", "", (), "本文の推論", (0.0, "B")), str)
     worker_data = {
         "pages": {"b": entry("b", tags=("X",)), "c": entry("c")},
         "references": {"b": links, "c": links},
         "links": {"b": targets, "c": targets},
         "problems": {"b": (problem,), "c": (problem,)},
+        "indexed": {"b": indexed, "c": indexed},
     }
     main.merge_domaindata({"b"}, worker_data)
     assert sorted(main.pages) == ["a", "b"]
     assert main.references == {"b": links}
     assert main.links == {"b": targets}
     assert main.problems == {"b": (problem,)}
+    assert main.indexed_pages == {"b": indexed}  # search's terms, split and stemmed by the worker
     term = main.index.find("tag", "x")
     assert term is not None and [e.docname for e in term.posts] == ["a", "b"]
 
