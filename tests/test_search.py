@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,7 +15,9 @@ import pytest
 import snowballstemmer
 from conftest import Built, Site, build, copy_root
 
-from jekyll_posts.core.search import FIELD_WEIGHTS, normalize, runs, term_hash, terms
+from jekyll_posts.core.search import FIELD_WEIGHTS, IndexedPage, SearchPage, normalize, runs, term_hash, terms
+from jekyll_posts.sphinxext.search import SearchTexts
+from jekyll_posts.sphinxext.state import Store
 from jekyll_posts.testing.browser import serve
 from jekyll_posts.testing.search import pages_containing, sample_queries
 
@@ -372,3 +375,16 @@ def test_index_terms() -> None:
         "build",
     }
     assert normalize("ＡＩ ｶﾞｲﾄﾞ") == "ai ガイド"
+
+
+def test_a_page_read_again_unchanged_leaves_the_index_alone(tmp_path: Path) -> None:
+    """Terms are sets: their order differs between processes, so it must not count as a change."""
+    texts = SearchTexts(Store(tmp_path))
+    page = SearchPage("a.html", "推論", "", (), "本文の推論", (0.0, "推論"))
+    texts.note("a", IndexedPage(page, ("推論", "", "", "本文 文の の推 推論")))
+    texts.save()
+    again = SearchTexts(Store(tmp_path))
+    again.note("a", IndexedPage(page, ("推論", "", "", "推論 の推 本文 文の")))
+    assert not again.changed
+    again.note("a", IndexedPage(replace(page, text="本文"), ("推論", "", "", "本文")))
+    assert again.changed

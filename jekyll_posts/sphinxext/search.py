@@ -102,7 +102,8 @@ class SearchTexts:
         return self._pages is not None
 
     def note(self, docname: str, indexed: IndexedPage) -> None:
-        if self.pages.get(docname) != indexed:
+        known = self.pages.get(docname)
+        if known is None or known.page != indexed.page:  # the same page has the same terms, in any order
             self.pages[docname] = indexed
             self.changed = True
 
