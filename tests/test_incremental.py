@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ import pytest
 from conftest import ROOTS_DIR, Built, build, copy_root
 
 from jekyll_posts.core.entries import listing_cutoff
+from jekyll_posts.sphinxext import dependencies
 from jekyll_posts.sphinxext.compat import ablog as ablog_compat
 from jekyll_posts.sphinxext.state import build_state
 from jekyll_posts.testing.corpus import generate
@@ -53,9 +55,13 @@ def site(tmp_path: Path) -> tuple[Path, Path]:
     return srcdir, builddir
 
 
-def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path, Path]) -> None:
+def test_a_rebuild_without_changes_reads_and_writes_no_document(
+    site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     srcdir, builddir = site
     before = html_mtimes(builddir / "html")
+    fingerprinted: list[str] = []
+    monkeypatch.setattr(dependencies, "shown_digest", noting_each(dependencies.shown_digest, fingerprinted))
     again = build(srcdir, builddir)
     assert "0 added, 0 changed, 0 removed" in again.status
     assert "no targets are out of date" in again.status
@@ -63,6 +69,15 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(site: tuple[Path
     assert "writing output... [" not in again.status
     assert written_pages(again.outdir, before) == set()  # no page at all: no general index, search page kept
     assert build_state(again.app).generated is None  # no generated page was made to be compared
+    assert fingerprinted == []  # nor what any page shows of others
+
+
+def noting_each(shown_digest: Callable[..., str], docnames: list[str]) -> Callable[..., str]:
+    def noted(domain: object, docname: str, *rest: object) -> str:
+        docnames.append(docname)
+        return shown_digest(domain, docname, *rest)
+
+    return noted
 
 
 def test_a_rebuild_the_day_a_post_comes_due_lists_it(

@@ -70,8 +70,9 @@ class JekyllDomain(Domain):
         "links": {},
         "problems": {},
         "indexed": {},
+        "shown_inputs": "",
     }
-    data_version = 6
+    data_version = 7
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -120,6 +121,17 @@ class JekyllDomain(Domain):
         """:func:`shown_digest` of each document as it was last written."""
         shown: dict[str, str] = self.data["shown"]
         return shown
+
+    @property
+    def shown_inputs(self) -> str:
+        """What every document's ``shown`` digest was last made from beyond the documents: the
+        listing cutoff and the configuration (:mod:`.dependencies`)."""
+        inputs: str = self.data["shown_inputs"]
+        return inputs
+
+    @shown_inputs.setter
+    def shown_inputs(self, inputs: str) -> None:
+        self.data["shown_inputs"] = inputs
 
     @property
     def problems(self) -> dict[str, tuple[Problem, ...]]:

@@ -38,7 +38,7 @@ from ..core.pages import FEED_FORMATS, PAGE_KINDS, GeneratedPage, PageKind, Site
 from . import compat
 from .compat import ablog as ablog_compat
 from .config import site_settings_of
-from .dependencies import navigation_digest
+from .dependencies import configuration, navigation_digest
 from .domain import get_domain
 from .feeds import write_feed
 from .state import build_state
@@ -112,16 +112,6 @@ def forget_pages(app: Sphinx, env: BuildEnvironment) -> None:
     state = build_state(app)
     state.generated = state.pages_digest = state.page_names = None
     state.configuration = compat.sphinx.configuration_hash(app)
-
-
-def configuration(app: Sphinx) -> str:
-    """The configuration's hash as it was before any page was written: the themes' handlers
-    of ``html-page-context`` add to ``html_theme_options`` when they draw the first page, so
-    a hash taken later depends on whether a page was drawn before."""
-    state = build_state(app)
-    if state.configuration is None:
-        state.configuration = compat.sphinx.configuration_hash(app)
-    return state.configuration
 
 
 class Fingerprints:
