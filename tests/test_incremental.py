@@ -292,3 +292,12 @@ def test_a_site_leaving_fontawesome_unset_rebuilds_nothing(tmp_path: Path) -> No
     again = build(srcdir, tmp_path / "_build")
     assert "0 added, 0 changed, 0 removed" in again.status
     assert "no targets are out of date" in again.status
+
+
+def test_a_general_index_an_earlier_build_wrote_goes_once_it_is_left_out(tmp_path: Path) -> None:
+    srcdir = copy_root("kb", tmp_path)
+    with_index = build(srcdir, tmp_path / "_build", html_use_index=True)
+    assert (with_index.outdir / "genindex.html").is_file()
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert not (rebuilt.outdir / "genindex.html").exists()
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))

@@ -60,6 +60,7 @@ PAGE_NAMES = "generated-pages.json"
 def setup_generated(app: Sphinx) -> None:
     build_state(app).page_kinds.extend(PAGE_KINDS)
     app.connect("config-inited", leave_out_the_general_index)
+    app.connect("build-finished", remove_a_left_out_general_index)
     app.connect("builder-inited", ablog_compat.take_over_listings)
     app.connect("env-updated", forget_pages, priority=100)
     app.connect("html-collect-pages", write_generated, priority=100)
@@ -72,6 +73,12 @@ def leave_out_the_general_index(app: Sphinx, config: Config) -> None:
     ``html_use_index``."""
     if not compat.sphinx.set_by_site(config, "html_use_index"):
         config.html_use_index = False
+
+
+def remove_a_left_out_general_index(app: Sphinx, exception: Exception | None) -> None:
+    """A general index an earlier build wrote goes once it is left out, as in a clean build."""
+    if app.builder.format == "html" and not app.config.html_use_index and "genindex" not in app.env.found_docs:
+        (Path(app.outdir) / app.builder.get_target_uri("genindex")).unlink(missing_ok=True)
 
 
 def register_page_kind(app: Sphinx, kind: PageKind) -> None:
