@@ -108,3 +108,13 @@ def record_each(init: Callable[..., None], made: list[OptionParser]) -> Callable
         init(parser, *args, **kwargs)
 
     return recording
+
+
+def test_a_build_makes_a_few_option_parsers_not_one_per_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[OptionParser] = []
+    monkeypatch.setattr(OptionParser, "__init__", record_each(OptionParser.__init__, made))
+    built = build(copy_root("kb", tmp_path), tmp_path / "kb")
+    documents = len(built.app.env.found_docs)
+    assert len(made) < documents  # Sphinx and MyST made two for every document

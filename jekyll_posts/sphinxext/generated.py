@@ -78,7 +78,7 @@ def leave_out_the_general_index(app: Sphinx, config: Config) -> None:
 def remove_a_left_out_general_index(app: Sphinx, exception: Exception | None) -> None:
     """A general index an earlier build wrote goes once it is left out, as in a clean build."""
     if app.builder.format == "html" and not app.config.html_use_index and "genindex" not in app.env.found_docs:
-        (Path(app.outdir) / app.builder.get_target_uri("genindex")).unlink(missing_ok=True)
+        Path(cast("StandaloneHTMLBuilder", app.builder).get_outfilename("genindex")).unlink(missing_ok=True)
 
 
 def register_page_kind(app: Sphinx, kind: PageKind) -> None:
