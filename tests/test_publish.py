@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO_DIR
+from conftest import REPO_DIR, strip_colours
 from test_incremental import assert_same_files, html_mtimes, written_pages
 
 WORKFLOW = REPO_DIR / "examples" / "publish-to-github-pages.yml"
@@ -55,7 +55,7 @@ def run_shell_steps(checkout: Path, runner: Path) -> str:
             )
             assert done.returncode == 0, done.stdout + done.stderr
             output.append(done.stdout + done.stderr)
-    return "".join(output)
+    return strip_colours("".join(output))  # CI's runner may set FORCE_COLOR
 
 
 def clone(source: Path, destination: Path) -> Path:
