@@ -60,6 +60,7 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(
 ) -> None:
     srcdir, builddir = site
     before = html_mtimes(builddir / "html")
+    sidebar_written = (builddir / "html" / "_static" / "jekyll_blog_sidebar_data.js").stat().st_mtime_ns
     fingerprinted: list[str] = []
     monkeypatch.setattr(dependencies, "shown_digest", noting_each(dependencies.shown_digest, fingerprinted))
     again = build(srcdir, builddir)
@@ -70,6 +71,22 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(
     assert written_pages(again.outdir, before) == set()  # no page at all: no general index, search page kept
     assert build_state(again.app).generated is None  # no generated page was made to be compared
     assert fingerprinted == []  # nor what any page shows of others
+    assert not build_state(again.app).blog_registered  # nor the posts registered with ablog
+    assert (again.outdir / "_static" / "jekyll_blog_sidebar_data.js").stat().st_mtime_ns == sidebar_written
+
+
+def test_a_template_added_since_the_last_build_is_in_the_sidebar(tmp_path: Path) -> None:
+    """Nothing read, nothing listed changed, but the sidebar's own template did."""
+    srcdir = copy_root("kb", tmp_path)
+    templates = srcdir / "_templates"
+    templates.mkdir()
+    build(srcdir, tmp_path / "_build", templates_path=["_templates"])
+    (templates / "ablog").mkdir()
+    (templates / "ablog" / "recentposts.html").write_text("<p>チームの新着</p>\n", encoding="utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build", templates_path=["_templates"])
+    assert "0 added, 0 changed, 0 removed" in rebuilt.status
+    assert "チームの新着" in rebuilt.blog_sidebar().get_text()
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean", templates_path=["_templates"]))
 
 
 def noting_each(shown_digest: Callable[..., str], docnames: list[str]) -> Callable[..., str]:

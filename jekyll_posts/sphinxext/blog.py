@@ -6,15 +6,16 @@ the build's events.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .compat import ablog as ablog_compat
 from .config import site_settings_of
 from .domain import get_domain
+from .state import build_state
 
 if TYPE_CHECKING:
+    import ablog.blog
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 
 def setup_blog(app: Sphinx) -> None:
@@ -29,13 +30,28 @@ def setup_blog(app: Sphinx) -> None:
     app.connect("build-finished", ablog_compat.reset_blog, priority=900)
     app.connect("doctree-read", ablog_compat.slim_posts, priority=600)  # after ablog's process_posts
     app.connect("env-merge-info", ablog_compat.merge_posts)
-    app.connect("env-updated", register_posts)
+    # ablog's own handlers of these events look posts up: registered first, when a page is drawn
+    for event in ("missing-reference", "doctree-resolved", "html-page-context"):
+        app.connect(event, register_posts_before_ablog, priority=400)
 
 
 def use_site_tomorrow(app: Sphinx) -> None:
     ablog_compat.use_site_tomorrow(site_settings_of(app.config).zone)
 
 
-def register_posts(app: Sphinx, env: BuildEnvironment) -> None:
-    """All posts to ablog at once, each category and author in its most used spelling."""
-    ablog_compat.register_posts(app, get_domain(env).index.display_name)
+def registered_blog(app: Sphinx) -> ablog.blog.Blog:
+    """ablog's ``Blog`` with all posts, each category and author in its most used spelling.
+
+    The posts are registered when a build first needs them, not on every build: a rebuild
+    that draws no page (nothing changed) does not register them (2.4 s at 10,000 posts).
+    Registered once per build, after reading; in the main process, before ``-j`` forks the
+    writers, since the first page is resolved there."""
+    state = build_state(app)
+    if not state.blog_registered:
+        ablog_compat.register_posts(app, get_domain(app.env).index.display_name)
+        state.blog_registered = True
+    return ablog_compat.blog(app)
+
+
+def register_posts_before_ablog(app: Sphinx, *args: Any) -> None:
+    registered_blog(app)

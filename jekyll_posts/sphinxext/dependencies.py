@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from ..core.digest import fingerprint
 from . import compat
 from .backlinks import backlinks_of
+from .blog import registered_blog
 from .compat import ablog as ablog_compat
 from .domain import JekyllDomain, get_domain
 from .related import shown_of_related
@@ -62,6 +63,7 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state = build_state(app)
     inputs = fingerprint((domain.index.cutoff.isoformat(), configuration(app)))
     if not state.read_documents and not state.removed_documents and domain.shown_inputs == inputs:
+        state.shown_unchanged = True
         return []
     domain.shown_inputs = inputs
     navigation = navigation_digest(app)
@@ -105,7 +107,7 @@ def navigation_digest(app: Sphinx) -> str:
 
 def post_neighbours(app: Sphinx) -> dict[str, Neighbours]:
     """The previous and next posts of each listed post, as ablog links them."""
-    return {docname: (before, after) for docname, before, after in ablog_compat.neighbours(app)}
+    return {docname: (before, after) for docname, before, after in ablog_compat.neighbours(registered_blog(app))}
 
 
 class Documents:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from ..core.pages import FEED_FORMATS
-from .compat import ablog as ablog_compat
+from .blog import registered_blog
 from .domain import get_domain
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _feeds(app: Sphinx, context: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def _post_neighbours(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
-    post = ablog_compat.blog(app).posts[pagename]
+    post = registered_blog(app).posts[pagename]
     if post is None:
         return
     pathto = context["pathto"]

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..core.pages import term_pagename
+from .blog import registered_blog
 from .compat import ablog as ablog_compat
 from .config import site_settings_of
 from .domain import get_domain
 from .files import write_if_changed
+from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,11 +40,23 @@ def setup_sidebar(app: Sphinx) -> None:
 
 
 def write_blog_sidebar(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if ablog_compat.builder_support(app):
+    script = Path(app.outdir) / DATA_SCRIPT
+    if ablog_compat.builder_support(app) and not is_current(app, script):
         html = render_blog_sidebar(app)
         call = f"jekyllBlogSidebar(document.currentScript, {json.dumps(html, ensure_ascii=False)}, {RECENT_POSTS});\n"
-        write_if_changed(Path(app.outdir) / DATA_SCRIPT, call)
+        write_if_changed(script, call)
     yield from ()
+
+
+def is_current(app: Sphinx, script: Path) -> bool:
+    """The sidebar shows the posts as listed under the configuration, through the templates:
+    when no post was read or removed and the listing cutoff and configuration are the last
+    build's, the script written last is current unless a template is newer.  Drawing it
+    needs every post registered with ablog, which a rebuild without changes then skips."""
+    if not build_state(app).shown_unchanged or not script.exists():
+        return False
+    newest_template: float = app.builder.templates.newest_template_mtime()
+    return script.stat().st_mtime >= newest_template
 
 
 def render_blog_sidebar(app: Sphinx) -> str:
@@ -53,7 +67,7 @@ def render_blog_sidebar(app: Sphinx) -> str:
         return name if resource else builder.get_target_uri(name)
 
     context = {
-        "ablog": ablog_compat.blog(app),
+        "ablog": registered_blog(app),
         "anchor": ablog_compat.anchor,
         "pathto": pathto,
         "pagename": "",

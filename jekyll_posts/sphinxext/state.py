@@ -114,6 +114,11 @@ class BuildState:
     backlinks: dict[str, tuple[Backlink, ...]] | None = None
     #: every series, by slug (made after reading)
     series: dict[str, Series] | None = None
+    #: whether no post was read or removed and the listing cutoff and configuration are the
+    #: last build's, so nothing listed anywhere changed (:func:`.dependencies.pages_showing_changes`)
+    shown_unchanged: bool = False
+    #: whether ablog's ``Blog`` holds this build's posts (:func:`.blog.registered_blog`)
+    blog_registered: bool = False
     #: links to pages of the old site warned about in this build
     warned_links: set[str] = field(default_factory=set)
     _store: Store | None = None

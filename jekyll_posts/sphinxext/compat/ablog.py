@@ -182,9 +182,9 @@ def anchor(post: ablog.blog.Post) -> str:
     return str(ablog.anchor(post))
 
 
-def neighbours(app: Sphinx) -> Iterator[tuple[str, tuple[str, str] | None, tuple[str, str] | None]]:
+def neighbours(blog: ablog.blog.Blog) -> Iterator[tuple[str, tuple[str, str] | None, tuple[str, str] | None]]:
     """Each listed post with its previous and next post, ``(docname, title)``, as ablog links them."""
-    for post in ablog.blog.Blog(app).posts:
+    for post in blog.posts:
         before, after = post.prev, post.next
         yield (
             post.docname,
