@@ -11,7 +11,7 @@ BUILDDIR   ?= _build
 N ?= 1000
 PORT ?= 8000
 
-.PHONY: html serve test check post import bench screenshots clean locale help
+.PHONY: html serve test check post import bench bench-features screenshots clean locale help
 
 help:
 	@echo "make html   build docs/ into $(BUILDDIR)/html (warnings are errors)"
@@ -21,6 +21,7 @@ help:
 	@echo "make post TITLE=\"...\" [TAGS=a,b CATEGORY=c AUTHOR=n SLUG=s DRAFT=1]  write a new post in docs/posts/"
 	@echo "make import SRC=path/to/jekyll-site  move a Jekyll site's posts, drafts, data and images in"
 	@echo "make bench N=1000  build benchmark, ours beside stock Sphinx"
+	@echo "make bench-features N=1000  where a serial build's time goes, feature by feature"
 	@echo "make screenshots  build docs/ and refresh the README's pictures in screenshots/"
 	@echo "make clean  remove $(BUILDDIR)"
 
@@ -62,6 +63,9 @@ import: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/builds.py $(N)
+
+bench-features: $(STAMP)
+	$(BIN)/python bench/features.py $(N)
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py

@@ -75,6 +75,18 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(
     assert (again.outdir / "_static" / "jekyll_blog_sidebar_data.js").stat().st_mtime_ns == sidebar_written
 
 
+def test_a_rebuild_lists_excerpts_kept_as_text_as_a_clean_build_does(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """ablog's records keep each post's excerpt as text, not docutils nodes (slow to unpickle)."""
+    srcdir, builddir = site
+    post = srcdir / "posts" / "2025-07-01-kite.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("カイトを揚げる", "凧を揚げる", 1), encoding="utf-8")
+    rebuilt = build(srcdir, builddir)
+    records = [info for posts in rebuilt.app.env.ablog_posts.values() for info in posts]
+    assert records and all(isinstance(info["excerpt"], str) for info in records)
+    assert "凧を揚げる" in rebuilt.soup("index.html").select_one("ul.postlist").get_text()
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
 def test_a_template_added_since_the_last_build_is_in_the_sidebar(tmp_path: Path) -> None:
     """Nothing read, nothing listed changed, but the sidebar's own template did."""
     srcdir = copy_root("kb", tmp_path)

@@ -83,14 +83,33 @@ def reset_blog(app: Sphinx, *args: object) -> None:
 def slim_posts(app: Sphinx, doctree: nodes.document) -> None:
     """ablog keeps a deep copy of every post's doctree in the environment, for full-text
     feeds: dropped unless ``blog_feed_fulltext`` is on (at 10,000 posts it held gigabytes).
-    Its excerpts are docutils copies that still point at the whole document
-    (``Node._document``), so each pickled excerpt carried its post's doctree: detached."""
+    Its excerpt, a copy of the post node's paragraph of text (:func:`post_node`), is kept
+    as that text: docutils nodes are slow to pickle and unpickle (half the time of loading
+    ablog's records).  Other excerpts (a page's own ``{post}``) are copies that still
+    point at the whole document (``Node._document``): detached."""
     for info in getattr(app.env, "ablog_posts", {}).get(app.env.docname, []):
-        for node in info["excerpt"]:
-            for descendant in node.findall():
-                descendant._document = None
+        text = _plain_text(info["excerpt"])
+        if text is not None:
+            info["excerpt"] = text
+        else:
+            for node in info["excerpt"]:
+                for descendant in node.findall():
+                    descendant._document = None
         if not app.config.blog_feed_fulltext:
             info["doctree"] = None
+
+
+def _plain_text(excerpt: list[nodes.Node]) -> str | None:
+    """The excerpt's text when it is one paragraph of text and nothing else."""
+    plain = len(excerpt) == 1 and isinstance(excerpt[0], nodes.paragraph)
+    if plain and all(isinstance(child, nodes.Text) for child in excerpt[0].children):
+        text: str = excerpt[0].astext()
+        return text
+    return None
+
+
+def _excerpt_nodes(excerpt: str | list[nodes.Node]) -> list[nodes.Node]:
+    return [nodes.paragraph(excerpt, excerpt)] if isinstance(excerpt, str) else excerpt
 
 
 def merge_posts(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
@@ -102,14 +121,18 @@ def merge_posts(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: B
 
 
 def register_posts(app: Sphinx, names: Any) -> None:
-    """Give ablog one spelling per category and author (``names(kind, name)``), then all
-    posts at once: its ``Blog`` is made afresh from all of them, whichever a build read."""
-    for posts in getattr(app.env, "ablog_posts", {}).values():
-        for info in posts:
-            info["category"] = [names("category", name) for name in info["category"]]
-            info["author"] = [names("author", name) for name in info["author"]]
+    """All posts at once, as ablog's ``register_posts`` does, each with one spelling per
+    category and author (``names(kind, name)``) and its excerpt as nodes again
+    (:func:`slim_posts`): its ``Blog`` is made afresh from all of them, whichever a build
+    read.  ablog gets copies; the environment keeps the records as they were read."""
     ablog.blog.Blog._dict.clear()
-    ablog.post.register_posts(app)
+    blog = ablog.blog.Blog(app)
+    for docname, posts in getattr(app.env, "ablog_posts", {}).items():
+        for info in posts:
+            category = [names("category", name) for name in info["category"]]
+            author = [names("author", name) for name in info["author"]]
+            excerpt = _excerpt_nodes(info["excerpt"])
+            blog.register(docname, {**info, "category": category, "author": author, "excerpt": excerpt})
 
 
 def take_over_listings(app: Sphinx) -> None:
@@ -206,9 +229,13 @@ PATCHES = (
     Patch(
         "ablog's page generators are replaced",
         VERSION_CHECKED,
-        has_attributes(ablog.post, "generate_archive_pages", "generate_atom_feeds", "register_posts", "PostList"),
+        has_attributes(ablog.post, "generate_archive_pages", "generate_atom_feeds", "PostList"),
     ),
-    Patch("ablog's register_posts(app)", VERSION_CHECKED, has_parameters(ablog.post.register_posts, "app")),
+    Patch(
+        "ablog's Blog.register(docname, info)",
+        VERSION_CHECKED,
+        has_parameters(ablog.blog.Blog.register, "docname", "info"),
+    ),
     Patch("ablog's post node", VERSION_CHECKED, _check_post_node),
     Patch(
         "ablog's posts link their neighbours",
