@@ -205,6 +205,7 @@ def run(arguments: argparse.Namespace) -> int:
     outcomes = copy_files(plan, force=arguments.force, dry_run=arguments.dry_run, progress=progress)
     notes = [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
+    notes += _site_url_note(site.address, settings)
     problems = conf_problems + _located_site_problems(site_problems, places)
     problems += post_problems(plan, outcomes, settings)
     print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
@@ -476,6 +477,17 @@ def _time_zone_note(site_zone: object, settings: SiteSettings) -> list[str]:
     return [
         f"the site's timezone is {zone.key} (_config.yml), conf.py's jekyll_posts_timezone is {settings.timezone}: "
         f'jekyll_posts_timezone = "{zone.key}" reads dates as Jekyll did'
+    ]
+
+
+def _site_url_note(address: SiteAddress, settings: SiteSettings) -> list[str]:
+    """A word when nothing says where the old site is: links to its pages that are not
+    imported are then warned about, where they could lead to the old site."""
+    if address.url or settings.site_url:
+        return []
+    return [
+        "the site's _config.yml gives no url: links to its pages that were not imported are warned about; "
+        'jekyll_posts_site_url = "https://…" in conf.py makes them lead to the old site'
     ]
 
 

@@ -242,6 +242,10 @@ def test_the_config_decides_markdown_ext_data_dir_includes_dir_and_time_zone(
         "the site's timezone is UTC (_config.yml), conf.py's jekyll_posts_timezone is Asia/Tokyo: "
         'jekyll_posts_timezone = "UTC" reads dates as Jekyll did\n'
     ) in out
+    assert (  # a site with a url says nothing (SUMMARY)
+        "the site's _config.yml gives no url: links to its pages that were not imported are warned about; "
+        'jekyll_posts_site_url = "https://…" in conf.py makes them lead to the old site\n'
+    ) in out
 
 
 def test_something_that_cannot_be_written_fails_the_import(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
