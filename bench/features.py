@@ -1,8 +1,9 @@
 """Where a build's time goes, by feature of the site.
 
     python bench/features.py 1000          # or: make bench-features N=1000
+    python bench/features.py --project ../kb   # a copy of a knowledge base: conf.py and docs/
 
-Builds the benchmark corpus serially (``-j 1``, so every part runs in this process),
+Builds the benchmark corpus (or a copy of a project) serially (``-j 1``, so every part runs in this process),
 then rebuilds after one post's body is edited.  Each feature's entry points (event
 handlers, transforms, lazily built indexes, and the pages of its templates) are timed
 by wrappers: a feature's time is its functions' own time, less the time of any other
@@ -169,11 +170,11 @@ def instrument(clock: Clock) -> None:
     StandaloneHTMLBuilder.handle_page = drawn  # type: ignore[method-assign]
 
 
-def build(source: Path, work: Path, clock: Clock) -> dict[str, float]:
+def build(source: Path, confdir: Path, work: Path, clock: Clock) -> dict[str, float]:
     """One serial build of ``source``: each feature's seconds, the rest, and the whole."""
     clock.own.clear()
     outputs = ["-d", str(work / "doctrees"), str(source), str(work / "html")]
-    arguments = ["-q", "-b", "html", "-j", "1", "-c", str(REPO), *outputs]
+    arguments = ["-q", "-b", "html", "-j", "1", "-c", str(confdir), *outputs]
     start = time.perf_counter()
     status = build_main(arguments)
     total = time.perf_counter() - start
@@ -185,28 +186,33 @@ def build(source: Path, work: Path, clock: Clock) -> dict[str, float]:
 
 
 def edit_one_body(source: Path) -> None:
-    posts = sorted((source / "posts").glob("*.md"))
+    posts = sorted((source / "posts").rglob("*.md"))
     post = posts[len(posts) // 2]
     text = post.read_text(encoding="utf-8")
-    post.write_text(text.replace("\n## ", "\n追記した段落です。本文だけを変えました。\n\n## ", 1), encoding="utf-8")
+    post.write_text(f"{text.rstrip()}\n\n追記した段落です。本文だけを変えました。\n", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("count", type=int, nargs="?", default=1000)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--project", type=Path, help="a knowledge base (conf.py, docs/) to copy and build instead")
     arguments = parser.parse_args()
     work = arguments.workdir or Path(tempfile.mkdtemp(prefix="features-bench-"))
-    source = work / "source"
-    shutil.rmtree(work / "html", ignore_errors=True)
-    shutil.rmtree(work / "doctrees", ignore_errors=True)
-    generate(arguments.count, source, extra_posts=(SEED_POST,))
+    for made in ("html", "doctrees", "project"):
+        shutil.rmtree(work / made, ignore_errors=True)
+    if arguments.project:
+        confdir = shutil.copytree(arguments.project, work / "project", ignore=shutil.ignore_patterns("_build"))
+        source, built = confdir / "docs", f"{arguments.project}"
+    else:
+        confdir, source, built = REPO, work / "source", f"N={arguments.count}"
+        generate(arguments.count, source, extra_posts=(SEED_POST,))
     clock = Clock()
     instrument(clock)
-    full = build(source, work, clock)
+    full = build(source, confdir, work, clock)
     edit_one_body(source)
-    edited = build(source, work, clock)
-    print(f"N={arguments.count}, -j 1, seconds of each feature's own time (share of the build)")
+    edited = build(source, confdir, work, clock)
+    print(f"{built}, -j 1, seconds of each feature's own time (share of the build)")
     print("| feature | full build | one body edited |")
     print("|---|---|---|")
     for feature in sorted(full, key=lambda name: (name == "whole build", -full[name])):

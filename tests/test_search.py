@@ -16,6 +16,7 @@ import snowballstemmer
 from conftest import Built, Site, build, copy_root
 
 from jekyll_posts.core.search import FIELD_WEIGHTS, IndexedPage, SearchPage, normalize, runs, term_hash, terms
+from jekyll_posts.sphinxext import search as search_module
 from jekyll_posts.sphinxext.search import SearchTexts
 from jekyll_posts.sphinxext.state import Store
 from jekyll_posts.testing.browser import serve
@@ -388,3 +389,26 @@ def test_a_page_read_again_unchanged_leaves_the_index_alone(tmp_path: Path) -> N
     assert not again.changed
     again.note("a", IndexedPage(replace(page, text="本文"), ("推論", "", "", "本文")))
     assert again.changed
+
+
+def test_a_body_edit_writes_only_the_search_files_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index is updated in place: the edited page's record and the shards of the terms it
+    gained or lost are written, and the index is the one a clean build makes."""
+    srcdir = copy_root("kb", tmp_path)
+    build(srcdir, tmp_path / "_build")
+    post = srcdir / "posts" / "2025-07-01-kite.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n凧揚げの新しい段落です。\n", encoding="utf-8")
+    written: list[str] = []
+    write_script = search_module._write_script
+
+    def noted(folder: Path, name: str, data: object) -> None:
+        written.append(name)
+        write_script(folder, name, data)
+
+    monkeypatch.setattr(search_module, "_write_script", noted)
+    rebuilt = build(srcdir, tmp_path / "_build")
+    records = {path.stem: path.read_text(encoding="utf-8") for path in (rebuilt.outdir / "_search").iterdir()}
+    kite = next(name for name, script in records.items() if name.startswith("p") and "2025-07-01-kite.html" in script)
+    assert sorted(written) == [kite, "s0"]  # the kb site's postings fit in one shard
+    clean = build(srcdir, tmp_path / "clean")
+    assert records == {path.stem: path.read_text(encoding="utf-8") for path in (clean.outdir / "_search").iterdir()}

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, pairwise
 
@@ -124,25 +125,104 @@ class SearchIndex:
     postings: dict[str, Postings]
     #: the terms of each shard, sorted
     shard_terms: list[list[str]]
+    #: each page's key (its document), in page order
+    keys: list[str]
+    #: how many postings there are (the number of shards follows from it)
+    total: int
 
     def shard(self, number: int) -> dict[str, list[list[int]]]:
         """Term -> page numbers per field (as differences), for the terms of shard ``number``."""
         return {term: [_deltas(numbers) for numbers in self.postings[term]] for term in self.shard_terms[number]}
 
+    def shard_of(self, term: str) -> int:
+        return term_hash(term) % len(self.shard_terms)
 
-def build_index(pages: Iterable[IndexedPage]) -> SearchIndex:
-    ordered = sorted(pages, key=lambda indexed: indexed.page.sort_key)
-    postings: dict[str, Postings] = defaultdict(lambda: tuple(array("I") for _ in FIELDS))
+
+def build_index(pages: Mapping[str, IndexedPage]) -> SearchIndex:
+    keys = sorted(pages, key=lambda key: pages[key].page.sort_key)
+    postings: dict[str, Postings] = defaultdict(_no_postings)
     total = 0
-    for number, indexed in enumerate(ordered):
-        for field, field_terms in enumerate(indexed.terms):
+    for number, key in enumerate(keys):
+        for field, field_terms in enumerate(pages[key].terms):
             for term in field_terms.split():
                 postings[term][field].append(number)
                 total += 1
-    shard_terms: list[list[str]] = [[] for _ in range(max(1, total // POSTINGS_PER_SHARD))]
+    shard_terms: list[list[str]] = [[] for _ in range(_shard_count(total))]
     for term in sorted(postings):
         shard_terms[term_hash(term) % len(shard_terms)].append(term)
-    return SearchIndex([indexed.page for indexed in ordered], dict(postings), shard_terms)
+    return SearchIndex([pages[key].page for key in keys], dict(postings), shard_terms, keys, total)
+
+
+@dataclass(frozen=True)
+class IndexUpdate:
+    """What an update changed: the shards and page records to write again."""
+
+    shards: set[int]
+    pages: set[int]
+
+
+def update_index(index: SearchIndex, edits: Mapping[str, tuple[IndexedPage, IndexedPage]]) -> IndexUpdate | None:
+    """``index`` with each edited page (``key: (as indexed, now)``) indexed as it is now, changed
+    in place; ``None``, and ``index`` unchanged, when the edits move a page in the order or
+    change the number of shards: :func:`build_index` must then number everything again.
+
+    A body edited changes the postings of the few terms it added or removed: only their
+    shards and the page's record are written again, not the whole index."""
+    numbers = {key: number for number, key in enumerate(index.keys)}
+    if any(
+        key not in numbers or not _keeps_its_place(index, numbers[key], now.page) for key, (_, now) in edits.items()
+    ):
+        return None
+    changes = [
+        (numbers[key], field, set(before_terms.split()), set(now_terms.split()))
+        for key, (before, now) in edits.items()
+        for field, (before_terms, now_terms) in enumerate(zip(before.terms, now.terms, strict=True))
+    ]
+    total = index.total + sum(len(added) - len(gone) for _, _, gone, added in changes)
+    if _shard_count(total) != len(index.shard_terms):
+        return None
+    shards: set[int] = set()
+    for number, field, terms_before, terms_now in changes:
+        for term in terms_before - terms_now:
+            _remove_posting(index, term, field, number)
+            shards.add(index.shard_of(term))
+        for term in terms_now - terms_before:
+            _add_posting(index, term, field, number)
+            shards.add(index.shard_of(term))
+    for key, (_, edited) in edits.items():
+        index.pages[numbers[key]] = edited.page
+    index.total = total
+    return IndexUpdate(shards, {numbers[key] for key in edits})
+
+
+def _keeps_its_place(index: SearchIndex, number: int, page: SearchPage) -> bool:
+    after_previous = number == 0 or index.pages[number - 1].sort_key < page.sort_key
+    before_next = number == len(index.pages) - 1 or page.sort_key < index.pages[number + 1].sort_key
+    return after_previous and before_next
+
+
+def _remove_posting(index: SearchIndex, term: str, field: int, number: int) -> None:
+    numbers = index.postings[term][field]
+    del numbers[bisect_left(numbers, number)]
+    if not any(index.postings[term]):
+        del index.postings[term]
+        terms = index.shard_terms[index.shard_of(term)]
+        del terms[bisect_left(terms, term)]
+
+
+def _add_posting(index: SearchIndex, term: str, field: int, number: int) -> None:
+    if term not in index.postings:
+        index.postings[term] = _no_postings()
+        insort(index.shard_terms[index.shard_of(term)], term)
+    insort(index.postings[term][field], number)
+
+
+def _no_postings() -> Postings:
+    return tuple(array("I") for _ in FIELDS)
+
+
+def _shard_count(total: int) -> int:
+    return max(1, total // POSTINGS_PER_SHARD)
 
 
 def _deltas(numbers: array[int]) -> list[int]:

@@ -46,7 +46,16 @@ from sphinx.util import logging
 from ..core import format_date_ja
 from ..core.japanese import JAPANESE
 from ..core.pages import GeneratedPage, SiteView
-from ..core.search import FIELD_WEIGHTS, IndexedPage, SearchIndex, SearchPage, build_index, index_page
+from ..core.search import (
+    FIELD_WEIGHTS,
+    IndexedPage,
+    IndexUpdate,
+    SearchIndex,
+    SearchPage,
+    build_index,
+    index_page,
+    update_index,
+)
 from . import compat
 from .domain import get_domain
 from .files import write_if_changed
@@ -55,7 +64,7 @@ from .page_parts import ADDED_PARTS
 from .state import Store, build_state
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -80,21 +89,29 @@ def setup_search(app: Sphinx) -> None:
 
 
 class SearchTexts:
-    """The text of every page, kept between builds in the build state's store.
+    """The text of every page and the index last written, kept between builds in the build
+    state's store.
 
-    It is read only when a page is read or removed: a build that changes
-    nothing does not pay for it.
+    They are read only when a page is read or removed: a build that changes nothing does
+    not pay for them.  Pages edited in place are noted with what they were, so that the
+    index is updated (:func:`.core.search.update_index`) rather than made again.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._pages: dict[str, IndexedPage] | None = None
+        self.index: SearchIndex | None = None
+        #: each page edited in this build: as it was indexed, as it is now
+        self.edits: dict[str, tuple[IndexedPage, IndexedPage]] = {}
+        #: whether a page came or went: the pages are numbered again
+        self.renumbered = False
         self.changed = not store.has(PICKLE)
 
     @property
     def pages(self) -> dict[str, IndexedPage]:
         if self._pages is None:
-            self._pages = self.store.read_pickle(PICKLE) or {}
+            stored = self.store.read_pickle(PICKLE) or {}
+            self._pages, self.index = stored.get("pages", {}), stored.get("index")
         return self._pages
 
     @property
@@ -106,18 +123,31 @@ class SearchTexts:
         if known is None or known.page != indexed.page:  # the same page has the same terms, in any order
             self.pages[docname] = indexed
             self.changed = True
+            if known is None:
+                self.renumbered = True
+            else:
+                self.edits[docname] = (self.edits.get(docname, (known, indexed))[0], indexed)
 
     def forget(self, docname: str) -> None:
         if self.pages.pop(docname, None) is not None:
-            self.changed = True
+            self.changed = self.renumbered = True
 
     def keep_only(self, docnames: set[str]) -> None:
         for docname in set(self.pages) - docnames:
-            del self.pages[docname]
-            self.changed = True
+            self.forget(docname)
+
+    def updated_index(self) -> tuple[SearchIndex, IndexUpdate | None]:
+        """The index of the pages as they are now, and what changed when it was updated in place
+        (``None``: made again, every file to be written)."""
+        if self.index is not None and not self.renumbered:
+            update = update_index(self.index, self.edits)
+            if update is not None:
+                return self.index, update
+        self.index = build_index(self.pages)
+        return self.index, None
 
     def save(self) -> None:
-        self.store.write_pickle(PICKLE, self.pages)
+        self.store.write_pickle(PICKLE, {"pages": self.pages, "index": self.index})
 
 
 def start_search(app: Sphinx) -> None:
@@ -222,7 +252,11 @@ def write_search_index(app: Sphinx, exception: Exception | None) -> None:
     if texts.loaded or build_state(app).removed_documents or not folder.is_dir():
         texts.keep_only(app.env.found_docs)
     if texts.changed or not folder.is_dir():
-        _write_index(folder, build_index(texts.pages.values()))
+        index, update = texts.updated_index()
+        if update is None or not folder.is_dir():
+            _write_index(folder, index)
+        else:
+            _write_index_update(folder, index, update)
         texts.save()
     static = Path(app.outdir) / "_static"
     for name in STEMMER_FILES:
@@ -249,13 +283,20 @@ def _write_index(folder: Path, index: SearchIndex) -> None:
             path.unlink()
 
 
-def _shards(index: SearchIndex) -> Iterator[tuple[str, object]]:
-    for number in range(len(index.shard_terms)):
+def _write_index_update(folder: Path, index: SearchIndex, update: IndexUpdate) -> None:
+    """Write the shards and page records an update changed (the same files, the same numbers)."""
+    for name, data in chain(_shards(index, update.shards), _page_records(index, update.pages)):
+        _write_script(folder, name, data)
+
+
+def _shards(index: SearchIndex, numbers: Iterable[int] | None = None) -> Iterator[tuple[str, object]]:
+    for number in range(len(index.shard_terms)) if numbers is None else sorted(numbers):
         yield f"s{number}", index.shard(number)
 
 
-def _page_records(index: SearchIndex) -> Iterator[tuple[str, object]]:
-    for number, page in enumerate(index.pages):
+def _page_records(index: SearchIndex, numbers: Iterable[int] | None = None) -> Iterator[tuple[str, object]]:
+    for number in range(len(index.pages)) if numbers is None else sorted(numbers):
+        page = index.pages[number]
         yield (
             f"p{number}",
             {

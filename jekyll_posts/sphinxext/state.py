@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .search import SearchTexts
 
 #: the version of what the store folder holds: raise it when its contents change shape
-STORE_VERSION = 4
+STORE_VERSION = 5
 STORE = "jekyll_posts"
 
 
