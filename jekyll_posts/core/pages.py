@@ -87,6 +87,9 @@ class GeneratedPage:
     template: str
     context: Context
     feeds: tuple[FeedSpec, ...] = field(default=())
+    #: a whole HTML document of its own template, drawn without the theme: nothing but
+    #: ``context``, ``pathto``, ``language`` and ``jekyll_absolute_url`` reach it
+    standalone: bool = False
 
 
 class PageKind(Protocol):
@@ -385,7 +388,8 @@ class Redirects:
                 if pagename is None or pagename == docname or pagename in made:
                     continue  # not an HTML page, the post's own URL, or another post's old URL first
                 made.add(pagename)
-                yield GeneratedPage(pagename, "jekyll_posts/redirect.html", {"title": entry.title, "target": docname})
+                context = {"title": entry.title, "target": docname}
+                yield GeneratedPage(pagename, "jekyll_posts/redirect.html", context, standalone=True)
 
 
 def redirect_pagename(url: str) -> str | None:
