@@ -14,6 +14,7 @@ from conftest import ROOTS_DIR, Built, build, copy_root
 
 from jekyll_posts.core.entries import listing_cutoff
 from jekyll_posts.sphinxext import dependencies
+from jekyll_posts.sphinxext import domain as domain_module
 from jekyll_posts.sphinxext.compat import ablog as ablog_compat
 from jekyll_posts.sphinxext.state import build_state
 from jekyll_posts.testing.corpus import generate
@@ -63,6 +64,9 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(
     sidebar_written = (builddir / "html" / "_static" / "jekyll_blog_sidebar_data.js").stat().st_mtime_ns
     fingerprinted: list[str] = []
     monkeypatch.setattr(dependencies, "shown_digest", noting_each(dependencies.shown_digest, fingerprinted))
+    made: list[str] = []  # what a rebuild reading nothing must not make from every page again
+    monkeypatch.setattr(domain_module, "TaxonomyIndex", lambda *args: made.append("taxonomy index"))
+    monkeypatch.setattr(domain_module, "listing_digest", lambda *args: made.append("listing digest"))
     again = build(srcdir, builddir)
     assert "0 added, 0 changed, 0 removed" in again.status
     assert "no targets are out of date" in again.status
@@ -72,6 +76,7 @@ def test_a_rebuild_without_changes_reads_and_writes_no_document(
     assert build_state(again.app).generated is None  # no generated page was made to be compared
     assert fingerprinted == []  # nor what any page shows of others
     assert not build_state(again.app).blog_registered  # nor the posts registered with ablog
+    assert made == []
     assert (again.outdir / "_static" / "jekyll_blog_sidebar_data.js").stat().st_mtime_ns == sidebar_written
 
 

@@ -61,7 +61,7 @@ def pages_showing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     fingerprinted (2.6 s of a 10,000-post no-change rebuild)."""
     domain = get_domain(env)
     state = build_state(app)
-    inputs = fingerprint((domain.index.cutoff.isoformat(), configuration(app)))
+    inputs = fingerprint((domain.cutoff.isoformat(), configuration(app)))
     if not state.read_documents and not state.removed_documents and domain.shown_inputs == inputs:
         state.shown_unchanged = True
         return []
@@ -137,7 +137,7 @@ def shown_digest(domain: JekyllDomain, docname: str, around: object, documents: 
     references = domain.references.get(docname)
     if references is not None:
         if references.has_postlist:  # the posts listed, and which are listed (due by then)
-            shown.extend((domain.listing_digest, domain.index.cutoff.isoformat()))
+            shown.extend((domain.listing_digest, domain.cutoff.isoformat()))
         if references.shows_titles:
             shown.append(documents.titles)
         elif references.links_documents:

@@ -232,7 +232,7 @@ def pages_digest(app: Sphinx) -> str:
         kinds = [f"{type(kind).__module__}.{type(kind).__qualname__}:{kind.name}" for kind in state.page_kinds]
         shown = (
             domain.listing_digest,
-            domain.index.cutoff.isoformat(),
+            domain.cutoff.isoformat(),
             sorted(app.env.found_docs),
             configuration(app),
             kinds,

@@ -84,7 +84,7 @@ def _bring_up_to_date(app: Sphinx) -> RelatedLists:
         return RelatedLists({}, "")
     env = app.env
     domain = get_domain(env)
-    cutoff = domain.index.cutoff
+    cutoff = domain.cutoff
     listing = fingerprint(sorted((docname, entry.is_listed(cutoff)) for docname, entry in domain.pages.items()))
     store = state.store(app)
     kept = store.read_pickle(LISTS)

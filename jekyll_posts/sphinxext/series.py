@@ -40,7 +40,7 @@ def place_in_series(app: Sphinx, docname: str) -> Membership | None:
     state = build_state(app)
     domain = get_domain(app.env)
     if state.series is None:
-        state.series = collect_series(domain.pages.values(), domain.index.cutoff)
+        state.series = collect_series(domain.pages.values(), domain.cutoff)
     entry = domain.pages.get(docname)
     return membership(state.series, entry) if entry is not None else None
 
