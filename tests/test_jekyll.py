@@ -255,3 +255,13 @@ def test_without_the_old_sites_url_a_link_to_a_page_not_here_is_warned_about_onc
     paragraph = next(p for p in article(built, "posts/2026-01-20-links.html").select("p") if "概要" in p.get_text())
     assert [a["href"] for a in paragraph.select("a")] == ["/books/", "/books/"]
     assert paragraph.get_text() == "概要ともう一度、本と本棚。"
+
+
+def test_rules_kramdown_draws_anywhere_are_drawn_without_a_warning(tmp_path: Path) -> None:
+    """After a heading, after another rule, in a quote, in a list: kramdown draws each quietly."""
+    srcdir = copy_root("kb", tmp_path)
+    body = "## 見出し\n\n***\n\n本文です。\n\n***\n\n---\n\n> 引用\n>\n> ***\n\n- 項目\n\n  ***\n\n最後の段落。\n"
+    (srcdir / "posts" / "2025-08-01-rules.md").write_text(f"---\ntitle: 罫線\n---\n\n{body}", encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    assert "transition" not in built.warnings
+    assert len(built.soup("posts/2025-08-01-rules.html").select("article hr")) == 5

@@ -58,6 +58,7 @@ def setup_documents(app: Sphinx) -> None:
     app.connect("source-read", read_front_matter)
     app.connect("env-updated", warn_again_unless_read)
     app.add_transform(JoinJapaneseLines)
+    app.add_transform(RulesWhereKramdownAllowsThem)
     app.add_transform(ApplyFrontMatter)
     app.add_transform(HighlightAsRougeDid)
 
@@ -127,6 +128,30 @@ def _read_as_literal_text(app: Sphinx, parsed: ParsedPost, source: list[str]) ->
         return
     app.env.current_document[RECORD_KEY] = parsed.record
     source[0] = literal_page(parsed.record.title, source[0], parsed.record.body_line)
+
+
+class RulesWhereKramdownAllowsThem(SphinxTransform):
+    """kramdown draws a horizontal rule anywhere: right after a heading, after another rule,
+    inside a quote or a list.  docutils allows none of these (a warning each, so ``make html
+    -W`` failed on posts Jekyll built quietly): such a rule is drawn as the HTML writer draws
+    the others, as raw HTML.  Runs before docutils' ``Transitions`` check."""
+
+    default_priority = 820
+
+    def apply(self) -> None:
+        for rule in list(self.document.findall(nodes.transition)):
+            if _docutils_refuses(rule):
+                rule.replace_self(nodes.raw("", '<hr class="docutils" />\n', format="html"))
+
+
+def _docutils_refuses(rule: nodes.transition) -> bool:
+    """Whether docutils' ``Transitions`` transform would warn about ``rule`` where it is."""
+    if not isinstance(rule.parent, nodes.document | nodes.section):
+        return True
+    before = rule.previous_sibling()
+    return before is None or isinstance(
+        before, nodes.title | nodes.subtitle | nodes.meta | nodes.decoration | nodes.transition
+    )
 
 
 class JoinJapaneseLines(SphinxTransform):
