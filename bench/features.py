@@ -74,6 +74,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
         f"{PACKAGE}.search:write_search_index",
     ),
     "listing pages and feeds": (f"{PACKAGE}.generated:write_generated",),
+    "old URLs: redirect pages": (f"{PACKAGE}.generated:draw_standalone",),
     "what changed (fingerprints)": (
         f"{PACKAGE}.dependencies:pages_showing_changes",
         f"{PACKAGE}.generated:save_fingerprints",
@@ -92,8 +93,6 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "sphinxext.opengraph:html_page_context",
     ),
 }
-#: generated pages drawn by each feature's templates (the rest are the documents' pages)
-TEMPLATES: dict[str, str] = {"jekyll_posts/redirect.html": "old URLs: redirect pages"}
 LISTINGS = "listing pages and feeds"
 DOCUMENT_PAGES = "document pages (Sphinx, theme)"
 
@@ -164,7 +163,7 @@ def instrument(clock: Clock) -> None:
         template: str = "page.html",
         **options: Any,
     ) -> None:
-        feature = TEMPLATES.get(template) or (DOCUMENT_PAGES if template == "page.html" else LISTINGS)
+        feature = DOCUMENT_PAGES if template == "page.html" else LISTINGS
         clock.timed(feature, lambda: handle_page(builder, pagename, context, template, **options))
 
     StandaloneHTMLBuilder.handle_page = drawn  # type: ignore[method-assign]
