@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Built, build, copy_root
+from playwright.sync_api import Error as PlaywrightError
 
 from jekyll_posts.testing.browser import serve
 
@@ -89,6 +90,15 @@ def test_the_shared_sidebar_blocks_hold_only_text(injection: Built) -> None:
     assert {PAYLOADS[1], PAYLOADS[3]} <= shown
 
 
+def test_an_old_urls_page_holds_the_title_as_text(injection: Built) -> None:
+    """Redirect pages are drawn from their own template, outside the theme's page handlers."""
+    for old, title in (("old/attributes/index.html", PAYLOADS[0]), ("old/elements.html", PAYLOADS[1])):
+        redirect = browser_soup(injection.outdir / old)
+        assert injected(redirect) == []
+        assert redirect.title.get_text() == title
+        assert redirect.select_one("body a").get_text() == title
+
+
 def test_values_reach_the_page_as_the_literal_text(injection: Built) -> None:
     post = browser_soup(injection.outdir / "posts" / "2026-01-01-attributes.html")
     assert post.find("h1").get_text().rstrip("#") == PAYLOADS[0]
@@ -121,6 +131,17 @@ def test_search_records_and_feeds_hold_the_literal_values(injection: Built) -> N
     assert {PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], PAYLOADS[4]} <= feed_titles
 
 
+def fire_events(page: Any, attempts: int = 5) -> None:
+    """Fire every handler on the page; an old URL's page moves on to its post: fire there."""
+    for _ in range(attempts - 1):
+        try:
+            page.evaluate(FIRE_EVENTS)
+            return
+        except PlaywrightError:
+            page.wait_for_load_state("load")
+    page.evaluate(FIRE_EVENTS)
+
+
 def test_no_page_opens_a_dialog_in_chromium(injection: Built, page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
@@ -128,13 +149,23 @@ def test_no_page_opens_a_dialog_in_chromium(injection: Built, page: Any) -> None
         for path in injection.html_pages():
             page.goto(base + path.relative_to(injection.outdir).as_posix())
             page.wait_for_load_state("load")
-            page.evaluate(FIRE_EVENTS)
+            fire_events(page)
     assert dialogs == []
 
 
 def test_payloads_cover_every_front_matter_key_shown() -> None:
     root = Path(__file__).parent / "roots" / "test-injection"
     text = "".join(path.read_text(encoding="utf-8") for path in root.rglob("*.md"))
-    for key in ("title", "tags", "categories", "category", "author", "excerpt", "description", "image"):
+    for key in (
+        "title",
+        "tags",
+        "categories",
+        "category",
+        "author",
+        "excerpt",
+        "description",
+        "image",
+        "redirect_from",
+    ):
         assert re.search(rf"^{key}:", text, re.MULTILINE), key
     assert all(payload.replace('"', '\\"') in text or payload in text for payload in PAYLOADS)
