@@ -76,6 +76,10 @@ COMMON_KEYS = frozenset(
         "canonical_url",
         "math",
         "mermaid",
+        # themes' keys that look like a typo of one of ours
+        "subtitle",  # Beautiful Jekyll, TeXt
+        "read_time",  # Minimal Mistakes
+        "readtime",  # Beautiful Jekyll
     }
 )
 FAR_FUTURE = timedelta(days=365)

@@ -331,6 +331,14 @@ def test_unknown_keys_that_are_not_typos_stay_quiet() -> None:
     assert parsed.problems == ()
 
 
+@pytest.mark.parametrize("key", ["subtitle", "read_time", "readtime"])
+def test_themes_keys_close_to_ours_are_not_typos(key: str) -> None:
+    """Found on mincong-h.github.io (TeXt theme): 48 posts with ``subtitle`` were each warned."""
+    assert parse(f"title: t\n{key}: x\n").problems == ()
+    typo = parse("title: t\ncategorie: y\n").problems  # a typo of ours still is one
+    assert [problem.subtype for problem in typo] == ["unknown_key"]
+
+
 def test_a_post_without_front_matter_in_a_posts_folder() -> None:
     source = SourceFile(PurePosixPath("posts/2026-01-01-plain.md"), in_posts_folder=True)
     parsed = parse_post("Just a body.\n", source, OPTIONS)
