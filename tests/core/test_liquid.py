@@ -305,6 +305,13 @@ def test_code_block_fence_is_longer_than_any_backtick_run() -> None:
     assert code_block("", "x", {}) == "```\nx\n```"
 
 
+def test_an_end_tag_ends_its_block_whatever_follows_its_name() -> None:
+    """Jekyll's Liquid ignores ``java`` in ``{% endhighlight java %}`` (found on mincong-h.github.io)."""
+    body = "{% highlight java %}\nint x;\n{% endhighlight java %}\n{% if true %}はい{% endif true %}"
+    assert rendered_text(body) == "```java\nint x;\n```\nはい"
+    assert rendered_text("{% raw %}{% endif x %}{% endraw %}") == "{% endif x %}"  # raw text stays as written
+
+
 def test_highlight_without_a_language_is_plain_code_with_a_problem() -> None:
     result = render("前\n{% highlight %}\nx\n{% endhighlight %}")
     assert result.text == "前\n```\nx\n```"

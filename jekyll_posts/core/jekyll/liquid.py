@@ -61,6 +61,7 @@ from liquid.ast import Node
 from liquid.builtin.output import Output, OutputNode
 from liquid.exceptions import FilterArgumentError, LiquidError, UnknownFilterError
 from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG
 
 from ..problems import Problem
 from .arrays import ARRAY_FILTERS
@@ -259,6 +260,21 @@ class JekyllEnvironment(Environment):
         self.filters.update(ARRAY_FILTERS)
         self.filters = {name: guarded(name, function) for name, function in self.filters.items()}
         self.tags = {name: LocatedTag(tag) for name, tag in self.tags.items()}
+
+    def tokenizer(self) -> Callable[[str], Iterator[Token]]:
+        """Liquid's tokens, with what follows an end tag's name dropped: Jekyll's Liquid ends a
+        block at ``{% endhighlight java %}`` or ``{% endif x %}`` and ignores the rest, where
+        python-liquid stops at it (found on mincong-h.github.io: whole posts left as written)."""
+        tokenize = super().tokenizer()
+
+        def tokens(source: str) -> Iterator[Token]:
+            after_end_tag = False
+            for token in tokenize(source):
+                if not (after_end_tag and token.kind == TOKEN_EXPRESSION):
+                    yield token
+                after_end_tag = token.kind == TOKEN_TAG and token.value.startswith("end")
+
+        return tokens
 
     def error(
         self,
