@@ -169,9 +169,12 @@ def update_index(index: SearchIndex, edits: Mapping[str, tuple[IndexedPage, Inde
     A body edited changes the postings of the few terms it added or removed: only their
     shards and the page's record are written again, not the whole index."""
     numbers = {key: number for number, key in enumerate(index.keys)}
-    if any(
-        key not in numbers or not _keeps_its_place(index, numbers[key], now.page) for key, (_, now) in edits.items()
-    ):
+    if any(key not in numbers for key in edits):
+        return None
+    pages = list(index.pages)
+    for key, (_, edited) in edits.items():
+        pages[numbers[key]] = edited.page
+    if not all(_in_order(pages, numbers[key]) for key in edits):  # neighbours edited too: as they are now
         return None
     changes = [
         (numbers[key], field, set(before_terms.split()), set(now_terms.split()))
@@ -189,15 +192,15 @@ def update_index(index: SearchIndex, edits: Mapping[str, tuple[IndexedPage, Inde
         for term in terms_now - terms_before:
             _add_posting(index, term, field, number)
             shards.add(index.shard_of(term))
-    for key, (_, edited) in edits.items():
-        index.pages[numbers[key]] = edited.page
+    index.pages = pages
     index.total = total
     return IndexUpdate(shards, {numbers[key] for key in edits})
 
 
-def _keeps_its_place(index: SearchIndex, number: int, page: SearchPage) -> bool:
-    after_previous = number == 0 or index.pages[number - 1].sort_key < page.sort_key
-    before_next = number == len(index.pages) - 1 or page.sort_key < index.pages[number + 1].sort_key
+def _in_order(pages: list[SearchPage], number: int) -> bool:
+    """Whether page ``number`` still comes after the page before it and before the next one."""
+    after_previous = number == 0 or pages[number - 1].sort_key < pages[number].sort_key
+    before_next = number == len(pages) - 1 or pages[number].sort_key < pages[number + 1].sort_key
     return after_previous and before_next
 
 
