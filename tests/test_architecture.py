@@ -10,11 +10,13 @@ from pathlib import Path
 
 import ablog.blog
 import myst_parser.mdit_to_docutils.base
+import myst_parser.parsers.sphinx_
 import pytest
 import sphinx.util.docutils
 from conftest import build, copy_root
 from docutils.frontend import OptionParser, get_default_settings
 from docutils.parsers.rst import Parser
+from myst_parser.parsers.mdit import create_md_parser
 
 from jekyll_posts.core.encoding import CODEC
 from jekyll_posts.sphinxext.compat import PATCHES, Patch
@@ -68,6 +70,7 @@ def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) ->
     assert ablog.blog.slugify is original_slugify
     assert sphinx.util.docutils._get_settings.__module__ == "sphinx.util.docutils"  # Sphinx's own, restored
     assert vars(myst_parser.mdit_to_docutils.base)["get_default_settings"] is get_default_settings  # MyST's
+    assert vars(myst_parser.parsers.sphinx_)["create_md_parser"] is create_md_parser  # MyST's: CommonMark emphasis
     assert ablog.blog.slugify("C++") == "c"  # ablog's own, restored when our build ended
     assert (plain.outdir / "blog" / "category" / "c.html").is_file()
     assert not (plain.outdir / "blog" / "tag.html").exists()  # no generated pages of ours

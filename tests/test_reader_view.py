@@ -251,6 +251,12 @@ def test_japanese_line_breaks_do_not_become_spaces(kb: Built) -> None:
     assert "カイトを揚げるには、風の強い日を選びます。" in text
 
 
+def test_emphasis_next_to_japanese_punctuation_is_bold_as_in_kramdown(kb: Built) -> None:
+    article = kb.soup("posts/2025-07-01-kite.html").select_one("article")
+    assert [strong.get_text() for strong in article.select("strong")] == ["「風の強い日」", "丈夫なもの（たこ糸など）"]
+    assert "**" not in article.get_text()
+
+
 def test_ablog_keeps_no_copy_of_post_doctrees_without_full_text_feeds(kb: Built) -> None:
     posts = [info for infos in kb.app.env.ablog_posts.values() for info in infos]
     assert len(posts) == 5

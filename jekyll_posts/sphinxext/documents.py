@@ -55,6 +55,8 @@ def setup_documents(app: Sphinx) -> None:
     app.connect("build-finished", stop_reading_any_bytes)
     app.connect("env-before-read-docs", reuse_settings_parsers)
     app.connect("build-finished", make_settings_afresh)
+    app.connect("env-before-read-docs", parse_japanese_emphasis)
+    app.connect("build-finished", stop_parsing_japanese_emphasis)
     app.connect("source-read", read_front_matter)
     app.connect("env-updated", warn_again_unless_read)
     app.add_transform(JoinJapaneseLines)
@@ -90,6 +92,15 @@ def make_settings_afresh(app: Sphinx, exception: Exception | None) -> None:
     compat.sphinx.restore_settings_parsers()
     compat.myst.restore_settings_parsers()
     compat.docutils.forget_kept_parsers()
+
+
+def parse_japanese_emphasis(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``**「重要」**です`` is bold, as in kramdown (see :mod:`jekyll_posts.core.emphasis`)."""
+    compat.myst.parse_emphasis_cjk_friendly()
+
+
+def stop_parsing_japanese_emphasis(app: Sphinx, exception: Exception | None) -> None:
+    compat.myst.parse_emphasis_as_commonmark()
 
 
 def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:

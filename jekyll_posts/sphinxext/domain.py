@@ -75,7 +75,7 @@ class JekyllDomain(Domain):
         "shown_inputs": "",
         "listing_digest": None,
     }
-    data_version = 7
+    data_version = 8
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -7,6 +7,10 @@ page (its ``ResolveAnchorIds`` transform, priority 879) and
 reference resolver), each mapping a slug to ``(line, section id, heading
 text)``.  :mod:`..sections` gives every section an id of its own and records
 those ids there instead, so MyST's links point at them.
+
+MyST makes a markdown-it parser for every document (``create_md_parser``, as
+its Sphinx parser imported it); while a build runs, that parser also decides
+emphasis by the CJK-friendly rules of :mod:`jekyll_posts.core.emphasis`.
 """
 
 from __future__ import annotations
@@ -16,13 +20,20 @@ from typing import TYPE_CHECKING
 
 import myst_parser
 import myst_parser.mdit_to_docutils.base
+import myst_parser.parsers.sphinx_
+from markdown_it.rules_inline.state_inline import Delimiter
 from myst_parser.mdit_to_docutils.transforms import ResolveAnchorIds
 
+from ...core.emphasis import cjk_friendly_emphasis
 from .docutils import settings_from_kept_parser
-from .patches import Patch, file_contains
+from .patches import Patch, file_contains, has_parameters
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from docutils import nodes
+    from markdown_it import MarkdownIt
+    from myst_parser.config.main import MdParserConfig
     from sphinx.environment import BuildEnvironment
 
 VERSION_CHECKED = "myst-parser 5.2.0"
@@ -58,6 +69,25 @@ def restore_settings_parsers() -> None:
     _RENDERER_MODULE["get_default_settings"] = ORIGINAL_DEFAULT_SETTINGS
 
 
+_SPHINX_PARSER_MODULE = vars(myst_parser.parsers.sphinx_)
+ORIGINAL_CREATE_MD_PARSER = _SPHINX_PARSER_MODULE["create_md_parser"]
+
+
+def create_cjk_friendly_parser(config: MdParserConfig, renderer: Callable[[MarkdownIt], object]) -> MarkdownIt:
+    parser: MarkdownIt = ORIGINAL_CREATE_MD_PARSER(config, renderer)
+    return parser.use(cjk_friendly_emphasis)
+
+
+def parse_emphasis_cjk_friendly() -> None:
+    """Documents are parsed with :func:`create_cjk_friendly_parser`; undone by
+    :func:`parse_emphasis_as_commonmark`."""
+    _SPHINX_PARSER_MODULE["create_md_parser"] = create_cjk_friendly_parser
+
+
+def parse_emphasis_as_commonmark() -> None:
+    _SPHINX_PARSER_MODULE["create_md_parser"] = ORIGINAL_CREATE_MD_PARSER
+
+
 PATCHES = (
     Patch(
         "MyST makes a throw-away document's settings with get_default_settings",
@@ -86,5 +116,19 @@ PATCHES = (
         "MyST's resolver reads other pages' slugs from env.metadata",
         VERSION_CHECKED,
         file_contains(_PACKAGE / "sphinx_ext" / "myst_refs.py", '.metadata[ref_docname].get("myst_slugs", {})'),
+    ),
+    Patch(
+        "MyST's Sphinx parser makes each document's markdown-it parser with create_md_parser",
+        VERSION_CHECKED,
+        file_contains(
+            _PACKAGE / "parsers" / "sphinx_.py",
+            "from myst_parser.parsers.mdit import create_md_parser",
+            "parser = create_md_parser(config, SphinxRenderer)",
+        ),
+    ),
+    Patch(
+        "markdown-it's emphasis rule, replaced by name, pairs the Delimiters its runs add",
+        "markdown-it-py 4.3.0",
+        has_parameters(Delimiter, "marker", "length", "token", "end", "open", "close"),
     ),
 )
