@@ -16,16 +16,25 @@ Two rules make every one of them text:
   ``header``, the book theme's ``pagetitle`` and ``root_title``) are given
   to the templates escaped, as :class:`markupsafe.Markup`, which ``|e``
   leaves as it is and ``|striptags`` turns back into the whole text.
+
+Compiling the templates a page uses takes 0.3 s in every build that draws a
+page (Sphinx compiles them afresh in each process); the compiled templates are
+kept beside the doctrees for the next build, in a folder named for what the
+compiled code depends on besides a template's text: the autoescaping rule and
+Jinja's version (Jinja checks the text and Python's version itself).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from markupsafe import escape
 
+from ..core.digest import fingerprint
 from . import compat
 from .compat import theme
+from .state import build_state
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -45,6 +54,8 @@ def setup_escaping(app: Sphinx) -> None:
 
 def autoescape_templates(app: Sphinx) -> None:
     compat.sphinx.autoescape_templates(app.builder, is_autoescaped)
+    compiled = fingerprint([jinja2.__version__, *AUTOESCAPED_FOLDERS])
+    compat.sphinx.keep_compiled_templates(app.builder, build_state(app).store(app).folder / "templates" / compiled)
 
 
 def is_autoescaped(template_name: str | None) -> bool:

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sphinx.environment
+import sphinx.jinja2glue
 import sphinx.search
 import sphinx.util.docutils
+from jinja2 import FileSystemBytecodeCache
 from sphinx.builders import Builder
 from sphinx.builders.html._build_info import BuildInfo
 from sphinx.environment import BuildEnvironment
@@ -125,6 +127,15 @@ def autoescape_templates(builder: Builder, autoescape: Callable[[str | None], bo
         environment.autoescape = autoescape
 
 
+def keep_compiled_templates(builder: Builder, folder: Path) -> None:
+    """Sphinx's Jinja environment has no bytecode cache: each build compiles every template it
+    renders.  They are kept in ``folder`` (Jinja recompiles a template whose text changed)."""
+    environment = getattr(getattr(builder, "templates", None), "environment", None)
+    if environment is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 ORIGINAL_GET_SETTINGS = sphinx.util.docutils._get_settings
 
 
@@ -190,5 +201,14 @@ PATCHES = (
         "the doctrees read serially are kept until written",
         VERSION_CHECKED,
         file_contains(Path(sphinx.environment.__file__), "self._write_doc_doctree_cache: dict[str, nodes.document]"),
+    ),
+    Patch(
+        "the HTML builder's templates render with one Jinja environment, autoescaped and cached by us",
+        VERSION_CHECKED,
+        file_contains(
+            Path(sphinx.jinja2glue.__file__),
+            "self.environment = SandboxedEnvironment(loader=self",
+            "return self.environment.get_template(template).render(context)",
+        ),
     ),
 )
