@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import gc
 import subprocess
 import sys
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 
 import ablog.blog
@@ -17,6 +19,7 @@ from conftest import build, copy_root
 from docutils.frontend import OptionParser, get_default_settings
 from docutils.parsers.rst import Parser
 from myst_parser.parsers.mdit import create_md_parser
+from sphinx.testing.util import SphinxTestApp
 
 from jekyll_posts.core.encoding import CODEC
 from jekyll_posts.sphinxext.compat import PATCHES, Patch
@@ -61,6 +64,22 @@ def test_each_compat_module_names_the_version_it_was_checked_against() -> None:
         assert "VERSION_CHECKED = " in (compat / f"{module}.py").read_text(encoding="utf-8"), module
 
 
+def test_a_rebuild_leaves_the_loaded_environment_out_of_collections_and_gives_the_collector_back(
+    tmp_path: Path,
+) -> None:
+    srcdir = copy_root("kb", tmp_path)
+    build(srcdir, tmp_path / "_build")
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "_build", status=StringIO(), warning=StringIO())
+    seen: list[tuple[bool, bool]] = []
+    app.connect("env-before-read-docs", lambda *_: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert seen == [(True, True)]  # collecting, but not the objects loaded with the environment
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) -> None:
     ours = build(copy_root("kb", tmp_path), tmp_path / "ours")
     assert (ours.outdir / "blog" / "tag" / "c-plus-plus.html").is_file()  # our slugs while building
@@ -76,6 +95,7 @@ def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) ->
     assert not (plain.outdir / "blog" / "tag.html").exists()  # no generated pages of ours
     with pytest.raises(LookupError):
         codecs.lookup(CODEC)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_documents_get_settings_of_their_own_from_one_parser_per_kind_and_defaults(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .backlinks import setup_backlinks
 from .blog import setup_blog
+from .collector import setup_collector
 from .config import setup_config
 from .dependencies import setup_dependencies
 from .documents import setup_documents
@@ -45,6 +46,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     app.setup_extension("ablog")
     app.setup_extension("sphinx_tags")
     setup_config(app)
+    setup_collector(app)
     setup_failsafe(app)
     app.add_domain(JekyllDomain)
     setup_documents(app)

@@ -121,6 +121,10 @@ class BuildState:
     blog_registered: bool = False
     #: links to pages of the old site warned about in this build
     warned_links: set[str] = field(default_factory=set)
+    #: whether Python's garbage collector was on when the build started (:mod:`.collector`)
+    collector_was_enabled: bool = True
+    #: whether this build froze the objects alive when its builder started (:mod:`.collector`)
+    froze_objects: bool = False
     _store: Store | None = None
 
     def store(self, app: Sphinx) -> Store:
