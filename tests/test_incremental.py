@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import jinja2
 import pytest
 from conftest import ROOTS_DIR, Built, build, copy_root
 
@@ -90,6 +91,29 @@ def test_a_rebuild_lists_excerpts_kept_as_text_as_a_clean_build_does(site: tuple
     assert records and all(isinstance(info["excerpt"], str) for info in records)
     assert "凧を揚げる" in rebuilt.soup("index.html").select_one("ul.postlist").get_text()
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_a_rebuild_compiles_no_template_again_and_its_templates_still_escape_text(
+    site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The templates compiled by the last build are kept beside the doctrees, autoescaped as before."""
+    srcdir, builddir = site
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def noted_compile(environment: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
+        if name is not None:  # not the static files' ``_t`` templates, rendered from their text
+            compiled.append(name)
+        return compile_template(environment, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", noted_compile)
+    post = srcdir / "posts" / "2025-07-01-kite.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("title: カイトを揚げる", "title: <i>凧</i>を揚げる"))
+    rebuilt = build(srcdir, builddir)
+    assert compiled == []
+    tag_page = rebuilt.soup("blog/tag/カイト.html")
+    assert "<i>凧</i>を揚げる" in [title.get_text(strip=True) for title in tag_page.select(".ablog-post-title")]
+    assert tag_page.select_one(".ablog-post-title i") is None
 
 
 def test_a_template_added_since_the_last_build_is_in_the_sidebar(tmp_path: Path) -> None:
