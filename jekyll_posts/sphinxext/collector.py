@@ -1,14 +1,15 @@
 """Python's garbage collector and the environment a rebuild loads.
 
 A rebuild unpickles the last build's environment (the tocs, every domain's
-data, ablog's records): at 1,000 posts about a million objects, all alive
-until the build ends.  Each full collection of Python's collector walks every
-one of them, and unpickling allocates fast enough to start several; the
-collections cost a quarter of a rebuild that reads one post.  So the collector
-is off while the environment is loaded, and the objects alive when the builder
-starts are frozen (:func:`gc.freeze`: no collection walks them again) until the
-build ends.  The ``-j`` processes forked after that leave the frozen objects'
-memory alone as well.  The collector is given back as it was found.
+data, ablog's records): at 1,000 posts about 290,000 objects the collector
+tracks, all alive until the build ends.  Each full collection walks every one
+of them, and unpickling allocates fast enough to start several: with the
+collector off, a rebuild reading one post took a quarter less time.  So the
+collector is off while the environment is loaded, and the objects alive when
+the builder starts are frozen (:func:`gc.freeze`: no collection walks them
+again) until the build ends.  The ``-j`` processes forked after that leave the
+frozen objects' memory alone as well.  The collector is given back as it was
+found.
 """
 
 from __future__ import annotations
