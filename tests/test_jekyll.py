@@ -24,6 +24,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from test_incremental import assert_same_site
 
 from jekyll_posts.check import main as check
+from jekyll_posts.sphinxext.state import build_state
 
 POSTS = {
     "posts/2026-01-05-first.markdown": "posts/2026-01-05-first.html",
@@ -141,6 +142,14 @@ def test_links_to_other_posts_resolve(site: Built) -> None:
     assert target(site, liquid, with_a_slash["href"]) == site.outdir / first  # {% post_url /2026-01-05-first %}
     by_old_url = next(a for a in article(site, first).select("a") if a.get_text() == "次の投稿")
     assert target(site, first, by_old_url["href"]) == site.outdir / liquid
+
+
+def test_the_posts_are_indexed_for_post_url_only_when_a_post_links_by_it(site: Built, tmp_path: Path) -> None:
+    """Indexing every post's name and path took 1 s of a one-post rebuild at 10,000 posts."""
+    jekyll = build_state(site.app).jekyll
+    assert jekyll is not None and jekyll.index is not None  # {% post_url %} in a post here
+    plain = build_state(build(copy_root("kb", tmp_path), tmp_path / "_build").app).jekyll
+    assert plain is not None and plain.index is None
 
 
 def test_links_by_old_url_and_post_url_are_backlinks(site: Built) -> None:

@@ -110,10 +110,9 @@ def make_post(app: Sphinx, docname: str, parsed: ParsedPost) -> MadePost | None:
     site_path = post_site_path(docname, path.suffix, state.settings.post_folders)
     if site_path is None or parsed.record is None:
         return None
-    index = _post_index(app)
-    links = Links(
-        post_url=lambda name: _link(app, docname, index.by_name.get(name)),
-        link=lambda target: _link(app, docname, index.by_path.get(target.strip("/"))),
+    links = Links(  # the posts indexed when a post first links to one (1 s at 10,000 posts)
+        post_url=lambda name: _link(app, docname, _post_index(app).by_name.get(name)),
+        link=lambda target: _link(app, docname, _post_index(app).by_path.get(target.strip("/"))),
     )
     made = jekyll_post(parsed, JekyllContext(site_path, state.site, links, state.settings.zone, path))
     for dependency in made.dependencies:

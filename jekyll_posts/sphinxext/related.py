@@ -56,6 +56,8 @@ class RelatedLists:
     listing: str
     #: the index, when it was brought up to date in this build (to be saved)
     index: RelatedIndex | None = None
+    #: what a list shows of each page listed so far in this build (:func:`_shown`)
+    shown: dict[str, tuple[str, str, str]] = dataclasses.field(default_factory=dict)
 
 
 def setup_related(app: Sphinx) -> None:
@@ -76,6 +78,17 @@ def related_to(app: Sphinx, docname: str) -> tuple[str, ...]:
 def shown_of_related(app: Sphinx, docname: str) -> list[tuple[str, str, str]]:
     """What ``docname``'s list shows of each related page, for its fingerprint."""
     return [_shown(app, related) for related in related_to(app, docname)]
+
+
+def _shown(app: Sphinx, docname: str) -> tuple[str, str, str]:
+    """A listed page's title, date and excerpt, worked out once a build (each page is in about
+    five lists; the documents are all read by the time lists are made)."""
+    related = build_state(app).related
+    assert related is not None
+    shown = related.shown.get(docname)
+    if shown is None:
+        shown = related.shown[docname] = _shown_afresh(app, docname)
+    return shown
 
 
 def _bring_up_to_date(app: Sphinx) -> RelatedLists:
@@ -141,8 +154,7 @@ def add_related(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     append_list_box(doctree, RELATED, _("Related pages"), items)
 
 
-def _shown(app: Sphinx, docname: str) -> tuple[str, str, str]:
-    """A related page's title, date and excerpt."""
+def _shown_afresh(app: Sphinx, docname: str) -> tuple[str, str, str]:
     entry = get_domain(app.env).pages.get(docname)
     if entry is None:
         return page_title(app.env, docname), "", ""
