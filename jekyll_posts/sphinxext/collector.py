@@ -10,10 +10,18 @@ the builder starts are frozen (:func:`gc.freeze`: no collection walks them
 again) until the build ends.  The ``-j`` processes forked after that leave the
 frozen objects' memory alone as well.  The collector is given back as it was
 found.
+
+When the process ends, whatever is still alive is frozen (an :mod:`atexit`
+handler): the interpreter's last collections walked all of it to free memory
+the operating system takes back anyway, 7 s after a no-change rebuild of
+10,000 posts (longer than the rebuild) and 1 s at 1,000, for stock Sphinx as
+well.  Python never promised ``__del__`` for objects alive at exit; files are
+closed and streams flushed as before.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 from typing import TYPE_CHECKING
 
@@ -52,3 +60,5 @@ def give_back_collector(app: Sphinx, exception: Exception | None) -> None:
     if state.froze_objects:
         gc.unfreeze()
         state.froze_objects = False
+    atexit.unregister(gc.freeze)  # once per process, however many builds it runs
+    atexit.register(gc.freeze)
