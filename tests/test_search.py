@@ -304,6 +304,14 @@ def test_marks_are_the_original_characters_of_the_match(
     assert all(normalize(mark) in set(runs(normalize(query))) for mark in shown_marks)
 
 
+def test_a_snippet_shows_the_text_of_raw_html_not_its_markup(page: Any, text_url: str) -> None:
+    """``<!-- more -->`` (an excerpt separator) and tags were in the snippets, seen on a real blog."""
+    _, marks, text = shown(page, text_url, "推論能力", "生のHTML")
+    assert marks == ["推論能力", "推論能力"]
+    assert "<" not in text and "ignored" not in text
+    assert "詳細" in text and "推論能力の&補足" in text
+
+
 def test_title_marks_are_the_original_characters_of_the_match(page: Any, text_url: str) -> None:
     title_marks, _, _ = shown(page, text_url, "推論能力", ELLIPSIS[0])
     assert title_marks == ["推論能力"]

@@ -53,6 +53,7 @@ from ..core.search import (
     SearchIndex,
     SearchPage,
     build_index,
+    html_text,
     index_page,
     update_index,
 )
@@ -225,6 +226,10 @@ def _indexed(app: Sphinx, docname: str, doctree: nodes.document) -> IndexedPage 
 def _page_text(node: nodes.Node) -> Iterator[str]:
     if isinstance(node, nodes.Text):
         yield str(node)
+        return
+    if isinstance(node, nodes.raw):  # the text a reader sees of raw HTML, not its markup
+        if "html" in node.get("format", "").split():
+            yield html_text(node.astext())
         return
     if isinstance(node, nodes.Invisible | nodes.system_message):
         return

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jekyll_posts.core import search
-from jekyll_posts.core.search import FIELDS, IndexedPage, SearchIndex, SearchPage, build_index, update_index
+from jekyll_posts.core.search import (
+    FIELDS,
+    IndexedPage,
+    SearchIndex,
+    SearchPage,
+    build_index,
+    html_text,
+    update_index,
+)
 
 TERMS = st.frozensets(st.sampled_from(["推論", "論能", "能力", "画像", "ai", "build", "検索", "索引"]), max_size=6)
 FIELD_TERMS = st.tuples(*(TERMS for _ in FIELDS))
@@ -83,3 +92,16 @@ def test_an_edit_that_changes_a_few_terms_names_only_their_shards() -> None:
     assert update is not None
     assert update.shards == {index.shard_of("新語")}
     assert update.pages == {index.keys.index("p5")}
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<!-- more -->", ""),
+        ("<details><summary>詳細</summary>本文&amp;続き</details>", "詳細 本文&続き"),
+        ("<script>alert(1)</script>見える<style>p {}</style>", "見える"),
+        ('<img src="a.png" alt="画像">', ""),
+    ],
+)
+def test_raw_html_is_indexed_by_the_text_a_reader_sees(markup: str, text: str) -> None:
+    assert html_text(markup) == text
