@@ -257,6 +257,21 @@ def test_emphasis_next_to_japanese_punctuation_is_bold_as_in_kramdown(kb: Built)
     assert "**" not in article.get_text()
 
 
+def test_an_excerpt_shows_the_text_of_raw_html_not_its_markup(tmp_path: Path) -> None:
+    """In lists, feeds and ``og:description``: an escaped ``<span …>`` read as text before."""
+    srcdir = copy_root("kb", tmp_path)
+    (srcdir / "posts" / "2025-08-01-red.md").write_text(
+        "---\ntitle: 赤い文字\ndate: 2025-08-01\ntags: [カイト]\n---\n\n"
+        'これは<span style="color:red">赤い</span>文字です。<!-- メモ -->\n\n二段落目。\n',
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build")
+    description = built.soup("posts/2025-08-01-red.html").select_one('meta[property="og:description"]')
+    assert description is not None and description["content"] == "これは赤い文字です。"
+    tag_page = built.soup("blog/tag/カイト.html").get_text()
+    assert "これは赤い文字です。" in tag_page and "span" not in tag_page and "メモ" not in tag_page
+
+
 def test_ablog_keeps_no_copy_of_post_doctrees_without_full_text_feeds(kb: Built) -> None:
     posts = [info for infos in kb.app.env.ablog_posts.values() for info in infos]
     assert len(posts) == 5

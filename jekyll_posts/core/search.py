@@ -24,7 +24,6 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from itertools import chain, pairwise
 
 from .japanese import JAPANESE
@@ -58,37 +57,6 @@ class SearchPage:
     def field_texts(self) -> tuple[str, ...]:
         """The text of each of :data:`FIELDS`."""
         return (self.title, " ".join(self.names), " ".join(self.tags), self.text)
-
-
-class _TextOfHtml(HTMLParser):
-    """The text a reader sees in an HTML fragment: no tags, comments, scripts or styles."""
-
-    HIDDEN = frozenset({"script", "style", "template"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN and self.hidden:
-            self.hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.pieces.append(data)
-
-
-def html_text(markup: str) -> str:
-    """The text of a raw HTML fragment of a page (``<!-- more -->`` has none), for search."""
-    parser = _TextOfHtml()
-    parser.feed(markup)
-    parser.close()
-    return " ".join(piece.strip() for piece in parser.pieces if piece.strip())
 
 
 def normalize(text: str) -> str:

@@ -36,6 +36,7 @@ from .config import site_settings_of
 from .domain import get_domain
 from .header import post_header
 from .jekyll import make_post
+from .page_parts import text_pieces
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -262,5 +263,5 @@ def _summary(node: nodes.Element) -> str:
     paragraph = next(iter(node.findall(nodes.paragraph)), None)
     if paragraph is None:
         return ""
-    text = " ".join(join_japanese_lines(paragraph.astext()).split())
+    text = " ".join(join_japanese_lines("".join(text_pieces(paragraph))).split())
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+
+from ..core.visible import html_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,6 +22,25 @@ RELATED = "jekyll-related"
 #: 「このページへのリンク」
 BACKLINKS = "jekyll-backlinks"
 ADDED_PARTS = frozenset({POST_HEADER, SERIES, RELATED, BACKLINKS})
+
+
+def text_pieces(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The text a reader sees of ``node``, piece by piece: raw HTML by its text, not its markup
+    (:func:`~jekyll_posts.core.visible.html_text`); no comments or system messages; none of
+    the elements with one of ``skipped_classes``."""
+    if isinstance(node, nodes.Text):
+        yield str(node)
+        return
+    if isinstance(node, nodes.raw):
+        if "html" in node.get("format", "").split():
+            yield html_text(node.astext())
+        return
+    if isinstance(node, nodes.Invisible | nodes.system_message):
+        return
+    if isinstance(node, nodes.Element) and skipped_classes & set(node.get("classes", [])):
+        return
+    for child in node.children:
+        yield from text_pieces(child, skipped_classes)
 
 
 def is_written_page(app: Sphinx, doctree: nodes.Node) -> bool:

@@ -53,7 +53,6 @@ from ..core.search import (
     SearchIndex,
     SearchPage,
     build_index,
-    html_text,
     index_page,
     update_index,
 )
@@ -61,7 +60,7 @@ from . import compat
 from .domain import get_domain
 from .files import write_if_changed
 from .generated import register_page_kind
-from .page_parts import ADDED_PARTS
+from .page_parts import ADDED_PARTS, text_pieces
 from .state import Store, build_state
 
 if TYPE_CHECKING:
@@ -77,7 +76,7 @@ PICKLE = "search.pickle"
 FOLDER = "_search"
 STEMMER_FILES = ("base-stemmer.js", "english-stemmer.js")
 #: Parts of a page that are not its own text.
-SKIPPED_CLASSES = {*ADDED_PARTS, "postlist", "toctree-wrapper", "ablog-post-excerpt"}
+SKIPPED_CLASSES = frozenset({*ADDED_PARTS, "postlist", "toctree-wrapper", "ablog-post-excerpt"})
 
 
 def setup_search(app: Sphinx) -> None:
@@ -217,26 +216,10 @@ def _indexed(app: Sphinx, docname: str, doctree: nodes.document) -> IndexedPage 
         date=format_date_ja(date) if date else "",
         tags=entry.tags if entry is not None else (),
         names=(*entry.authors, *entry.categories) if entry is not None else (),
-        text=" ".join(_page_text(doctree)),
+        text=" ".join(text_pieces(doctree, SKIPPED_CLASSES)),
         sort_key=(-date.timestamp() if date else float("inf"), title),
     )
     return index_page(page, _stem)
-
-
-def _page_text(node: nodes.Node) -> Iterator[str]:
-    if isinstance(node, nodes.Text):
-        yield str(node)
-        return
-    if isinstance(node, nodes.raw):  # the text a reader sees of raw HTML, not its markup
-        if "html" in node.get("format", "").split():
-            yield html_text(node.astext())
-        return
-    if isinstance(node, nodes.Invisible | nodes.system_message):
-        return
-    if isinstance(node, nodes.Element) and SKIPPED_CLASSES & set(node.get("classes", [])):
-        return
-    for child in node.children:
-        yield from _page_text(child)
 
 
 class SearchPageKind:

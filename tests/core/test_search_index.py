@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from unittest import mock
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +14,6 @@ from jekyll_posts.core.search import (
     SearchIndex,
     SearchPage,
     build_index,
-    html_text,
     update_index,
 )
 
@@ -93,15 +91,3 @@ def test_an_edit_that_changes_a_few_terms_names_only_their_shards() -> None:
     assert update.shards == {index.shard_of("新語")}
     assert update.pages == {index.keys.index("p5")}
 
-
-@pytest.mark.parametrize(
-    ("markup", "text"),
-    [
-        ("<!-- more -->", ""),
-        ("<details><summary>詳細</summary>本文&amp;続き</details>", "詳細 本文&続き"),
-        ("<script>alert(1)</script>見える<style>p {}</style>", "見える"),
-        ('<img src="a.png" alt="画像">', ""),
-    ],
-)
-def test_raw_html_is_indexed_by_the_text_a_reader_sees(markup: str, text: str) -> None:
-    assert html_text(markup) == text
