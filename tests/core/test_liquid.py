@@ -571,6 +571,7 @@ FILTERS: list[tuple[str, str]] = [
         "{{ '# 見出し\n\n*強調* と `code`' | markdownify }}",
         "<h1>見出し</h1>\n<p><em>強調</em> と <code>code</code></p>\n",
     ),
+    ("{{ 'これは**「重要」**です' | markdownify }}", "<p>これは<strong>「重要」</strong>です</p>\n"),
     (
         """{% capture s %}"This filter's test..."{% endcapture %}{{ s | smartify }}""",
         "\u201cThis filter\u2019s test\u2026\u201d",

@@ -27,6 +27,7 @@ from urllib.parse import quote, quote_plus, unquote, urlsplit, urlunsplit
 from liquid.exceptions import FilterArgumentError
 from markdown_it import MarkdownIt
 
+from ..emphasis import cjk_friendly_emphasis
 from .ruby import inspect, plain, ruby_time, strftime, to_datetime, to_i, to_s
 from .state import current
 
@@ -213,7 +214,7 @@ def _transliterate(text: str) -> str:
 
 @functools.cache
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark").enable("table").use(cjk_friendly_emphasis)
 
 
 def markdownify(value: object) -> str:
