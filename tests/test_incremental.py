@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -17,6 +18,7 @@ from jekyll_posts.core.entries import listing_cutoff
 from jekyll_posts.sphinxext import dependencies
 from jekyll_posts.sphinxext import domain as domain_module
 from jekyll_posts.sphinxext.compat import ablog as ablog_compat
+from jekyll_posts.sphinxext.compat.sphinx import keep_compiled_templates
 from jekyll_posts.sphinxext.state import build_state
 from jekyll_posts.testing.corpus import generate
 
@@ -114,6 +116,21 @@ def test_a_rebuild_compiles_no_template_again_and_its_templates_still_escape_tex
     tag_page = rebuilt.soup("blog/tag/カイト.html")
     assert "<i>凧</i>を揚げる" in [title.get_text(strip=True) for title in tag_page.select(".ablog-post-title")]
     assert tag_page.select_one(".ablog-post-title i") is None
+
+
+def test_templates_compiled_another_way_are_kept_apart(tmp_path: Path) -> None:
+    """Compiled code depends on the Jinja environment's extensions (i18n with a translator) and
+    on what the caller names (the autoescaping rule), not only on the template's text."""
+
+    def kept_in(environment: jinja2.Environment, depends_on: object = "autoescape rule") -> str:
+        builder = SimpleNamespace(templates=SimpleNamespace(environment=environment))
+        keep_compiled_templates(builder, tmp_path, depends_on)  # type: ignore[arg-type]
+        return str(environment.bytecode_cache.directory)  # type: ignore[union-attr]
+
+    plain = kept_in(jinja2.Environment())
+    assert plain == kept_in(jinja2.Environment())
+    assert plain != kept_in(jinja2.Environment(extensions=["jinja2.ext.i18n"]))
+    assert plain != kept_in(jinja2.Environment(), depends_on="another rule")
 
 
 def test_a_template_added_since_the_last_build_is_in_the_sidebar(tmp_path: Path) -> None:

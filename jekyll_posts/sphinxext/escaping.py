@@ -20,18 +20,16 @@ Two rules make every one of them text:
 Compiling the templates a page uses takes 0.3 s in every build that draws a
 page (Sphinx compiles them afresh in each process); the compiled templates are
 kept beside the doctrees for the next build, in a folder named for what the
-compiled code depends on besides a template's text: the autoescaping rule and
-Jinja's version (Jinja checks the text and Python's version itself).
+compiled code depends on besides a template's text, the autoescaping rule among
+it (:func:`.compat.sphinx.keep_compiled_templates`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import escape
 
-from ..core.digest import fingerprint
 from . import compat
 from .compat import theme
 from .state import build_state
@@ -54,8 +52,8 @@ def setup_escaping(app: Sphinx) -> None:
 
 def autoescape_templates(app: Sphinx) -> None:
     compat.sphinx.autoescape_templates(app.builder, is_autoescaped)
-    compiled = fingerprint([jinja2.__version__, *AUTOESCAPED_FOLDERS])
-    compat.sphinx.keep_compiled_templates(app.builder, build_state(app).store(app).folder / "templates" / compiled)
+    templates = build_state(app).store(app).folder / "templates"
+    compat.sphinx.keep_compiled_templates(app.builder, templates, depends_on=AUTOESCAPED_FOLDERS)
 
 
 def is_autoescaped(template_name: str | None) -> bool:

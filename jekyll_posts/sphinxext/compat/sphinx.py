@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 import sphinx.environment
 import sphinx.jinja2glue
 import sphinx.search
@@ -21,6 +22,7 @@ from sphinx.builders.html._build_info import BuildInfo
 from sphinx.environment import BuildEnvironment
 from sphinx.registry import SphinxComponentRegistry
 
+from ...core.digest import fingerprint
 from ...core.encoding import CODEC
 from .docutils import settings_from_kept_parser
 from .patches import Patch, file_contains, has_attributes, has_parameters
@@ -127,13 +129,23 @@ def autoescape_templates(builder: Builder, autoescape: Callable[[str | None], bo
         environment.autoescape = autoescape
 
 
-def keep_compiled_templates(builder: Builder, folder: Path) -> None:
+def keep_compiled_templates(builder: Builder, folder: Path, depends_on: object) -> None:
     """Sphinx's Jinja environment has no bytecode cache: each build compiles every template it
-    renders.  They are kept in ``folder`` (Jinja recompiles a template whose text changed)."""
+    renders.  They are kept under ``folder``, in a folder of their own for each way of compiling
+    them: Jinja's version, the environment's extensions (``jinja2.ext.i18n`` with a translator)
+    and its gettext style, and ``depends_on`` (what else the compiled code depends on); Jinja
+    checks the template's text and Python's version itself."""
     environment = getattr(getattr(builder, "templates", None), "environment", None)
     if environment is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        compiling = (
+            jinja2.__version__,
+            sorted(environment.extensions),
+            getattr(environment, "newstyle_gettext", None),
+            depends_on,
+        )
+        kept = folder / fingerprint(compiling)
+        kept.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(kept))
 
 
 ORIGINAL_GET_SETTINGS = sphinx.util.docutils._get_settings
