@@ -9,7 +9,9 @@ collector is off while the environment is loaded, and the objects alive when
 the builder starts are frozen (:func:`gc.freeze`: no collection walks them
 again) until the build ends.  The ``-j`` processes forked after that leave the
 frozen objects' memory alone as well.  The collector is given back as it was
-found.
+found.  (Should Sphinx stop between the two, while loading the environment or
+starting the builder, the collector stays off in that process: it raises, and
+``sphinx-build`` ends there.)
 
 When the process ends, whatever is still alive is frozen (an :mod:`atexit`
 handler): the interpreter's last collections walked all of it to free memory
