@@ -588,6 +588,22 @@ def _left_out(site: Site, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str
     folders = [name for name in LEFT_OUT if (site.places.site / name).is_dir()]
     if folders:
         yield f"not imported: {', '.join(folders)} (the knowledge base has its own theme; Ruby plugins do not run)"
+    collections = _collection_folders(site)
+    if collections:
+        yield (
+            f"not imported: {', '.join(collections)} (collections other than posts; "
+            "their pages can go into docs/ as wiki pages)"
+        )
+
+
+def _collection_folders(site: Site) -> list[str]:
+    """The folders of the site's collections other than posts (``collections:`` in _config.yml,
+    a list or a mapping, under ``collections_dir``) that exist."""
+    config = site.jekyll.config
+    named = config.get("collections")
+    names = [str(name) for name in named] if isinstance(named, list | dict) else []
+    root = site.places.site / str(config.get("collections_dir") or "")
+    return [f"_{name}" for name in names if name != "posts" and (root / f"_{name}").is_dir()]
 
 
 def _count(count: int, noun: str) -> str:

@@ -248,6 +248,26 @@ def test_the_config_decides_markdown_ext_data_dir_includes_dir_and_time_zone(
     ) in out
 
 
+@pytest.mark.parametrize(
+    "collections",
+    ["collections:\n  diary:\n    output: true\n", "collections: [diary, posts]\n"],
+    ids=["mapping", "list"],
+)
+def test_collections_other_than_posts_are_named_as_not_imported(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], collections: str
+) -> None:
+    """kkryama.github.io keeps a diary as a collection: it was left out without a word."""
+    site = tmp_path_factory.mktemp("site")
+    (site / "_config.yml").write_text(f"url: https://example.org\n{collections}", encoding="utf-8")
+    for path in ("_posts/2026-01-01-a.md", "_diary/2026-01-02.md"):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert "not imported: _diary (collections other than posts; their pages can go into docs/ as wiki pages)\n" in out
+    assert "_posts (collections" not in out
+
+
 def test_something_that_cannot_be_written_fails_the_import(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (kb / "docs" / "posts").write_text("a file where the posts folder goes", encoding="utf-8")
     status, out = run_import(capsys)
