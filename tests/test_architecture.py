@@ -6,6 +6,7 @@ import codecs
 import gc
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
@@ -14,16 +15,20 @@ import ablog.blog
 import myst_parser.mdit_to_docutils.base
 import myst_parser.parsers.sphinx_
 import pytest
+import sphinx.builders
 import sphinx.util.docutils
+import sphinx.util.parallel
 from conftest import build, copy_root
 from docutils.frontend import OptionParser, get_default_settings
 from docutils.parsers.rst import Parser
 from myst_parser.parsers.mdit import create_md_parser
+from sphinx.environment import BuildEnvironment
 from sphinx.testing.util import SphinxTestApp
 
 from jekyll_posts.core.encoding import CODEC
 from jekyll_posts.sphinxext.compat import PATCHES, Patch
 from jekyll_posts.sphinxext.compat.docutils import forget_kept_parsers, settings_from_kept_parser
+from jekyll_posts.sphinxext.compat.sphinx import ORIGINAL_ENVIRONMENT_STATE, TasksStartedInTurn
 
 UPSTREAMS = (
     "sphinx",
@@ -103,6 +108,8 @@ def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) ->
     assert plain.warnings == ""
     assert ablog.blog.slugify is original_slugify
     assert sphinx.util.docutils._get_settings.__module__ == "sphinx.util.docutils"  # Sphinx's own, restored
+    assert vars(sphinx.builders)["ParallelTasks"] is sphinx.util.parallel.ParallelTasks
+    assert BuildEnvironment.__getstate__ is ORIGINAL_ENVIRONMENT_STATE
     assert vars(myst_parser.mdit_to_docutils.base)["get_default_settings"] is get_default_settings  # MyST's
     assert vars(myst_parser.parsers.sphinx_)["create_md_parser"] is create_md_parser  # MyST's: CommonMark emphasis
     assert ablog.blog.slugify("C++") == "c"  # ablog's own, restored when our build ended
@@ -111,6 +118,55 @@ def test_a_second_project_in_the_same_process_is_not_affected(tmp_path: Path) ->
     with pytest.raises(LookupError):
         codecs.lookup(CODEC)
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_parallel_build_hands_out_work_only_to_a_free_worker(tmp_path: Path) -> None:
+    """Writing, Sphinx's main process resolved every page before the workers had written a tenth
+    of them and held them all: 1 GB more at 10,000 posts, and the workers forked at that size."""
+    tasks = TasksStartedInTurn(2)
+    done: list[int] = []
+    for number in range(5):
+        tasks.add_task(_pause_and_give, number, lambda number, result: done.append(result))
+        assert not tasks._precvs_waiting  # started when it was added, not queued
+        assert len(tasks._args) <= 2  # only what the two running workers were given is held
+    tasks.join()
+    assert sorted(done) == [0, 1, 2, 3, 4]
+    during: list[type] = []
+    app = SphinxTestApp("html", srcdir=copy_root("kb", tmp_path), status=StringIO(), warning=StringIO(), parallel=2)
+    app.connect("write-started", lambda *_: during.append(vars(sphinx.builders)["ParallelTasks"]))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert during == [TasksStartedInTurn]
+    assert vars(sphinx.builders)["ParallelTasks"] is sphinx.util.parallel.ParallelTasks  # Sphinx's again
+
+
+def _pause_and_give(number: int) -> int:
+    time.sleep(0.05)
+    return number
+
+
+def test_a_forked_reader_sends_back_the_tables_of_what_it_read(tmp_path: Path) -> None:
+    """Each reader pickled everything the main process had merged when it forked (40 MB a
+    chunk at 10,000 posts); the site is the serial one (``test_incremental``)."""
+    srcdir = copy_root("kb", tmp_path)
+    for number in range(1, 41):  # four chunks: readers fork after others' work was merged
+        post = srcdir / "posts" / f"2024-03-{number:02d}-more.md"
+        post.write_text(f"---\ntitle: 追加の記事 {number}\ntags: [more]\n---\n\n本文です。\n", encoding="utf-8")
+    merged: list[tuple[set[str], BuildEnvironment]] = []
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), parallel=2)
+    app.connect("env-merge-info", lambda app, env, docnames, other: merged.append((set(docnames), other)))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert len(merged) > 2  # some readers forked after the first was merged
+    for docnames, sent in merged:
+        assert set(sent.tocs) == set(sent.titles) == set(sent.metadata) == docnames
+        assert set(sent.ablog_posts) <= docnames and sent.ablog_posts
+        assert set(sent.domaindata["jekyll"]["indexed"]) == docnames  # search takes each when merged
+    assert BuildEnvironment.__getstate__ is ORIGINAL_ENVIRONMENT_STATE  # undone when the build ended
 
 
 def test_documents_get_settings_of_their_own_from_one_parser_per_kind_and_defaults(

@@ -87,18 +87,22 @@ def _warn(docname: str, line: int | None, message: str) -> None:
 
 def guard_reading(app: Sphinx) -> None:
     builder = app.builder
-    read_doc = builder.read_doc
 
-    def guarded_read_doc(docname: str, *, _cache: bool = True) -> None:
-        try:
-            read_doc(docname, _cache=_cache)
-        except SphinxWarning:
-            raise
-        except Exception as error:
-            _warn(docname, error_line(error), f"reading failed ({describe(error)}): the page shows its source as text")
-            _read_as_literal_text(app, builder, read_doc, docname, _cache)
+    def guarded(read_doc: ReadDoc) -> ReadDoc:
+        def guarded_read_doc(docname: str, *, _cache: bool = True) -> None:
+            try:
+                read_doc(docname, _cache=_cache)
+            except SphinxWarning:
+                raise
+            except Exception as error:
+                _warn(
+                    docname, error_line(error), f"reading failed ({describe(error)}): the page shows its source as text"
+                )
+                _read_as_literal_text(app, builder, read_doc, docname, _cache)
 
-    builder.read_doc = guarded_read_doc  # type: ignore[misc,method-assign]  # final for subclasses; one instance is wrapped
+        return guarded_read_doc
+
+    compat.sphinx.wrap_read_doc(builder, guarded)
 
 
 def _read_as_literal_text(app: Sphinx, builder: Builder, read_doc: ReadDoc, docname: str, cache: bool) -> None:

@@ -6,16 +6,26 @@ changed, and each worker sends the whole environment back, pickled: at
 milliseconds.  When fewer documents are to be read than ``SERIAL_SHARE`` of
 the site, they are read in the main process; a full build still reads in
 parallel, and writing is left as it is.
+
+Under ``-j`` the main process hands out a chunk of documents only once a
+worker is free to take it (:class:`.compat.sphinx.TasksStartedInTurn`):
+Sphinx resolved every page to write before the workers had written a tenth
+of them, and held them all.  A forked reader sends back the per-document
+tables of what it read, not of everything the main process had merged when
+it forked (:func:`.compat.sphinx.send_back_only_what_was_read`).
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from . import compat
 from .state import build_state
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -26,6 +36,39 @@ SERIAL_SHARE = 0.05
 def setup_parallel(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_few_documents_here)
     app.connect("env-updated", restore_parallel)
+    app.connect("builder-inited", start_tasks_in_turn)
+    app.connect("build-finished", queue_tasks_again)
+
+
+def start_tasks_in_turn(app: Sphinx) -> None:
+    state = build_state(app)
+    state.main_process = os.getpid()
+    compat.sphinx.wrap_read_doc(app.builder, lambda read_doc: _noting_forked_reads(app, read_doc))
+    tables = compat.sphinx.MERGED_BY_DOCUMENT + compat.ablog.MERGED_BY_DOCUMENT
+    compat.sphinx.send_back_only_what_was_read(documents_read_in_this_reader, tables)
+    compat.sphinx.start_tasks_in_turn()
+
+
+def queue_tasks_again(app: Sphinx, exception: Exception | None) -> None:
+    compat.sphinx.queue_tasks_again()
+    compat.sphinx.send_back_everything()
+
+
+def _noting_forked_reads(app: Sphinx, read_doc: compat.sphinx.ReadDoc) -> compat.sphinx.ReadDoc:
+    state = build_state(app)
+
+    def read_and_note(docname: str, *, _cache: bool = True) -> None:
+        if os.getpid() != state.main_process:
+            state.read_in_this_reader.add(docname)
+        read_doc(docname, _cache=_cache)
+
+    return read_and_note
+
+
+def documents_read_in_this_reader(env: BuildEnvironment) -> Set[str] | None:
+    """The documents this forked reader read (``None`` in the main process)."""
+    state = build_state(compat.sphinx.app_of(env))
+    return state.read_in_this_reader if os.getpid() != state.main_process else None
 
 
 def read_few_documents_here(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

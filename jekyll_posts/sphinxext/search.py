@@ -64,7 +64,7 @@ from .page_parts import ADDED_PARTS, text_pieces
 from .state import Store, build_state
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -82,6 +82,7 @@ SKIPPED_CLASSES = frozenset({*ADDED_PARTS, "postlist", "toctree-wrapper", "ablog
 def setup_search(app: Sphinx) -> None:
     app.connect("builder-inited", start_search)
     app.connect("env-before-read-docs", note_documents_to_read)
+    app.connect("env-merge-info", take_texts_from_reader)
     app.add_transform(IndexPageText)
     # before what pages show of others is compared (default priority): related pages need the terms
     app.connect("env-get-updated", note_documents_read, priority=400)
@@ -106,6 +107,8 @@ class SearchTexts:
         #: whether a page came or went: the pages are numbered again
         self.renumbered = False
         self.changed = not store.has(PICKLE)
+        #: the documents read in this build whose text was taken
+        self.taken: set[str] = set()
 
     @property
     def pages(self) -> dict[str, IndexedPage]:
@@ -117,6 +120,14 @@ class SearchTexts:
     @property
     def loaded(self) -> bool:
         return self._pages is not None
+
+    def take(self, docname: str, indexed: IndexedPage | None) -> None:
+        """What a document read in this build shows (``None``: nothing to index)."""
+        self.taken.add(docname)
+        if indexed is None:
+            self.forget(docname)
+        else:
+            self.note(docname, indexed)
 
     def note(self, docname: str, indexed: IndexedPage) -> None:
         known = self.pages.get(docname)
@@ -163,6 +174,16 @@ def note_documents_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[st
     build_state(app).read_documents.update(docnames)
 
 
+def take_texts_from_reader(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    """What a parallel reader indexed, taken as soon as it is merged: left in the domain, it
+    went to every reader forked later and came back pickled with its environment."""
+    state = build_state(app)
+    if state.search is not None:
+        indexed_pages = get_domain(env).indexed_pages
+        for docname in sorted(docnames & indexed_pages.keys()):
+            state.search.take(docname, indexed_pages.pop(docname))
+
+
 def note_documents_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The text and terms of each document read in this build, as its reader indexed it."""
     state = build_state(app)
@@ -170,13 +191,9 @@ def note_documents_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
         indexed_pages = get_domain(env).indexed_pages
         for docname in sorted(state.read_documents & env.found_docs):
             if docname in indexed_pages:
-                indexed = indexed_pages.pop(docname)
-            else:  # a document whose reading failed is shown as its source
-                indexed = _indexed(app, docname, compat.sphinx.doctree_just_read(env, docname))
-            if indexed is None:
-                state.search.forget(docname)
-            else:
-                state.search.note(docname, indexed)
+                state.search.take(docname, indexed_pages.pop(docname))
+            elif docname not in state.search.taken:  # a document whose reading failed is shown as its source
+                state.search.take(docname, _indexed(app, docname, compat.sphinx.doctree_just_read(env, docname)))
     return []
 
 

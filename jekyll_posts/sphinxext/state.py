@@ -125,6 +125,10 @@ class BuildState:
     collector_was_enabled: bool = True
     #: whether this build froze the objects alive when its builder started (:mod:`.collector`)
     froze_objects: bool = False
+    #: the process the build runs in (forked readers and writers run in others)
+    main_process: int = 0
+    #: the documents read in this process, when it is a forked reader (:mod:`.parallel`)
+    read_in_this_reader: set[str] = field(default_factory=set)
     _store: Store | None = None
 
     def store(self, app: Sphinx) -> Store:

@@ -113,6 +113,10 @@ def _excerpt_nodes(excerpt: str | list[nodes.Node]) -> list[nodes.Node]:
     return [nodes.paragraph(excerpt, excerpt)] if isinstance(excerpt, str) else excerpt
 
 
+#: the environment's tables :func:`merge_posts` merges one document at a time
+MERGED_BY_DOCUMENT = ("ablog_posts",)
+
+
 def merge_posts(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
     """Take the posts a parallel reading process found (ablog has no ``env-merge-info``)."""
     read: dict[str, list[dict[str, Any]]] = getattr(other, "ablog_posts", {})

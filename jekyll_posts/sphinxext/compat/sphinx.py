@@ -7,19 +7,26 @@ Each function works around one Sphinx behaviour named in its docstring;
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable
+import inspect
+import time
+from collections.abc import Callable, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import sphinx.builders
 import sphinx.environment
 import sphinx.jinja2glue
 import sphinx.search
 import sphinx.util.docutils
+import sphinx.util.parallel
 from jinja2 import FileSystemBytecodeCache
 from sphinx.builders import Builder
 from sphinx.builders.html._build_info import BuildInfo
 from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors.metadata import MetadataCollector
+from sphinx.environment.collectors.title import TitleCollector
+from sphinx.environment.collectors.toctree import TocTreeCollector
 from sphinx.registry import SphinxComponentRegistry
 
 from ...core.digest import fingerprint
@@ -95,6 +102,69 @@ def read_in_main_process(app: Sphinx) -> int:
 
 def restore_parallel(app: Sphinx, parallel: int) -> None:
     app.parallel = parallel
+
+
+class TasksStartedInTurn(sphinx.util.parallel.ParallelTasks):
+    """Sphinx's ``ParallelTasks.add_task`` queues a task and returns at once.  Writing under
+    ``-j``, the main process resolves the doctrees of a chunk of pages, queues them for a
+    forked writer and goes on to the next chunk: it resolved every page long before the
+    writers were done, holding the queued doctrees (1 GB of 2.2 GB at 10,000 posts), and
+    each writer forked later started at that size.  Here ``add_task`` returns once its task
+    has started: the main process holds the chunks being written and the one it makes."""
+
+    def add_task(
+        self,
+        task_func: Callable[[Any], Any] | Callable[[], Any],
+        arg: Any = None,
+        result_func: Callable[[Any, Any], Any] | None = None,
+    ) -> None:
+        super().add_task(task_func, arg, result_func)
+        while self._precvs_waiting:
+            if not self._join_one():
+                time.sleep(0.02)  # as ``ParallelTasks.join`` waits
+
+
+ORIGINAL_ENVIRONMENT_STATE = BuildEnvironment.__getstate__
+#: the environment's tables Sphinx's collectors merge from a reader one document at a time
+#: (``merge_other`` of ``TitleCollector``, ``TocTreeCollector`` and ``MetadataCollector``)
+MERGED_BY_DOCUMENT = ("titles", "longtitles", "tocs", "toc_num_entries", "metadata")
+
+
+def send_back_only_what_was_read(
+    documents_read_here: Callable[[BuildEnvironment], Set[str] | None], tables: Sequence[str]
+) -> None:
+    """Under ``-j`` a forked reader pickles the whole environment back to the main process
+    (``read_process`` in ``Builder._read_parallel``), with everything the main process had
+    merged when it forked: at 10,000 posts, each of 45 chunks sent up to 40 MB and the reader
+    held the pickler's memo of millions of objects (1.5 GB).  Of the environment's ``tables``
+    (document -> value, merged one document at a time: :data:`MERGED_BY_DOCUMENT` and
+    others'), the environment a reader pickles holds what it read (``documents_read_here``:
+    ``None`` in any other process).  Undone by :func:`send_back_everything`."""
+
+    def state(env: BuildEnvironment) -> dict[str, Any]:
+        pickled = ORIGINAL_ENVIRONMENT_STATE(env)
+        read = documents_read_here(env)
+        if read is not None:
+            for name in tables:
+                if name in pickled:
+                    pickled[name] = {docname: pickled[name][docname] for docname in read if docname in pickled[name]}
+        return pickled
+
+    BuildEnvironment.__getstate__ = state  # type: ignore[method-assign,assignment]
+
+
+def send_back_everything() -> None:
+    BuildEnvironment.__getstate__ = ORIGINAL_ENVIRONMENT_STATE  # type: ignore[method-assign]
+
+
+def start_tasks_in_turn() -> None:
+    """The builders' parallel tasks start in turn (:class:`TasksStartedInTurn`) while a build
+    runs (``sphinx.builders.ParallelTasks``).  Undone by :func:`queue_tasks_again`."""
+    sphinx.builders.ParallelTasks = TasksStartedInTurn  # type: ignore[attr-defined]
+
+
+def queue_tasks_again() -> None:
+    sphinx.builders.ParallelTasks = sphinx.util.parallel.ParallelTasks  # type: ignore[attr-defined]
 
 
 def doctree_just_read(env: BuildEnvironment, docname: str) -> nodes.document:
@@ -183,12 +253,45 @@ def _check_raw_config() -> None:
     assert set_by_site(config, "project") and set_by_site(config, "language") and not set_by_site(config, "author")
 
 
+def _check_merged_by_document() -> None:
+    file_contains(Path(sphinx.builders.__file__), "return pickle.dumps(self.env, pickle.HIGHEST_PROTOCOL)")()
+    for collector, names in (
+        (TitleCollector, ("titles", "longtitles")),
+        (TocTreeCollector, ("tocs", "toc_num_entries")),
+        (MetadataCollector, ("metadata",)),
+    ):
+        merge = inspect.getsource(collector.merge_other)
+        assert "for docname in docnames:" in merge, collector
+        for name in names:
+            assert f"env.{name}[docname] = other.{name}[docname]" in merge, (collector, name)
+
+
 def _check_build_info() -> None:
     info: Any = BuildInfo()
     assert hasattr(info, "config_hash") and hasattr(info, "tags_hash")
 
 
 PATCHES = (
+    Patch(
+        "a forked reader pickles the environment, merged by document by the collectors",
+        VERSION_CHECKED,
+        _check_merged_by_document,
+    ),
+    Patch(
+        "the builders queue parallel tasks with ParallelTasks, which starts waiting ones when one ends",
+        VERSION_CHECKED,
+        file_contains(
+            Path(sphinx.util.parallel.__file__),
+            "self._precvs_waiting[tid] = precv",
+            "def _join_one(self) -> bool:",
+            "while self._precvs_waiting and self._pworking < self.nproc:",
+        ),
+    ),
+    Patch(
+        "the builders read and write in parallel with the ParallelTasks of sphinx.builders",
+        VERSION_CHECKED,
+        file_contains(Path(sphinx.builders.__file__), "tasks = ParallelTasks(nproc)"),
+    ),
     Patch("Builder.read_doc wrapped", VERSION_CHECKED, has_parameters(Builder.read_doc, "docname", "_cache")),
     Patch(
         "registered transforms wrapped",
