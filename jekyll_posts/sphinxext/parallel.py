@@ -12,7 +12,9 @@ worker is free to take it (:class:`.compat.sphinx.TasksStartedInTurn`):
 Sphinx resolved every page to write before the workers had written a tenth
 of them, and held them all.  A forked reader sends back the per-document
 tables of what it read, not of everything the main process had merged when
-it forked (:func:`.compat.sphinx.send_back_only_what_was_read`).
+it forked (:func:`.compat.sphinx.send_back_only_what_was_read`).  Of the
+pickled doctrees Sphinx keeps once loaded, the main process keeps the most
+recently used (:data:`KEPT_DOCTREES`), not every page's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+#: how many pickled doctrees the main process keeps once loaded (the most recently used)
+KEPT_DOCTREES = 32
 #: below this share of the site's documents, reading in workers costs more than it saves
 SERIAL_SHARE = 0.05
 
@@ -43,6 +47,7 @@ def setup_parallel(app: Sphinx) -> None:
 def start_tasks_in_turn(app: Sphinx) -> None:
     state = build_state(app)
     state.main_process = os.getpid()
+    compat.sphinx.keep_few_pickled_doctrees(app.env, KEPT_DOCTREES)
     compat.sphinx.wrap_read_doc(app.builder, lambda read_doc: _noting_forked_reads(app, read_doc))
     tables = compat.sphinx.MERGED_BY_DOCUMENT + compat.ablog.MERGED_BY_DOCUMENT
     compat.sphinx.send_back_only_what_was_read(documents_read_in_this_reader, tables)

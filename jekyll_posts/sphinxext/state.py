@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..core.backlinks import Backlink
-    from ..core.pages import GeneratedPage, PageKind
+    from ..core.pages import PageKind
     from ..core.series import Series
     from .jekyll import SiteState
     from .related import RelatedLists
@@ -88,8 +88,6 @@ class BuildState:
     literal_documents: set[str] = field(default_factory=set)
     #: the ``-j`` value to give back once the few changed documents are read
     parallel: int | None = None
-    #: this build's generated pages, made once the documents are read
-    generated: list[GeneratedPage] | None = None
     #: :func:`.generated.pages_digest` of this build, made once the documents are read
     pages_digest: str | None = None
     #: the configuration's hash, taken once the documents are read (:func:`.generated.configuration`)

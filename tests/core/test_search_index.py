@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import sys
 from unittest import mock
 
 from hypothesis import example, given, settings
@@ -91,3 +93,14 @@ def test_an_edit_that_changes_a_few_terms_names_only_their_shards() -> None:
     assert update.shards == {index.shard_of("新語")}
     assert update.pages == {index.keys.index("p5")}
 
+
+
+def test_a_pickled_page_comes_back_equal_and_its_text_keeps_no_utf8_copy() -> None:
+    """Pickling a string makes CPython keep a UTF-8 copy in it for as long as it lives: for
+    every page's text and terms, 100 MB more at the end of a 10,000-post build."""
+    text = "日本語の本文です。" * 200
+    page = SearchPage("posts/a.html", "題名", "2026年1月1日", ("タグ",), text, (1.0, "a"), ("著者",))
+    indexed = IndexedPage(page, ("題名 名前", "著者 者名", "タグ グ名", "日本 本語 語の"))
+    sizes = [sys.getsizeof(text) for text in (page.text, *indexed.terms)]
+    assert pickle.loads(pickle.dumps(indexed, pickle.HIGHEST_PROTOCOL)) == indexed
+    assert [sys.getsizeof(text) for text in (page.text, *indexed.terms)] == sizes
