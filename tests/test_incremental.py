@@ -19,9 +19,10 @@ from sphinx.testing.util import SphinxTestApp
 from jekyll_posts.core.entries import listing_cutoff
 from jekyll_posts.sphinxext import dependencies, generated, parallel
 from jekyll_posts.sphinxext import domain as domain_module
+from jekyll_posts.sphinxext import search as search_module
 from jekyll_posts.sphinxext.compat import ablog as ablog_compat
 from jekyll_posts.sphinxext.compat.sphinx import keep_compiled_templates
-from jekyll_posts.sphinxext.state import build_state
+from jekyll_posts.sphinxext.state import Store, build_state
 from jekyll_posts.testing.corpus import generate
 
 NOT_SITE = {".doctrees", ".buildinfo", "_sources"}
@@ -289,6 +290,32 @@ def test_editing_only_a_body_rewrites_only_that_post(site: tuple[Path, Path], tm
     record = next(path.name for path in search.glob("p*.js") if "upper-ai" in path.read_text(encoding="utf-8"))
     assert written == {"s0.js", record}  # the one shard of this small site, and the post's record
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_a_body_edit_reads_and_writes_only_the_search_pages_of_its_own_bucket(
+    site: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 10,000 posts the search pages are 140 MB: a body edit read and wrote all of them."""
+    srcdir, builddir = site
+    post = srcdir / "posts" / "2025-06-01-upper-ai.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    read: list[str] = []
+    written: list[str] = []
+    monkeypatch.setattr(Store, "read_pickle", noting_names(Store.read_pickle, read))
+    monkeypatch.setattr(Store, "write_pickle", noting_names(Store.write_pickle, written))
+    rebuilt = build(srcdir, builddir)
+    own_bucket = search_module.PAGES.format(search_module.bucket_of("posts/2025-06-01-upper-ai"))
+    assert [name for name in read if name.startswith("search-")] == [own_bucket, search_module.INDEX]
+    assert sorted(name for name in written if name.startswith("search-")) == sorted([own_bucket, search_module.INDEX])
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def noting_names(method: Callable[..., object], names: list[str]) -> Callable[..., object]:
+    def noted(store: Store, name: str, *rest: object) -> object:
+        names.append(name)
+        return method(store, name, *rest)
+
+    return noted
 
 
 def test_deleting_a_post_gives_the_clean_site(site: tuple[Path, Path], tmp_path: Path) -> None:

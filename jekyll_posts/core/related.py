@@ -189,6 +189,12 @@ def taxonomy_keys(entry: PageEntry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def terms_of_input(page: RelatedInput) -> tuple[str, ...]:
+    """The search terms per field (:data:`.search.FIELDS`) :func:`related_input` keeps of a page."""
+    fields = {"title": page.title_terms, "body": page.body_terms}
+    return tuple(fields.get(name, "") for name in FIELDS)
+
+
 def related_input(entry: PageEntry, terms: Sequence[str], cutoff: datetime) -> RelatedInput:
     """The input of a document from its entry and its search terms (``IndexedPage.terms``, one
     string per field of :data:`~jekyll_posts.core.search.FIELDS`): its title and body; the
@@ -289,6 +295,10 @@ class RelatedIndex:
             numbers |= self._entered(entering)
         touched |= self._revector(sorted(numbers))
         return {self._pages[number].docname for number in touched}
+
+    def input_of(self, docname: str) -> RelatedInput | None:
+        """The input the index holds of ``docname``."""
+        return self._inputs.get(docname)
 
     def related(self, docname: str, limit: int = LIMIT) -> tuple[Related, ...]:
         """Up to ``limit`` listed pages related to ``docname``, best first; none for an unknown page."""

@@ -140,13 +140,15 @@ Postings = tuple["array[int]", ...]
 
 @dataclass
 class SearchIndex:
-    """Pages in search order and, per term, the numbers of the pages having it in each field.
+    """Pages in search order (their keys and sort keys: their text is kept with the pages) and,
+    per term, the numbers of the pages having it in each field.
 
     The shards are made one at a time (:meth:`shard`): at 10,000 pages, all
     of them as Python lists at once took hundreds of megabytes.
     """
 
-    pages: list[SearchPage]
+    #: each page's sort key, in page order
+    sort_keys: list[tuple[float, str]]
     postings: dict[str, Postings]
     #: the terms of each shard, sorted
     shard_terms: list[list[str]]
@@ -175,7 +177,7 @@ def build_index(pages: Mapping[str, IndexedPage]) -> SearchIndex:
     shard_terms: list[list[str]] = [[] for _ in range(_shard_count(total))]
     for term in sorted(postings):
         shard_terms[term_hash(term) % len(shard_terms)].append(term)
-    return SearchIndex([pages[key].page for key in keys], dict(postings), shard_terms, keys, total)
+    return SearchIndex([pages[key].page.sort_key for key in keys], dict(postings), shard_terms, keys, total)
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,10 @@ def update_index(index: SearchIndex, edits: Mapping[str, tuple[IndexedPage, Inde
     numbers = {key: number for number, key in enumerate(index.keys)}
     if any(key not in numbers for key in edits):
         return None
-    pages = list(index.pages)
+    sort_keys = list(index.sort_keys)
     for key, (_, edited) in edits.items():
-        pages[numbers[key]] = edited.page
-    if not all(_in_order(pages, numbers[key]) for key in edits):  # neighbours edited too: as they are now
+        sort_keys[numbers[key]] = edited.page.sort_key
+    if not all(_in_order(sort_keys, numbers[key]) for key in edits):  # neighbours edited too: as they are now
         return None
     changes = [
         (numbers[key], field, set(before_terms.split()), set(now_terms.split()))
@@ -217,15 +219,15 @@ def update_index(index: SearchIndex, edits: Mapping[str, tuple[IndexedPage, Inde
         for term in terms_now - terms_before:
             _add_posting(index, term, field, number)
             shards.add(index.shard_of(term))
-    index.pages = pages
+    index.sort_keys = sort_keys
     index.total = total
     return IndexUpdate(shards, {numbers[key] for key in edits})
 
 
-def _in_order(pages: list[SearchPage], number: int) -> bool:
+def _in_order(sort_keys: list[tuple[float, str]], number: int) -> bool:
     """Whether page ``number`` still comes after the page before it and before the next one."""
-    after_previous = number == 0 or pages[number - 1].sort_key < pages[number].sort_key
-    before_next = number == len(pages) - 1 or pages[number].sort_key < pages[number + 1].sort_key
+    after_previous = number == 0 or sort_keys[number - 1] < sort_keys[number]
+    before_next = number == len(sort_keys) - 1 or sort_keys[number] < sort_keys[number + 1]
     return after_previous and before_next
 
 

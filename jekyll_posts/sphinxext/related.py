@@ -32,8 +32,8 @@ from sphinx.locale import get_translation
 from ..core import format_date_ja
 from ..core.digest import fingerprint
 from ..core.entries import PageEntry
-from ..core.related import RelatedIndex, RelatedInput, related_input
-from ..core.search import FIELDS, IndexedPage
+from ..core.related import RelatedIndex, RelatedInput, related_input, terms_of_input
+from ..core.search import FIELDS
 from .domain import get_domain
 from .page_parts import RELATED, append_list_box, is_written_page, page_title
 from .state import build_state
@@ -104,10 +104,11 @@ def _bring_up_to_date(app: Sphinx) -> RelatedLists:
     read = state.read_documents & env.found_docs
     if kept is not None and kept[0] == listing and not read and not state.removed_documents:
         return RelatedLists(kept[1], listing)
-    pages = state.search.pages
-    inputs = [_input(app, docname, pages.get(docname), cutoff) for docname in sorted(env.found_docs)]
     index = store.read_pickle(INDEX) if kept is not None else None
-    if isinstance(index, RelatedIndex):
+    if not isinstance(index, RelatedIndex):
+        index = None
+    inputs = [_input(app, docname, _terms(app, docname, index), cutoff) for docname in sorted(env.found_docs)]
+    if index is not None:
         touched = index.update(inputs)
         lists = {docname: names for docname, names in kept[1].items() if docname in env.found_docs}
     else:
@@ -118,10 +119,22 @@ def _bring_up_to_date(app: Sphinx) -> RelatedLists:
     return RelatedLists(lists, listing, index)
 
 
-def _input(app: Sphinx, docname: str, indexed: IndexedPage | None, cutoff: datetime) -> RelatedInput:
+def _terms(app: Sphinx, docname: str, index: RelatedIndex | None) -> tuple[str, ...]:
+    """A document's search terms: as the related index kept them when it was not read in this
+    build (reading every page's from the search store took seconds at 10,000 posts)."""
+    state = build_state(app)
+    kept = index.input_of(docname) if index is not None and docname not in state.read_documents else None
+    if kept is not None:
+        return terms_of_input(kept)
+    assert state.search is not None
+    indexed = state.search.page(docname)
+    return indexed.terms if indexed else ("",) * len(FIELDS)
+
+
+def _input(app: Sphinx, docname: str, terms: tuple[str, ...], cutoff: datetime) -> RelatedInput:
     """A document's input: its entry (a wiki page without front matter: its title) and search terms."""
     entry = get_domain(app.env).pages.get(docname) or PageEntry.of_page(docname, page_title(app.env, docname), (), "")
-    made = related_input(entry, indexed.terms if indexed else ("",) * len(FIELDS), cutoff)
+    made = related_input(entry, terms, cutoff)
     return dataclasses.replace(made, listed=False) if docname == app.config.root_doc else made
 
 

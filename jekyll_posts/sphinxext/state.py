@@ -5,7 +5,7 @@ the ``jekyll`` domain (:mod:`.domain`), pickled with the environment.  The
 rest is here, in :class:`BuildState`:
 
 - one build's notes (documents read again as literal text, the reading
-  parallelism to give back, the generated pages of this build);
+  parallelism to give back, the process the build runs in);
 - what the writing phase keeps for the next build, which the environment
   cannot hold (it is pickled before writing starts): the fingerprints of the
   generated pages and feeds, and the search texts.  They are kept in one
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .search import SearchTexts
 
 #: the version of what the store folder holds: raise it when its contents change shape
-STORE_VERSION = 5
+STORE_VERSION = 6
 STORE = "jekyll_posts"
 
 
