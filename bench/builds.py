@@ -10,7 +10,11 @@ are medians of ``--runs`` runs, measured in the same run of this script.
 The package's code is byte-compiled first, as ``pip install`` leaves it and as
 Python caches it on first import (where ``PYTHONDONTWRITEBYTECODE`` is set it
 would otherwise be compiled again by every build, unlike the packages
-installed from wheels beside it).
+installed from wheels beside it).  Each build starts once the files the step
+before wrote are on disk (``os.sync``): at 10,000 posts the rebuilds started
+right after a full build (a gigabyte in 30,000 files) took 4.1 s with nothing
+changed and 10.5-12.2 s for a body edit, the same rebuilds in the same folder
+later 2.5-3.0 s and 6.6-7.1 s.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ def site_of(name: str, work: Path) -> Site:
 
 
 def build(source: Path, outdir: Path, site: Site) -> tuple[float, float]:
+    os.sync()  # what the step before wrote goes to disk first, not during this step's time
     return sphinx_build(source, outdir, site.confdir, "-j", "auto", env=site.env())
 
 

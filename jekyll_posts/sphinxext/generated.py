@@ -28,7 +28,7 @@ Another extension adds a kind with :func:`register_page_kind`::
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -93,15 +93,23 @@ def site_view(app: Sphinx) -> SiteView:
     return SiteView(site_settings_of(app.config), domain.pages, domain.index, _)
 
 
-def this_builds_pages(app: Sphinx) -> Iterator[GeneratedPage]:
-    """This build's generated pages, made one at a time: kept from reading to writing, all
-    of them held 180 MB at 10,000 posts, in the main process and every writer it forked."""
-    return iter(generated_pages(site_view(app), build_state(app).page_kinds))
+def this_builds_pages(app: Sphinx) -> Iterable[GeneratedPage]:
+    """This build's generated pages: those made for their names when kept (a rebuild), else
+    made again one at a time (see :func:`generated_page_names`)."""
+    state = build_state(app)
+    if state.generated is not None:
+        return state.generated
+    return generated_pages(site_view(app), state.page_kinds)
 
 
 def generated_page_names(app: Sphinx) -> list[tuple[str, str]]:
     """``(pagename, template)`` of each of this build's generated pages: the last build's
-    when its :func:`pages_digest` is this build's, so none needs making."""
+    when its :func:`pages_digest` is this build's, so none needs making.
+
+    Made, the pages are kept until written when this build did not read every document
+    (making them again took seconds at 10,000 posts); after a full read they are not: all
+    of them held 180 MB at 10,000 posts, in the main process and every writer it forks, so
+    they are made again one at a time when written."""
     state = build_state(app)
     if state.page_names is None:
         store, digest = state.store(app), pages_digest(app)
@@ -109,7 +117,10 @@ def generated_page_names(app: Sphinx) -> list[tuple[str, str]]:
         if saved.get("digest") == digest:
             state.page_names = [(pagename, template) for pagename, template in saved["pages"]]
         else:
-            state.page_names = [(page.pagename, page.template) for page in this_builds_pages(app)]
+            pages = this_builds_pages(app)
+            if not state.read_documents >= app.env.found_docs:
+                pages = state.generated = list(pages)
+            state.page_names = [(page.pagename, page.template) for page in pages]
             store.write_json(PAGE_NAMES, {"digest": digest, "pages": state.page_names})
     return state.page_names
 
@@ -117,7 +128,7 @@ def generated_page_names(app: Sphinx) -> list[tuple[str, str]]:
 def forget_pages(app: Sphinx, env: BuildEnvironment) -> None:
     """The documents have been read: this build's pages are made again when next needed."""
     state = build_state(app)
-    state.pages_digest = state.page_names = None
+    state.generated = state.pages_digest = state.page_names = None
     state.configuration = compat.sphinx.configuration_hash(app)
 
 

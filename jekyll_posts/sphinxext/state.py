@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from ..core.backlinks import Backlink
-    from ..core.pages import PageKind
+    from ..core.pages import GeneratedPage, PageKind
     from ..core.series import Series
     from .jekyll import SiteState
     from .related import RelatedLists
@@ -88,6 +88,8 @@ class BuildState:
     literal_documents: set[str] = field(default_factory=set)
     #: the ``-j`` value to give back once the few changed documents are read
     parallel: int | None = None
+    #: this build's generated pages, when kept from reading to writing (:func:`.generated.generated_page_names`)
+    generated: list[GeneratedPage] | None = None
     #: :func:`.generated.pages_digest` of this build, made once the documents are read
     pages_digest: str | None = None
     #: the configuration's hash, taken once the documents are read (:func:`.generated.configuration`)
