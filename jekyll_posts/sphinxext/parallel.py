@@ -5,7 +5,7 @@ changed, and each worker sends the whole environment back, pickled: at
 10,000 posts that took 7 s to read one edited post, which alone takes
 milliseconds.  When fewer documents are to be read than ``SERIAL_SHARE`` of
 the site, they are read in the main process; a full build still reads in
-parallel, and writing is left as it is.
+parallel.
 
 Under ``-j`` the main process hands out a chunk of documents only once a
 worker is free to take it (:class:`.compat.sphinx.TasksStartedInTurn`):
@@ -41,20 +41,28 @@ def setup_parallel(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_few_documents_here)
     app.connect("env-updated", restore_parallel)
     app.connect("builder-inited", start_tasks_in_turn)
-    app.connect("build-finished", queue_tasks_again)
+    app.connect("builder-inited", send_back_only_what_is_read)
+    app.connect("builder-inited", keep_few_doctrees)
+    app.connect("build-finished", give_sphinx_its_own_back)
 
 
 def start_tasks_in_turn(app: Sphinx) -> None:
-    state = build_state(app)
-    state.main_process = os.getpid()
-    compat.sphinx.keep_few_pickled_doctrees(app.env, KEPT_DOCTREES)
-    compat.sphinx.wrap_read_doc(app.builder, lambda read_doc: _noting_forked_reads(app, read_doc))
-    tables = compat.sphinx.MERGED_BY_DOCUMENT + compat.ablog.MERGED_BY_DOCUMENT
-    compat.sphinx.send_back_only_what_was_read(documents_read_in_this_reader, tables)
     compat.sphinx.start_tasks_in_turn()
 
 
-def queue_tasks_again(app: Sphinx, exception: Exception | None) -> None:
+def send_back_only_what_is_read(app: Sphinx) -> None:
+    state = build_state(app)
+    state.main_process = os.getpid()
+    compat.sphinx.wrap_read_doc(app.builder, lambda read_doc: _noting_forked_reads(app, read_doc))
+    tables = compat.sphinx.MERGED_BY_DOCUMENT + compat.ablog.MERGED_BY_DOCUMENT
+    compat.sphinx.send_back_only_what_was_read(documents_read_in_this_reader, tables)
+
+
+def keep_few_doctrees(app: Sphinx) -> None:
+    compat.sphinx.keep_few_pickled_doctrees(app.env, KEPT_DOCTREES)
+
+
+def give_sphinx_its_own_back(app: Sphinx, exception: Exception | None) -> None:
     compat.sphinx.queue_tasks_again()
     compat.sphinx.send_back_everything()
 
