@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -25,6 +26,7 @@ from jekyll_posts.sphinxext.compat.sphinx import keep_compiled_templates
 from jekyll_posts.sphinxext.state import Store, build_state
 from jekyll_posts.testing.corpus import generate
 
+T = TypeVar("T")
 NOT_SITE = {".doctrees", ".buildinfo", "_sources"}
 
 
@@ -150,12 +152,14 @@ def test_a_template_added_since_the_last_build_is_in_the_sidebar(tmp_path: Path)
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean", templates_path=["_templates"]))
 
 
-def noting_each(shown_digest: Callable[..., str], docnames: list[str]) -> Callable[..., str]:
-    def noted(domain: object, docname: str, *rest: object) -> str:
-        docnames.append(docname)
-        return shown_digest(domain, docname, *rest)
+def noting_each(function: Callable[..., T], noted: list[str]) -> Callable[..., T]:
+    """``function``, noting the second argument of each call (a document, a store file)."""
 
-    return noted
+    def noting(first: object, name: str, *rest: object) -> T:
+        noted.append(name)
+        return function(first, name, *rest)
+
+    return noting
 
 
 def test_a_rebuild_the_day_a_post_comes_due_lists_it(
@@ -301,21 +305,13 @@ def test_a_body_edit_reads_and_writes_only_the_search_pages_of_its_own_bucket(
     post.write_text(post.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
     read: list[str] = []
     written: list[str] = []
-    monkeypatch.setattr(Store, "read_pickle", noting_names(Store.read_pickle, read))
-    monkeypatch.setattr(Store, "write_pickle", noting_names(Store.write_pickle, written))
+    monkeypatch.setattr(Store, "read_pickle", noting_each(Store.read_pickle, read))
+    monkeypatch.setattr(Store, "write_pickle", noting_each(Store.write_pickle, written))
     rebuilt = build(srcdir, builddir)
     own_bucket = search_module.PAGES.format(search_module.bucket_of("posts/2025-06-01-upper-ai"))
     assert [name for name in read if name.startswith("search-")] == [own_bucket, search_module.INDEX]
     assert sorted(name for name in written if name.startswith("search-")) == sorted([own_bucket, search_module.INDEX])
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
-
-
-def noting_names(method: Callable[..., object], names: list[str]) -> Callable[..., object]:
-    def noted(store: Store, name: str, *rest: object) -> object:
-        names.append(name)
-        return method(store, name, *rest)
-
-    return noted
 
 
 def test_a_rebuild_makes_the_generated_pages_once_and_a_full_build_holds_none(
