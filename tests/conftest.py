@@ -106,6 +106,33 @@ def copy_root(name: str, destination: Path) -> Path:
     return srcdir
 
 
+class BuiltRoots:
+    """Test roots built once per test run; each test that edits one and builds it again is given
+    a fresh copy of the built root, always at the same place: Sphinx keeps the absolute source
+    folder in its environment, and a copy found elsewhere would be built again from scratch.
+    The copy keeps every file's modification time, so Sphinx sees what the first build left."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+
+    def fresh(self, name: str) -> tuple[Path, Path]:
+        """The source folder and build folder of root ``name``, as its first build left them."""
+        work, built = self.base / name, self.base / f"{name}.built"
+        if built.exists():
+            shutil.rmtree(work)
+            shutil.copytree(built, work, symlinks=True)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+            build(copy_root(name, work), work / "_build")
+            shutil.copytree(work, built, symlinks=True)
+        return work / name, work / "_build"
+
+
+@pytest.fixture(scope="session")
+def built_roots(tmp_path_factory: pytest.TempPathFactory) -> BuiltRoots:
+    return BuiltRoots(tmp_path_factory.mktemp("built-roots"))
+
+
 @pytest.fixture(scope="session")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """The ``kb`` test root, built once for the read-only tests."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Built, build, copy_root
+from conftest import Built, BuiltRoots, build, copy_root
 from test_incremental import assert_same_site, html_mtimes, written_pages
 
 GUIDE = "wiki/guide.html"
@@ -36,11 +36,9 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> tuple[Path, Path]:
-    srcdir = copy_root("backlinks", tmp_path)
-    builddir = tmp_path / "_build"
-    build(srcdir, builddir)
-    return srcdir, builddir
+def site(built_roots: BuiltRoots) -> tuple[Path, Path]:
+    """The ``backlinks`` root as its first build left it, to edit and build again."""
+    return built_roots.fresh("backlinks")
 
 
 def edit(path: Path, old: str, new: str) -> None:

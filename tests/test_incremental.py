@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 import pytest
-from conftest import ROOTS_DIR, Built, build, copy_root
+from conftest import ROOTS_DIR, Built, BuiltRoots, build, copy_root
 from sphinx.testing.util import SphinxTestApp
 
 from jekyll_posts.core.entries import listing_cutoff
@@ -57,11 +57,9 @@ def clean_build(srcdir: Path, tmp_path: Path, name: str) -> Built:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> tuple[Path, Path]:
-    srcdir = copy_root("kb", tmp_path)
-    builddir = tmp_path / "_build"
-    build(srcdir, builddir)
-    return srcdir, builddir
+def site(built_roots: BuiltRoots) -> tuple[Path, Path]:
+    """The ``kb`` root as its first build left it, to edit and build again."""
+    return built_roots.fresh("kb")
 
 
 def test_a_rebuild_without_changes_reads_and_writes_no_document(

@@ -64,11 +64,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
         if (REPO_DIR / name).is_file():
             (checkout / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO_DIR / name, checkout / name)
-    subprocess.run([sys.executable, "-m", "venv", str(base / "venv")], check=True)
+    # pip itself is not installed into it (5 s): this virtualenv's pip installs into it instead
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(base / "venv")], check=True)
     python = base / "venv" / "bin" / "python"
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
     for arguments in read_the_docs_steps()[0]:
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *arguments], cwd=checkout, check=True)
-    wheel_command = [str(python), "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(checkout)]
+        subprocess.run([*pip, "install", "--quiet", *arguments], cwd=checkout, check=True)
+    wheel_command = [*pip, "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(checkout)]
     subprocess.run(wheel_command, cwd=base, check=True)
     shutil.rmtree(checkout / "jekyll_posts")  # from here on, only the installed package can be imported
     return Installed(checkout, python, next((base / "dist").glob("jekyll_posts-*.whl")))

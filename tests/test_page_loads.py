@@ -55,26 +55,47 @@ def served(docs_site: Site) -> Iterator[str]:
         yield url
 
 
-def problems_loading(page: Any, url: str, missing: bool = False) -> list[str]:
-    """Failed requests, HTTP errors and console errors while ``url`` loads and settles;
+class Loading:
+    """A page loading in a tab of its own, noting failed requests, HTTP errors and console errors;
     ``missing``: the page itself is expected to answer 404 (with the site's 404 page)."""
-    found: list[str] = []
 
-    def console(message: Any) -> None:
-        if message.type == "error" and not (missing and message.location.get("url") == url):
-            found.append(f"console error: {message.text} {message.location.get('url', '')}")
+    def __init__(self, page: Any, url: str, missing: bool = False) -> None:
+        self.page, self.url, self.problems = page, url, list[str]()
 
-    def response(answer: Any) -> None:
-        if answer.status >= 400 and not (missing and answer.url == url and answer.status == 404):
-            found.append(f"HTTP {answer.status}: {answer.url}")
+        def console(message: Any) -> None:
+            if message.type == "error" and not (missing and message.location.get("url") == url):
+                self.problems.append(f"console error: {message.text} {message.location.get('url', '')}")
 
-    page.on("console", console)
-    page.on("pageerror", lambda error: found.append(f"uncaught: {error}"))
-    page.on("requestfailed", lambda request: found.append(f"failed: {request.url} {request.failure}"))
-    page.on("response", response)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return found
+        def response(answer: Any) -> None:
+            if answer.status >= 400 and not (missing and answer.url == url and answer.status == 404):
+                self.problems.append(f"HTTP {answer.status}: {answer.url}")
+
+        page.on("console", console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught: {error}"))
+        page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url} {request.failure}"))
+        page.on("response", response)
+        page.goto(url, wait_until="commit")
+
+    def settled(self) -> list[str]:
+        """The problems once the page has loaded and made no request for half a second."""
+        self.page.wait_for_load_state("networkidle")
+        return self.problems
+
+
+def problems_loading(page: Any, url: str, missing: bool = False) -> list[str]:
+    return Loading(page, url, missing).settled()
+
+
+def problems_loading_each(browser: Any, urls: dict[str, str]) -> dict[str, list[str]]:
+    """``problems_loading`` of each URL, every one in a browser context of its own (nothing cached
+    from another), all loading at once: the half second each waits to settle is waited once."""
+    contexts = {kind: browser.new_context() for kind in urls}
+    try:
+        loading = {kind: Loading(contexts[kind].new_page(), url) for kind, url in urls.items()}
+        return {kind: each.settled() for kind, each in loading.items()}
+    finally:
+        for context in contexts.values():
+            context.close()
 
 
 KINDS = [
@@ -94,16 +115,27 @@ KINDS = [
 ]
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_each_kind_of_page_loads_cleanly_over_http(docs_site: Site, served: str, page: Any, kind: str) -> None:
-    path = page_of_each_kind(docs_site.outdir)[kind]
-    assert problems_loading(page, served + path + QUERIES.get(kind, "")) == []
+@pytest.fixture(scope="module")
+def problems_over_http(docs_site: Site, served: str, browser: Any) -> dict[str, list[str]]:
+    pages = page_of_each_kind(docs_site.outdir)
+    return problems_loading_each(browser, {kind: served + pages[kind] + QUERIES.get(kind, "") for kind in KINDS})
+
+
+@pytest.fixture(scope="module")
+def problems_from_disk(docs_site: Site, browser: Any) -> dict[str, list[str]]:
+    pages = page_of_each_kind(docs_site.outdir)
+    urls = {kind: (docs_site.outdir / pages[kind]).as_uri() + QUERIES.get(kind, "") for kind in KINDS}
+    return problems_loading_each(browser, urls)
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_kind_of_page_loads_cleanly_from_disk(docs_site: Site, page: Any, kind: str) -> None:
-    path = page_of_each_kind(docs_site.outdir)[kind]
-    assert problems_loading(page, (docs_site.outdir / path).as_uri() + QUERIES.get(kind, "")) == []
+def test_each_kind_of_page_loads_cleanly_over_http(problems_over_http: dict[str, list[str]], kind: str) -> None:
+    assert problems_over_http[kind] == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_of_page_loads_cleanly_from_disk(problems_from_disk: dict[str, list[str]], kind: str) -> None:
+    assert problems_from_disk[kind] == []
 
 
 @pytest.mark.parametrize("address", ["no-such-page.html", "blog/tag/no/such/deep/page.html"])
