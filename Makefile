@@ -9,6 +9,7 @@ SPHINXOPTS ?= -W --keep-going
 BUILDDIR   ?= _build
 
 N ?= 1000
+TEST_WORKERS ?= auto
 PORT ?= 8000
 
 .PHONY: html serve test check post import bench bench-features screenshots clean locale help
@@ -38,8 +39,9 @@ html: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/jekyll-posts serve docs --conf-dir . --build-dir $(BUILDDIR) --port $(PORT)
 
+# One worker a core (pytest-xdist); a worker that runs out of tests takes some of another's.
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 check: $(STAMP)
 	$(BIN)/jekyll-posts-check docs

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import multiprocessing
@@ -9,7 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -106,6 +107,23 @@ def copy_root(name: str, destination: Path) -> Path:
     return srcdir
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """Folder ``name``, made by ``make`` once for the whole test run: with ``pytest -n`` (pytest-xdist)
+    the first worker to ask makes it in the folder all workers share while the others wait for it."""
+    shared = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        shared = shared.parent
+    folder, made = shared / name, shared / f"{name}.made"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 class BuiltRoots:
     """Test roots built once per test run; each test that edits one and builds it again is given
     a fresh copy of the built root, always at the same place: Sphinx keeps the absolute source
@@ -190,23 +208,29 @@ def tree_fingerprint(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     docs = REPO_DIR / "docs"
-    before = tree_fingerprint(docs)
-    build_dir = tmp_path_factory.mktemp("site")
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-c",
-        str(REPO_DIR),
-        "-d",
-        str(build_dir / "doctrees"),
-        str(docs),
-        str(build_dir / "html"),
-        "-W",
-        "--keep-going",
-        "--no-color",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    return Site(build_dir / "html", result.returncode, result.stderr, before)
+
+    def make(build_dir: Path) -> None:
+        before = tree_fingerprint(docs)
+        command = [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-c",
+            str(REPO_DIR),
+            "-d",
+            str(build_dir / "doctrees"),
+            str(docs),
+            str(build_dir / "html"),
+            "-W",
+            "--keep-going",
+            "--no-color",
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        outcome = {"returncode": result.returncode, "stderr": result.stderr, "docs_before": before}
+        (build_dir / "outcome.json").write_text(json.dumps(outcome), encoding="utf-8")
+
+    build_dir = made_once(tmp_path_factory, "site", make)
+    outcome = json.loads((build_dir / "outcome.json").read_text(encoding="utf-8"))
+    return Site(build_dir / "html", outcome["returncode"], outcome["stderr"], outcome["docs_before"])

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO_DIR, ROOTS_DIR
+from conftest import REPO_DIR, ROOTS_DIR, made_once
 
 from jekyll_posts.testing.browser import serve
 
@@ -56,9 +56,8 @@ def read_the_docs_steps() -> tuple[list[list[str]], list[str]]:
     return installs, config["build"]["jobs"]["build"]["html"]
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    base = tmp_path_factory.mktemp("installed")
+def install(base: Path) -> None:
+    """The checkout copied into ``base``, its virtualenv made and its wheel built as Read the Docs would."""
     checkout = base / "checkout"
     for name in tracked_files():
         if (REPO_DIR / name).is_file():
@@ -66,14 +65,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
             shutil.copy2(REPO_DIR / name, checkout / name)
     # pip itself is not installed into it (5 s): this virtualenv's pip installs into it instead
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(base / "venv")], check=True)
-    python = base / "venv" / "bin" / "python"
-    pip = [sys.executable, "-m", "pip", "--python", str(python)]
+    pip = [sys.executable, "-m", "pip", "--python", str(base / "venv" / "bin" / "python")]
     for arguments in read_the_docs_steps()[0]:
         subprocess.run([*pip, "install", "--quiet", *arguments], cwd=checkout, check=True)
     wheel_command = [*pip, "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(checkout)]
     subprocess.run(wheel_command, cwd=base, check=True)
     shutil.rmtree(checkout / "jekyll_posts")  # from here on, only the installed package can be imported
-    return Installed(checkout, python, next((base / "dist").glob("jekyll_posts-*.whl")))
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    base = made_once(tmp_path_factory, "installed", install)
+    python = base / "venv" / "bin" / "python"
+    return Installed(base / "checkout", python, next((base / "dist").glob("jekyll_posts-*.whl")))
 
 
 def test_the_wheel_holds_every_file_of_the_package(installed: Installed) -> None:
@@ -97,10 +101,12 @@ def test_read_the_docs_builds_the_site_with_the_installed_package(installed: Ins
 @pytest.fixture(scope="module")
 def outside_site(installed: Installed, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small site in a folder of its own, built with the installed package."""
-    base = tmp_path_factory.mktemp("outside")
-    shutil.copytree(ROOTS_DIR / "test-kb", base / "site")
-    installed.run(f"'{installed.python}' -m sphinx -b html -q -W site html", base)
-    return base / "html"
+
+    def build_outside(base: Path) -> None:
+        shutil.copytree(ROOTS_DIR / "test-kb", base / "site")
+        installed.run(f"'{installed.python}' -m sphinx -b html -q -W site html", base)
+
+    return made_once(tmp_path_factory, "outside", build_outside) / "html"
 
 
 def test_search_and_sidebar_files_are_there_and_referenced(outside_site: Path) -> None:
