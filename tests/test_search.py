@@ -274,6 +274,8 @@ FULL_WIDTH = ("全角英字", "全角英字 ＡＩの時代、ＡＩ人材とAI�
 EXPANDING = ("広がる文字", "広がる文字 ㍿とﬁneｶﾞｲﾄﾞとCafe\u0301の推論能力。")  # ㍿ ﬁ ｶﾞ e◌́ change length
 NON_BMP = ("サロゲート", "サロゲート 𠮷野家の𠮷と推論能力。")
 FAR = ("遠い一致", "…" + "…" * 40 + "推論能力の話。")  # the body has 100 … first: the snippet shows the last 40
+#: emphasis, code and a line break between two Japanese characters add no space to the text
+INLINE = ("強調の中", "強調の中 これは推論能力の結果で、改行をまたぎます。Liquid Drop for Page objects. Next code!")
 
 
 @pytest.mark.parametrize(
@@ -292,6 +294,7 @@ FAR = ("遠い一致", "…" + "…" * 40 + "推論能力の話。")  # the body
         pytest.param("推論能力", NON_BMP, ["推論能力"], id="after-non-bmp"),
         pytest.param("𠮷野家", NON_BMP, ["𠮷", "野家", "𠮷"], id="non-bmp"),
         pytest.param("推論能力", FAR, ["推論能力"], id="far-after-ellipses"),
+        pytest.param("能力の結果", INLINE, ["能力の結果"], id="across-emphasis"),
     ],
 )
 def test_marks_are_the_original_characters_of_the_match(

@@ -36,7 +36,7 @@ from .config import site_settings_of
 from .domain import get_domain
 from .header import post_header
 from .jekyll import make_post
-from .page_parts import text_pieces
+from .page_parts import visible_text
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -263,5 +263,5 @@ def _summary(node: nodes.Element) -> str:
     paragraph = next(iter(node.findall(nodes.paragraph)), None)
     if paragraph is None:
         return ""
-    text = " ".join(join_japanese_lines("".join(text_pieces(paragraph))).split())
+    text = visible_text(paragraph)
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..core.japanese import join_japanese_lines
 from ..core.visible import html_text
 
 if TYPE_CHECKING:
@@ -24,16 +25,25 @@ BACKLINKS = "jekyll-backlinks"
 ADDED_PARTS = frozenset({POST_HEADER, SERIES, RELATED, BACKLINKS})
 
 
+def visible_text(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()) -> str:
+    """The text a reader sees of ``node`` on one line (:func:`text_pieces`): its blocks apart,
+    and no space where inline markup starts or ends or a line breaks between Japanese characters."""
+    return " ".join(join_japanese_lines("".join(text_pieces(node, skipped_classes))).split())
+
+
 def text_pieces(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()) -> Iterator[str]:
     """The text a reader sees of ``node``, piece by piece: raw HTML by its text, not its markup
     (:func:`~jekyll_posts.core.visible.html_text`); no comments or system messages; none of
-    the elements with one of ``skipped_classes``."""
+    the elements with one of ``skipped_classes``.  A block (a paragraph, a title, an item, raw
+    HTML outside a paragraph) ends with a space; inline markup adds none."""
     if isinstance(node, nodes.Text):
         yield str(node)
         return
     if isinstance(node, nodes.raw):
         if "html" in node.get("format", "").split():
             yield html_text(node.astext())
+            if not isinstance(node.parent, nodes.TextElement):
+                yield " "
         return
     if isinstance(node, nodes.Invisible | nodes.system_message):
         return
@@ -41,6 +51,8 @@ def text_pieces(node: nodes.Node, skipped_classes: frozenset[str] = frozenset())
         return
     for child in node.children:
         yield from text_pieces(child, skipped_classes)
+    if not isinstance(node, nodes.Inline):
+        yield " "
 
 
 def is_written_page(app: Sphinx, doctree: nodes.Node) -> bool:
