@@ -322,14 +322,17 @@ def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem
 
 
 def _text_value(data: FrontMatterData, key: str, subtype: str, problems: list[Problem]) -> str | None:
-    value = data.values.get(key)
+    return _text_of(data.values.get(key), key, data.line_of(key), subtype, problems)
+
+
+def _text_of(value: object, key: str, line: int, subtype: str, problems: list[Problem]) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    problems.append(Problem(data.line_of(key), subtype, f"{key}: expected text, got {type(value).__name__}"))
+    problems.append(Problem(line, subtype, f"{key}: expected text, got {type(value).__name__}"))
     return None
 
 
@@ -366,7 +369,10 @@ def _author_names(value: object) -> object:
 
 def _series(data: FrontMatterData, kind: PostKind, problems: list[Problem]) -> tuple[str | None, float | None]:
     """The series a post is part of and its order there; a wiki page is ordered by its toctree instead."""
-    name = _text_value(data, "series", "series", problems)
+    value = data.values.get("series")
+    if isinstance(value, list) and len(value) == 1:  # ``series: [name]``, as some themes write it
+        value = value[0]
+    name = _text_of(value, "series", data.line_of("series"), "series", problems)
     order = _series_order(data, problems)
     if name is not None and kind == "page":
         message = "series: only posts form a series (a wiki page's place is its toctree's): ignored"

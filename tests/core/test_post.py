@@ -113,6 +113,7 @@ def test_other_keys_stay_in_metadata_with_their_types() -> None:
         ("series: LLM入門\nseries_order: .nan\n", "LLM入門", None),
         ("series: LLM入門\nseries_order: true\n", "LLM入門", None),
         ("series: ''\n", None, None),
+        ("series: [LLM入門]\n", "LLM入門", None),  # a list of one, as some themes write it
     ],
 )
 def test_series_and_its_order(front_matter: str, series: str | None, order: float | None) -> None:
@@ -235,7 +236,7 @@ BAD_INPUTS = [
     ("---\ntitle: t\npublished: maybe\n---\n", "a.md", Problem(3, "published", "published: expected true or false")),
     ("---\ntitle: t\ndraft: yes please\n---\n", "a.md", Problem(3, "published", "draft: expected true or false")),
     ("---\ntitle: t\nlayout: [post]\n---\n", "a.md", Problem(3, "layout", "layout: expected text, got list")),
-    ("---\ntitle: t\nseries: [a]\n---\n", "a.md", Problem(3, "series", "series: expected text, got list")),
+    ("---\ntitle: t\nseries: [a, b]\n---\n", "a.md", Problem(3, "series", "series: expected text, got list")),
     (
         "---\ntitle: t\nseries: s\nseries_order: first\n---\n",
         "a.md",
