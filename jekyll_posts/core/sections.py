@@ -79,6 +79,37 @@ def section_ids(headings: Sequence[str], taken: Collection[str] = ()) -> list[st
     return ids
 
 
+def kramdown_heading_ids(headings: Sequence[str]) -> list[str | None]:
+    """The ids Jekyll's kramdown gave a page's ``headings`` (the ones without an id of their own),
+    so that links written on the Jekyll site still arrive: its GFM parser, Jekyll's default input
+    (``generate_gfm_header_id`` of kramdown-parser-gfm 1.1).  Lower case; every character but
+    letters, marks, decimal digits, connector punctuation (``_``), ``-``, spaces and tabs dropped;
+    each space or tab a ``-``; the n-th repeat ``-n``.  ``None`` where nothing is left: kramdown
+    wrote that heading with no id::
+
+        kramdown_heading_ids(["Add robots.txt", "2. Inside .git/index", "まとめ", "まとめ", "🎉"])
+        # ["add-robotstxt", "2-inside-gitindex", "まとめ", "まとめ-1", None]
+    """
+    repeats: Counter[str] = Counter()
+    ids: list[str | None] = []
+    for heading in headings:
+        base = "".join(_kept_by_kramdown(char) for char in heading.lower())
+        count = repeats[base]
+        repeats[base] += 1
+        candidate = base if count == 0 else f"{base}-{count}"
+        ids.append(candidate or None)
+    return ids
+
+
+def _kept_by_kramdown(char: str) -> str:
+    """Ruby's ``\\p{Word}`` (letter, mark, decimal digit, connector punctuation) and ``-`` are
+    kept, a space or tab is a ``-``, the rest goes."""
+    if char in " \t":
+        return "-"
+    category = unicodedata.category(char)
+    return char if char == "-" or category[0] in "LM" or category in ("Nd", "Pc") else ""
+
+
 def heading_slug(heading: str) -> str:
     """The id of a heading's text before repeats are counted."""
     text = unicodedata.normalize("NFKC", heading).lower()

@@ -21,10 +21,10 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import clean_astext
 
-from ..core.sections import heading_slug, section_ids
+from ..core.sections import heading_slug, kramdown_heading_ids, section_ids
 from .compat import myst
 from .compat.theme import THEME_ELEMENT_IDS
-from .documents import MADE_KEY
+from .documents import MADE_KEY, RECORD_KEY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,7 +66,31 @@ class StableSectionIds(SphinxTransform):
             for id_ in section["ids"]:
                 slugs[id_] = (section.line, id_, title)
         _follow_renamed_ids(self.document, renamed)
+        if self.env.current_document.get(MADE_KEY) is not None:
+            self._add_kramdown_ids(sections, titles, given, slugs)
         myst.record_slugs(self.document, self.env, slugs)
+
+    def _add_kramdown_ids(
+        self, sections: list[nodes.section], titles: list[str], given: set[str], slugs: dict[str, myst.SlugTarget]
+    ) -> None:
+        """In a Jekyll post, each heading also has the id kramdown gave it, last, where no other
+        element has it: links from the Jekyll site and ``[](#add-robotstxt)`` in the post arrive.
+        kramdown gave none to the title (front matter's, not the body's) nor to a heading with an id
+        of its own."""
+        record = self.env.current_document.get(RECORD_KEY)
+        start = 1 if record is not None and not record.title_in_body else 0
+        headed = [
+            (section, title)
+            for section, title in zip(sections[start:], titles[start:], strict=True)
+            if not given & set(section["ids"])
+        ]
+        kramdown_ids = kramdown_heading_ids([title for _, title in headed])
+        for (section, title), kramdown_id in zip(headed, kramdown_ids, strict=True):
+            if kramdown_id is None or kramdown_id in self.document.ids or kramdown_id in THEME_ELEMENT_IDS:
+                continue
+            slugs.setdefault(kramdown_id, (section.line, section["ids"][0], title))  # links go to the id from its text
+            section["ids"].append(kramdown_id)
+            self.document.ids[kramdown_id] = section
 
 
 class KramdownIdsStayOnTheirPage(SphinxTransform):

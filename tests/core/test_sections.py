@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jekyll_posts.core.sections import heading_slug, section_ids
+from jekyll_posts.core.sections import heading_slug, kramdown_heading_ids, section_ids
 
 
 @pytest.mark.parametrize(
@@ -133,3 +133,18 @@ def test_ids_are_html_ids_and_url_fragments(headings: list[str]) -> None:
         assert re.fullmatch(r"[a-z0-9_-]*", "".join(char for char in id_ if char.isascii()))
         assert unquote(quote(id_, safe="")) == id_
         assert not re.fullmatch(r"id\d+", id_)
+
+
+@pytest.mark.parametrize(
+    ("headings", "ids"),
+    [
+        (["Add robots.txt", "2. Inside .git/index"], ["add-robotstxt", "2-inside-gitindex"]),  # seen on a real blog
+        (["まとめ", "まとめ", "まとめ"], ["まとめ", "まとめ-1", "まとめ-2"]),
+        (["C++ と C#", "Q&A  two spaces"], ["c-と-c", "qa--two-spaces"]),  # each space a -
+        (["snake_case ‿ tie", "ＡＢＣ①"], ["snake_case-‿-tie", "ａｂｃ"]),  # no NFKC; ① is no decimal digit
+        (["🎉", "***", "🎉"], [None, "-1", "-2"]),  # kramdown gives the first none, counts the rest
+        (["が", "ｶﾞ", "e\u0301"], ["が", "ｶﾞ", "e\u0301"]),  # marks are kept
+    ],
+)
+def test_kramdown_ids_are_those_jekyll_wrote(headings: list[str], ids: list[str | None]) -> None:
+    assert kramdown_heading_ids(headings) == ids
