@@ -210,11 +210,30 @@ def test_the_environment_is_made_once() -> None:
         ("{{ page.draft }} {{ page.reading_time | plus: 1 }}", "false 4"),
         ("{{ page.tags }} {{ page.tags | join: '、' }}", "JekyllLiquid Jekyll、Liquid"),
         ("{{ page.date }}", "2026-01-10 18:30:00 +0900"),
-        ("{{ site.posts | size }}{{ site.pages | size }}{% for p in site.posts %}x{% endfor %}", "00"),
     ],
 )
 def test_output_is_rendered_everywhere_in_the_body(body: str, expected: str) -> None:
     assert rendered_text(body) == expected
+
+
+EMPTY_LIST = "site.{} is empty here, where the blog's own pages list the posts: it shows nothing"
+
+
+def test_the_sites_own_lists_are_empty_and_each_place_reading_one_is_warned_about() -> None:
+    body = (
+        "前置き\n"
+        "{{ site.posts | size }}{{ site.pages | size }}{% for p in site.posts %}x{% endfor %}\n"
+        "{% for x in site.categories %}{% else %}空{% endfor %}{{ site.tags.ai | size }}\n"
+        "{% raw %}{{ site.posts }}{% endraw %}{{ site.title }}\n"
+    )
+    result = render(body, first_line=5)
+    assert result.text == "前置き\n00\n空0\n{{ site.posts }}チーム技術ブログ\n"
+    assert result.problems == (
+        Problem(6, "liquid", EMPTY_LIST.format("posts")),
+        Problem(6, "liquid", EMPTY_LIST.format("pages")),
+        Problem(7, "liquid", EMPTY_LIST.format("categories")),
+        Problem(7, "liquid", EMPTY_LIST.format("tags")),
+    )
 
 
 @pytest.mark.parametrize(
@@ -240,7 +259,7 @@ def test_output_is_rendered_everywhere_in_the_body(body: str, expected: str) -> 
         ),
         ("前{% comment %}{{ page.title }} {% unknown %}{% endcomment %}後", "前後"),
         (
-            "{% for i in (1..3) %}{{ i }}{% else %}空{% endfor %}{% for x in site.posts %}{% else %}空{% endfor %}",
+            "{% for i in (1..3) %}{{ i }}{% else %}空{% endfor %}{% for x in page.nothing %}{% else %}空{% endfor %}",
             "123空",
         ),
     ],

@@ -15,8 +15,9 @@ python-liquid with Jekyll's defaults (an undefined variable is empty),
 Jekyll's tags and jekyll-gist's (:mod:`.tags`, :mod:`.includes`) and
 filters (:mod:`.filters`, :mod:`.arrays`).  Templates see ``site`` (the
 configuration and ``site.data``; ``site.posts``, ``site.pages``, ``site.tags``
-and ``site.categories`` are empty, as the blog lists posts, and there is no
-``site.time``, which would make every build differ) and ``page`` (the mapping
+and ``site.categories`` are empty, as the blog lists posts, each place the
+body reads one a problem; and there is no ``site.time``, which would make
+every build differ) and ``page`` (the mapping
 the caller gives: front matter, ``url``, ``date``, ``path``...).  Values
 print the Ruby way (``true``, ``2026-01-01 02:40:14 +0900``).
 
@@ -123,6 +124,7 @@ def _render(body: str, page: Mapping[str, Any], state: RenderState) -> str:
         state.report_parse_errors(errors, "the body is left as written")
         if template is None:
             return body
+        _report_empty_site_lists(template, state)
         return template.render(site=_site_variables(state), page=page)
     except Exception as error:  # never raise on a post: Python's own limits (recursion, memory) end here
         state.report(None, f"Liquid could not be rendered: {error!r}: the body is left as written")
@@ -139,15 +141,23 @@ def _page_folder(page: Mapping[str, Any], site: JekyllSite) -> Path | None:
     return (site.root / path).parent if site.root is not None else None
 
 
+#: what Jekyll lists of the whole site, empty here: the blog's own pages list the posts
+EMPTY_SITE_LISTS: dict[str, Callable[[], object]] = {"posts": list, "pages": list, "tags": dict, "categories": dict}
+
+
 def _site_variables(state: RenderState) -> dict[str, object]:
-    return {
-        **state.site.config,
-        "data": DataReads(state.site.data, state.data),
-        "posts": [],
-        "pages": [],
-        "tags": {},
-        "categories": {},
-    }
+    empty = {name: make_empty() for name, make_empty in EMPTY_SITE_LISTS.items()}
+    return {**state.site.config, "data": DataReads(state.site.data, state.data), **empty}
+
+
+def _report_empty_site_lists(template: BoundTemplate, state: RenderState) -> None:
+    """Each place the body reads ``site.posts`` and the like: on the Jekyll site it showed
+    something there, here nothing (the body only: an include's reads are not looked at)."""
+    for variable in template.analyze(include_partials=False).globals.get("site", ()):
+        name = variable.segments[1] if len(variable.segments) > 1 else None
+        if isinstance(name, str) and name in EMPTY_SITE_LISTS:
+            message = f"site.{name} is empty here, where the blog's own pages list the posts: it shows nothing"
+            state.report_at(variable.span.index, message)
 
 
 class DataReads(Mapping[str, Any]):

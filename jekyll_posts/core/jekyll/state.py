@@ -84,7 +84,16 @@ class RenderState:
 
     def line_of(self, token: Token) -> int:
         """The file line of a token of the body."""
-        return self.first_line + self.body.count("\n", 0, max(token.start_index, 0))
+        return self.line_at(token.start_index)
+
+    def line_at(self, index: int) -> int:
+        """The file line of the body's character at ``index``."""
+        return self.first_line + self.body.count("\n", 0, max(index, 0))
+
+    def report_at(self, index: int, message: str) -> None:
+        """A problem at the file line of the body's character at ``index``."""
+        problem = Problem(self.line_at(index), "liquid", message)
+        self.problems.setdefault((problem.line, problem.message), problem)
 
     def _locate(self, token: Token | None) -> tuple[int, str]:
         outer = self.line_of(self.stack[0].token) if self.stack else self.first_line
