@@ -274,8 +274,12 @@ FULL_WIDTH = ("全角英字", "全角英字 ＡＩの時代、ＡＩ人材とAI�
 EXPANDING = ("広がる文字", "広がる文字 ㍿とﬁneｶﾞｲﾄﾞとCafe\u0301の推論能力。")  # ㍿ ﬁ ｶﾞ e◌́ change length
 NON_BMP = ("サロゲート", "サロゲート 𠮷野家の𠮷と推論能力。")
 FAR = ("遠い一致", "…" + "…" * 40 + "推論能力の話。")  # the body has 100 … first: the snippet shows the last 40
-#: emphasis, code and a line break between two Japanese characters add no space to the text
-INLINE = ("強調の中", "強調の中 これは推論能力の結果で、改行をまたぎます。Liquid Drop for Page objects. Next code!")
+#: emphasis, code and a line break between two Japanese characters add no space to the text; <br> and a hard break do
+INLINE = (
+    "強調の中",
+    "強調の中 これは推論能力の結果で、改行をまたぎます。Liquid Drop for Page objects. Next code!"
+    " After a break and a hard one.",
+)
 
 
 @pytest.mark.parametrize(

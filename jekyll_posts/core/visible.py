@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+LINE_BREAK = "\n"
+
 
 class _TextOfHtml(HTMLParser):
     """The text a reader sees in an HTML fragment: no tags, comments, scripts or styles."""
@@ -24,6 +26,8 @@ class _TextOfHtml(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.HIDDEN:
             self.hidden += 1
+        elif tag == "br" and not self.hidden:
+            self.pieces.append(LINE_BREAK)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.HIDDEN and self.hidden:
@@ -35,8 +39,15 @@ class _TextOfHtml(HTMLParser):
 
 
 def html_text(markup: str) -> str:
-    """The text of a raw HTML fragment (``<!-- more -->`` has none)."""
+    """The text of a raw HTML fragment (``<!-- more -->`` has none): its pieces of text apart,
+    and a ``<br>`` a line break (alone, it is one: ``word<br>word`` is two words)."""
     parser = _TextOfHtml()
     parser.feed(markup)
     parser.close()
-    return " ".join(piece.strip() for piece in parser.pieces if piece.strip())
+    text = ""
+    for piece in parser.pieces:
+        if piece == LINE_BREAK:
+            text += LINE_BREAK
+        elif piece.strip():
+            text += (" " if text and not text.endswith(LINE_BREAK) else "") + piece.strip()
+    return text

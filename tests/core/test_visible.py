@@ -14,6 +14,8 @@ from jekyll_posts.core.visible import html_text
         ("<details><summary>詳細</summary>本文&amp;続き</details>", "詳細 本文&続き"),
         ("<script>alert(1)</script>見える<style>p {}</style>", "見える"),
         ('<img src="a.png" alt="画像">', ""),
+        ("<br />", "\n"),  # a line break of its own, between two words of a paragraph
+        ("一行目<br>二行目 <b>太字</b>", "一行目\n二行目 太字"),
     ],
 )
 def test_raw_html_reads_as_the_text_a_reader_sees(markup: str, text: str) -> None:
