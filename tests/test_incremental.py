@@ -23,7 +23,7 @@ from jekyll_posts.sphinxext import domain as domain_module
 from jekyll_posts.sphinxext import search as search_module
 from jekyll_posts.sphinxext.compat import ablog as ablog_compat
 from jekyll_posts.sphinxext.compat.sphinx import keep_compiled_templates
-from jekyll_posts.sphinxext.state import Store, build_state
+from jekyll_posts.sphinxext.state import STORE, Store, build_state
 from jekyll_posts.testing.corpus import generate
 
 T = TypeVar("T")
@@ -309,6 +309,17 @@ def test_a_body_edit_reads_and_writes_only_the_search_pages_of_its_own_bucket(
     own_bucket = search_module.PAGES.format(search_module.bucket_of("posts/2025-06-01-upper-ai"))
     assert [name for name in read if name.startswith("search-")] == [own_bucket, search_module.INDEX]
     assert sorted(name for name in written if name.startswith("search-")) == sorted([own_bucket, search_module.INDEX])
+    assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_a_post_removed_when_the_search_index_file_is_lost_leaves_the_search(
+    site: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The search store's index names every page; without it, every bucket is read to find the gone."""
+    srcdir, builddir = site
+    (builddir / "doctrees" / STORE / search_module.INDEX).unlink()
+    (srcdir / "posts" / "2025-05-01-lower-ai.md").unlink()
+    rebuilt = build(srcdir, builddir)
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
 
 

@@ -167,7 +167,8 @@ class SearchTexts:
             self.changed = self.renumbered = True
 
     def keep_only(self, docnames: Set[str]) -> None:
-        known = set(self.index.keys) if self.index is not None else set()
+        """Forget every page not of ``docnames``: those the index names, else those of every bucket."""
+        known = set(self.index.keys) if self.index is not None else set(self.all_pages())
         known.update(*(bucket.keys() for bucket in self._buckets.values()))
         for docname in known - docnames:
             self.forget(docname)
