@@ -237,6 +237,14 @@ def test_the_sites_own_lists_are_empty_and_each_place_reading_one_is_warned_abou
 
 
 @pytest.mark.parametrize(
+    "body",
+    ["{% include note.html title=site.posts %}", "{% highlight ruby %}{{ site.posts }}{% endhighlight %}"],
+)
+def test_a_read_in_an_include_parameter_or_a_highlight_block_is_warned_about_too(body: str) -> None:
+    assert render(body).problems == (Problem(1, "liquid", EMPTY_LIST.format("posts")),)
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         ("{% if page.draft %}下書き{% elsif page.tags contains 'Liquid' %}L{% else %}他{% endif %}", "L"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -61,6 +62,10 @@ class IncludeNode(Node):
         self.file = file
         self.parameters = parameters
         self.blank = False
+
+    def expressions(self) -> Iterable[Expression]:
+        """The parameters' values (for python-liquid's analysis of a template)."""
+        return [value for _, value in self.parameters or () if isinstance(value, Expression)]
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         state, tag = current(), self.token.value

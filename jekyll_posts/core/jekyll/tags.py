@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from io import StringIO
 from typing import TextIO
 
@@ -132,6 +132,10 @@ class HighlightNode(Node):
         self.options = options
         self.block = block
         self.blank = False
+
+    def children(self, static_context: RenderContext, *, include_partials: bool = True) -> Iterable[Node]:
+        """Its contents, which are Liquid (for python-liquid's analysis of a template)."""
+        return [self.block]
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         code = StringIO()
