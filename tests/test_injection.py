@@ -142,7 +142,8 @@ def fire_events(page: Any, attempts: int = 5) -> None:
     page.evaluate(FIRE_EVENTS)
 
 
-def test_no_page_opens_a_dialog_in_chromium(injection: Built, page: Any) -> None:
+def test_no_page_opens_a_dialog_in_chromium(injection: Built, new_tab: Any) -> None:
+    page = new_tab
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
     with serve(injection.outdir) as base:
