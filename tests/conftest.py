@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from jekyll_posts.sphinxext.compat import sphinx as sphinx_compat
 from jekyll_posts.testing.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -105,6 +106,22 @@ def copy_root(name: str, destination: Path) -> Path:
     srcdir = destination / name
     shutil.copytree(ROOTS_DIR / f"test-{name}", srcdir)
     return srcdir
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_compiled_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The worker's builds keep their compiled templates in one folder, not each in its own
+    (a clean build compiles every template it renders, a fifth of a small build's time);
+    Jinja checks each template's text and file before it uses what is kept."""
+    folder = tmp_path_factory.mktemp("compiled-templates")
+    keep_in_own_folder = sphinx_compat.keep_compiled_templates
+
+    def keep_in_shared_folder(builder: Any, _own_folder: Path, depends_on: object) -> None:
+        keep_in_own_folder(builder, folder, depends_on)
+
+    sphinx_compat.keep_compiled_templates = keep_in_shared_folder
+    yield
+    sphinx_compat.keep_compiled_templates = keep_in_own_folder
 
 
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
