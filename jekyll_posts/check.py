@@ -31,6 +31,7 @@ from .core import ParsedPost, PostRecord, Problem, SourceFile, parse_post
 from .core.encoding import decode_source
 from .core.entries import PageEntry, TaxonomyIndex, listing_cutoff
 from .core.jekyll import JekyllSite, Links, load_jekyll_site
+from .core.jekyll.defaults import defaults_for
 from .core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path
 from .core.markdown import EMPTY_TAGS, tags_directives
 from .core.pages import SiteView, generated_pages
@@ -207,7 +208,9 @@ def check_files(source: Path, files: list[Path], site: Site) -> Iterator[Report]
         modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
         in_posts_folder = is_in_posts_folder(docname, post_folders)
         file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
-        parsed = parse_post(text, file, options)
+        site_path = post_site_path(docname, path.suffix, post_folders)
+        defaults = defaults_for(site.jekyll.front_matter_defaults, site_path) if site_path else {}
+        parsed = parse_post(text, file, options, defaults)
         problems += parsed.problems
         made = _made(docname, path, parsed, site)
         if made is not None:

@@ -8,6 +8,7 @@ left as text: :mod:`jekyll_posts.core.dates` reads them the way Jekyll does.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,3 +147,12 @@ def _expands_beyond(root: yaml.Node, budget: int) -> bool:
             for key, value in node.value:
                 pending.extend((key, value))
     return False
+
+
+def deep_merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``over``'s keys put in, mappings merged key by key (Jekyll's ``deep_merge_hashes``)."""
+    merged = dict(base)
+    for key, value in over.items():
+        below = merged.get(key)
+        merged[key] = deep_merged(below, value) if isinstance(below, dict) and isinstance(value, dict) else value
+    return merged

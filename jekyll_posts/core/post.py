@@ -14,7 +14,8 @@ import difflib
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import PurePath
 from typing import Any, Literal
@@ -22,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from .dates import DateError, date_from_file_name, parse_date, split_dated_name, written_day
 from .encoding import remove_control_characters
-from .frontmatter import FrontMatter, FrontMatterData, read_front_matter, split_front_matter
+from .frontmatter import FrontMatter, FrontMatterData, deep_merged, read_front_matter, split_front_matter
 from .markdown import drop_link_targets, headings, replace_front_matter, unusable_link_targets
 from .problems import Problem
 from .readingtime import ReadingSpeed, reading_minutes
@@ -157,8 +158,11 @@ class ParsedPost:
     markdown: str | None = None
 
 
-def parse_post(text: str, source: SourceFile | PurePath, options: ReadOptions) -> ParsedPost:
-    """Read the front matter and body of a Markdown file."""
+def parse_post(
+    text: str, source: SourceFile | PurePath, options: ReadOptions, defaults: Mapping[str, Any] | None = None
+) -> ParsedPost:
+    """Read the front matter and body of a Markdown file; ``defaults`` are values its front matter
+    has unless it gives its own (a Jekyll site's ``defaults:`` for this file)."""
     if not isinstance(source, SourceFile):
         source = SourceFile(source)
     text, problems = remove_control_characters(text)
@@ -172,6 +176,9 @@ def parse_post(text: str, source: SourceFile | PurePath, options: ReadOptions) -
         split = split or FrontMatter(yaml_text="", body=text, body_line=1)
     data = read_front_matter(split.yaml_text)
     problems += data.problems
+    problems += _unknown_keys(data)
+    if defaults:
+        data = replace(data, values=deep_merged(defaults, data.values))
     record = _record(data, split, source, options, problems)
     markdown = replace_front_matter(text, record.body_line, None if record.title_in_body else record.title)
     markdown, link_problems = _without_unusable_links(text, markdown, record.body_line)
@@ -197,7 +204,6 @@ def _missing_front_matter(text: str, split: FrontMatter | None) -> Problem:
 def _record(
     data: FrontMatterData, split: FrontMatter, source: SourceFile, options: ReadOptions, problems: list[Problem]
 ) -> PostRecord:
-    problems += _unknown_keys(data)
     layout = _text_value(data, "layout", "layout", problems)
     date = _date(data, source.path, options, problems)
     kind = _kind(layout, date, source.in_posts_folder)

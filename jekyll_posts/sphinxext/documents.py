@@ -35,7 +35,7 @@ from .compat.ablog import post_node
 from .config import site_settings_of
 from .domain import get_domain
 from .header import post_header
-from .jekyll import make_post
+from .jekyll import front_matter_defaults, make_post
 from .page_parts import visible_text
 from .state import build_state
 
@@ -112,7 +112,8 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     settings = site_settings_of(app.config)
     in_posts_folder = is_in_posts_folder(docname, settings.post_folders)
     source_file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
-    parsed = parse_post(source[0], source_file, settings.read_options())
+    defaults = front_matter_defaults(app, docname, path.suffix)
+    parsed = parse_post(source[0], source_file, settings.read_options(), defaults)
     if docname in build_state(app).literal_documents:  # its first reading failed and was warned about
         _read_as_literal_text(app, parsed, source)
         return

@@ -26,11 +26,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from ..core.jekyll import JekyllSite, Links, load_jekyll_site
+from ..core.jekyll.defaults import defaults_for
 from ..core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path
 from ..core.post import ParsedPost
 from ..core.settings import SiteSettings, unbuilt_post_files, unbuilt_post_message
@@ -100,6 +101,13 @@ def site_state(app: Sphinx) -> SiteState:
         load_site(app)
     assert state.jekyll is not None
     return state.jekyll
+
+
+def front_matter_defaults(app: Sphinx, docname: str, suffix: str) -> dict[str, Any]:
+    """The values the Jekyll site's ``defaults:`` give a post of a posts folder (none to other documents)."""
+    state = site_state(app)
+    site_path = post_site_path(docname, suffix, state.settings.post_folders)
+    return defaults_for(state.site.front_matter_defaults, site_path) if site_path else {}
 
 
 def make_post(app: Sphinx, docname: str, parsed: ParsedPost) -> MadePost | None:

@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from ..problems import Problem
+from .defaults import DefaultValues, default_values_of
 
 #: Jekyll's default configuration files, the first found is read.
 CONFIG_FILES = ("_config.yml", "_config.yaml")
@@ -58,6 +59,8 @@ class JekyllSite:
     data: Mapping[str, Any] = field(default_factory=dict)
     includes: Path | None = None
     root: Path | None = None
+    #: ``defaults:``, the front matter values it gives the posts it scopes
+    front_matter_defaults: tuple[DefaultValues, ...] = ()
 
 
 def load_jekyll_site(folder: Path | None, defaults: Mapping[str, Any]) -> tuple[JekyllSite, list[SiteProblem]]:
@@ -72,7 +75,8 @@ def load_jekyll_site(folder: Path | None, defaults: Mapping[str, Any]) -> tuple[
     data_folder = configured_folder(folder, config.get("data_dir"), "_data")
     data = _read_data_folder(data_folder, problems) if data_folder else {}
     includes = configured_folder(folder, config.get("includes_dir"), "_includes")
-    return JekyllSite(config=config, data=data, includes=includes, root=folder), problems
+    front_matter_defaults = default_values_of(config)[0]
+    return JekyllSite(config, data, includes, folder, front_matter_defaults), problems
 
 
 def _read_config(folder: Path, problems: list[SiteProblem]) -> dict[str, Any]:
@@ -88,10 +92,17 @@ def _read_config(folder: Path, problems: list[SiteProblem]) -> dict[str, Any]:
         return {}
     zone = value.get("timezone")
     if zone is not None and time_zone(zone) is None:
-        match = re.search(r"^timezone\s*:", text, re.MULTILINE)
-        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        line = _line_of_key(text, "timezone")
         problems.append((path, Problem(line, "liquid", f"timezone: unknown time zone {zone!r}: dates keep their own")))
+    line = _line_of_key(text, "defaults")
+    problems += [(path, Problem(line, "yaml", message)) for message in default_values_of(value)[1]]
     return {str(key): item for key, item in value.items()}
+
+
+def _line_of_key(text: str, key: str) -> int:
+    """The line of a top-level ``key:`` in a YAML text, 1 when it is not found."""
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def time_zone(name: object) -> ZoneInfo | None:

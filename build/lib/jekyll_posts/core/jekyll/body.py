@@ -1,0 +1,29 @@
+"""A post body's Liquid seen from outside the engine: whether it has any, how its links are found.
+
+Kept apart from the engine's modules so that a build whose posts have no Liquid,
+or reads no post at all, never imports python-liquid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Links:
+    """How tags that link to other posts find them; the Sphinx glue supplies these.
+
+    ``post_url`` takes a ``{% post_url %}`` name (``2017-10-12-name`` or
+    ``sub/2017-10-12-name``), ``link`` a ``{% link %}`` path
+    (``_posts/2016-07-26-name.md``); each returns the link target to write in
+    place of the tag, or ``None`` when there is no such post or page.
+    """
+
+    post_url: Callable[[str], str | None]
+    link: Callable[[str], str | None]
+
+
+def has_liquid(text: str) -> bool:
+    """Whether a text has Liquid in it at all: one without ``{{`` or ``{%`` is never parsed."""
+    return "{{" in text or "{%" in text

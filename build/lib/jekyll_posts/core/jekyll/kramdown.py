@@ -1,0 +1,761 @@
+"""kramdown constructs rewritten so MyST shows what Jekyll showed.
+
+Jekyll renders Markdown with kramdown (its GFM parser, Jekyll's defaults);
+this site parses with MyST (markdown-it, CommonMark).  Posts are never edited
+on disk: :func:`kramdown_to_myst` rewrites the text handed to MyST.  Every
+line keeps its number (lines are blanked or rewritten in place), except that a
+block which gets attributes moves down one line into the blank or attribute
+line after it.  Fenced and indented code, HTML blocks and inline code spans
+are never touched.
+
+What is rewritten (checked against kramdown 2.4 with kramdown-parser-gfm 1.1
+under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
+
+- block IALs ``{: .class #id key="value"}`` after a block or before it, ALDs
+  ``{:name: ...}`` and their references: a MyST ``{#id .class}`` line before
+  the block, with the keys MyST uses for that block (``start`` of an ordered
+  list); otherwise, and inside lists and quotes, the IAL is dropped;
+- heading IDs ``## Title {#id}``: as a block IAL on the heading;
+- span IALs after links, images and code: MyST inline attributes (``target``,
+  ``rel``, ``title`` of links; ``width``, ``height``, ``align``, ``title`` of
+  images; ``language-x`` classes of code as its language); after emphasis,
+  HTML, math and footnote markers they are dropped.  After plain text kramdown
+  shows an IAL as text, and so does MyST;
+- a list marked ``{:toc}`` (``* TOC``): a ``{contents}`` directive with
+  ``:local:``; ``{:.no_toc}`` on headings is dropped;
+- ``{::comment}...{:/comment}``, ``{::comment /}`` and ``{::options .../}``:
+  removed (blank lines); ``{::nomarkdown}...{:/nomarkdown}``: a
+  ``{raw} html`` block (inline: the HTML as it is);
+- ``$$...$$`` math: a ``{math}`` directive when it is a paragraph of its own,
+  else the ``{math}`` role (kramdown has no single-dollar math);
+- links without a destination, ``[Vundle]()`` or ``[Vundle](<>)`` (kramdown:
+  ``<a href="">``, a link to the page itself; MyST: a reference to nothing,
+  with a warning): their text, without a link (and without a span IAL after them);
+- abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
+  abbreviations; the words show without their tooltip);
+- footnotes: definitions nobody refers to are removed (kramdown leaves them
+  out, docutils reports them), references to undefined notes are escaped
+  (kramdown shows them as text, docutils reports an error);
+- reference definitions CommonMark does not read: a URL with spaces is put in
+  ``<...>``; ``[label]:`` with the URL on the next line is escaped (kramdown
+  shows it as text).
+
+- MyST's own block syntax, which kramdown shows as text: a line starting
+  with ``%`` (a MyST comment: hidden), ``+++`` or ``(name)=`` gets a
+  backslash in front;
+- a Liquid tag left as written (a plugin's ``{% youtube x %}``, or one
+  ``{% raw %}`` kept): a backslash before its ``{`` where MyST would read it
+  as attributes (``{% ... %}`` is a comment in their syntax) and hide it: at
+  the start of a line of text (in a list item or a quote too) and right
+  after a link, an image, a span or inline code.  Code is left as it is.
+
+Left as they are because MyST already shows the same: ``[text][1](note)``
+(a link to reference 1, then the text "(note)"; CommonMark reads
+``[1](note)`` as a link only where ``1`` is *not* a definition it reads,
+which is why URLs with spaces are rewritten), ``[text][]`` and ``[text]``,
+definitions after their use and inside list items, quoted titles, labels
+differing in case or spacing, definition lists (MyST's ``deflist`` has
+kramdown's syntax), footnote syntax, typographic ``--`` and ``---``.
+
+Not rewritten: a ``(title)`` after a definition's URL (kramdown makes it part
+of the URL, CommonMark a title: the link text is the same); labels only
+Unicode case folding matches (``Straße``, ``STRASSE``: a link in MyST, text
+in kramdown); a definition with its URL on the next line is escaped (above)
+but one with its title on the next line is read alike; abbreviations are
+not wrapped in ``<abbr>``; kramdown's automatic heading IDs (``#概要``) are
+not given to headings that have no ``{#id}``; emphasis markers next to
+Japanese punctuation (``**「重要」**です``: bold in kramdown, literal ``**``
+in CommonMark) cannot be fixed by rewriting and are left to the parser; a
+definition list term of several lines (kramdown: one term per line); an IAL
+inside a list item is dropped and leaves a blank line (a loose list).
+
+The output needs these MyST extensions: ``attrs_block``, ``attrs_inline``
+and ``deflist``.  It uses neither ``dollarmath`` nor ``colon_fence``; the
+site should not enable ``dollarmath``: it reads ``$5 and $10`` as math,
+which kramdown never does.
+
+Speed: a body without any of the few markers kramdown's syntax needs
+(``{:``, ``{#``, ``$$``, ``*[``, ``[^``, ``]:``), without a Liquid tag
+left in it (``{%``) or an empty link
+destination ``]()``, and with no line starting with ``%``, ``+++`` or
+``(name)=``, is returned after one scan for each.
+``bench/kramdown.py`` on the project's 2-core machine (fastest of five runs,
+other builds running beside it), 1,000 Japanese bodies of 10 KB: 67 ms in
+all without markers, and 2.2 s (2.2 ms a body: two block-level markdown-it
+parses) with a TOC, IALs, a comment, math, a footnote and an abbreviation in
+each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from .structure import BLOCK_PARSER, code_spans, inline_regions, verbatim_lines
+
+#: Substrings without which a body holds no kramdown construct rewritten here.
+MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:", "{%")
+
+#: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets.
+_MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
+#: A Liquid tag where MyST reads attributes: at a line's start, after container markers, or after ``)``, ``]``, ``\```.
+_TAG_AS_ATTRIBUTES = re.compile(r"(^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*|[)\]`])\{%", re.M)
+#: A link's destination left empty: ``]()``, ``](<>)``.
+_EMPTY_DESTINATION = re.compile(r"\]\([ \t]*(?:<>)?[ \t]*\)")
+
+_NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
+_ANY = r"(?:\\\}|[^}])"
+_EXT_START = re.compile(rf"^[ \t]*\{{::(\w+)(?:\s({_ANY}*?)|)(/)?\}}[ \t]*$")
+_ALD = re.compile(rf"^ {{0,3}}\{{:({_NAME}):({_ANY}+)\}}[ \t]*$")
+_BLOCK_IAL = re.compile(rf"^(?P<quote>(?:[ \t]*>)*)(?P<indent>[ \t]*)\{{:(?!:|/)(?P<list>{_ANY}+)\}}[ \t]*$")
+_ABBREVIATION = re.compile(r"^ {0,3}\*\[(.+?)\]:")
+_FOOTNOTE_DEFINITION = re.compile(rf"^ {{0,3}}\[\^({_NAME})\]:")
+_HEADING_ID = re.compile(r"[\t ]\{#([A-Za-z_:\u00c0-\uffff][\w:.\-\u00b7\u00c0-\uffff]*)\}[ \t]*$")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[\t ]")
+_FENCE_ONLY = re.compile(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_LINK_DEFINITION = re.compile(
+    r"^(?P<indent> {0,3})\[(?P<label>[^\]^][^\]]*)\]:[ \t]*"
+    r"(?:<(?P<angled>[^>]*)>|(?P<url>.*?\S.*?))"
+    r"(?:[ \t]+(?P<quote>[\"'])(?P<title>.+?)(?P=quote))?[ \t]*$"
+)
+_PAREN_TITLE = re.compile(r"^\S+[ \t]+\([^)]*\)$")
+_BARE_DEFINITION = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:[ \t]*$")
+
+_ATTRIBUTE = re.compile(
+    r"(?:\A|(?<=\s))(?:"
+    rf"(?P<key>{_NAME})=(?P<quote>[\"'])(?P<value>(?:\\.|(?!(?P=quote)).)*?)(?P=quote)"
+    rf"|(?P<ref>{_NAME})"
+    r"|(?P<names>(?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+)"
+    r")(?=\s|\Z)"
+)
+_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)")
+_MYST_NAME = re.compile(r"^[^\s!\"#$%&'()*+,./;<=>?@\[\]^`{|}~]+$")
+_LENGTH = re.compile(r"^\d+(?:\.\d+)?(?:%|px|em|ex|pt|pc|cm|mm|in|rem|vw|vh)?$")
+
+_SPAN_IAL = re.compile(rf"\{{:(?!:|/)({_ANY}+)\}}")
+_EMPTY_LINK = re.compile(
+    rf"(?<![!\\])\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\([ \t]*(?:<>)?[ \t]*\)(?:\{{:(?!:|/){_ANY}+\}})?"
+)
+_SPAN_EXTENSION = re.compile(
+    rf"\{{::(?P<name>\w+)(?:\s(?P<options>{_ANY}*?)|)(?:(?P<closed>/)\}}|\}}(?P<body>.*?)\{{:/(?P=name)?\}})", re.S
+)
+_INLINE_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
+_FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
+_BACKTICKS = re.compile(r"`+")
+_INLINE_LINK_BEFORE = re.compile(
+    r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\((?:[^()\\\s]|\\.)*(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)$"
+)
+_REFERENCE_BEFORE = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?$")
+
+#: What markdown-it reads in place of an attribute line: an HTML comment ends paragraphs and lists as an IAL does.
+_STAND_IN = "<!-- -->"
+
+#: Keys MyST copies from inline attributes, by element (class and id always).
+_INLINE_KEYS = {"link": ("target", "rel", "title"), "image": ("width", "height", "align", "title"), "code": ()}
+#: Keys MyST copies from block attributes, by markdown-it block (class and id always).
+_BLOCK_KEYS: dict[str, tuple[str, ...]] = {
+    "paragraph": (),
+    "heading": (),
+    "bullet_list": (),
+    "ordered_list": ("start",),
+    "blockquote": (),
+    "table": (),
+    "fence": (),
+}
+#: Blocks followed directly by another block without a blank line between.
+_SELF_ENDING = frozenset({"heading", "fence", "hr"})
+
+
+@dataclass
+class _Attributes:
+    """What kramdown's attribute lists say, in order: ids, classes, key=value pairs, ALD references."""
+
+    id: str | None = None
+    classes: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    refs: list[str] = field(default_factory=list)
+
+    def update(self, other: _Attributes) -> None:
+        self.id = other.id or self.id
+        self.classes += other.classes
+        self.values.update(other.values)
+        self.refs += other.refs
+
+
+@dataclass
+class _Document:
+    """The lines being rewritten, which of them must not be touched, and what the whole text defines."""
+
+    lines: list[str]
+    protected: set[int]
+    alds: dict[str, _Attributes] = field(default_factory=dict)
+    link_labels: set[str] = field(default_factory=set)
+    footnotes: dict[str, list[int]] = field(default_factory=dict)
+    used_ids: set[str] = field(default_factory=set)
+    #: Attribute lines, blanked, and what markdown-it reads in their place to see where kramdown
+    #: ends a block (an IAL ends a paragraph and a list; a blank line does not end a list).
+    stand_ins: dict[int, str] = field(default_factory=dict)
+
+    def blank(self, index: int) -> None:
+        self.lines[index] = ""
+        self.protected.add(index)
+
+    def take_attribute_line(self, index: int, stand_in: str) -> None:
+        self.stand_ins[index] = stand_in
+        self.blank(index)
+
+    def structure(self) -> str:
+        """The text markdown-it reads for the blocks kramdown sees."""
+        return "\n".join(self.stand_ins.get(index, line) for index, line in enumerate(self.lines))
+
+    def is_blank(self, index: int) -> bool:
+        return 0 <= index < len(self.lines) and not self.lines[index].strip()
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A top-level block as markdown-it reads it: lines ``start`` to ``end`` (exclusive)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def kramdown_to_myst(body: str) -> str:
+    """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
+    if not _has_kramdown_syntax(body):
+        return body
+    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
+    _rewrite_block_extensions(document)
+    _collect_definitions(document)
+    _rewrite_footnote_definitions(document)
+    ials = _take_block_ials(document)
+    ials += _take_heading_ids(document)
+    tokens = BLOCK_PARSER.parse(document.structure())
+    blocks = _top_level_blocks(tokens)
+    _rewrite_block_math(document, blocks)
+    _escape_myst_syntax(document)
+    for start, end in inline_regions(tokens):
+        _escape_liquid_tags(document, start, end)
+        _rewrite_inline_region(document, start, end)
+    _rewrite_link_definitions(document)
+    _place_block_attributes(document, blocks, ials)
+    return "\n".join(document.lines)
+
+
+def _has_kramdown_syntax(text: str) -> bool:
+    """Whether ``text`` may hold anything rewritten here (a quick scan: some hits are not)."""
+    return (
+        any(marker in text for marker in MARKERS)
+        or bool(_EMPTY_DESTINATION.search(text))
+        or bool(_MYST_BLOCK_SYNTAX.search(text))
+    )
+
+
+# --- structure ---------------------------------------------------------------
+
+
+def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
+    return [
+        _Block(token.type.removesuffix("_open"), token.map[0], token.map[1])
+        for token in tokens
+        if token.level == 0 and token.map and token.nesting >= 0
+    ]
+
+
+# --- attribute lists ---------------------------------------------------------
+
+
+def _parse_attributes(text: str) -> _Attributes:
+    """kramdown's ``parse_attribute_list``: ``.class``, ``#id``, ``key="value"`` and ALD names."""
+    attributes = _Attributes()
+    for match in _ATTRIBUTE.finditer(text.strip()):
+        if match["key"]:
+            value = re.sub(r"\\(.)", r"\1", match["value"])
+            if match["key"] == "class":
+                attributes.classes = value.split()
+            else:
+                attributes.values[match["key"]] = value
+        elif match["ref"]:
+            attributes.refs.append(match["ref"])
+        else:
+            for identifier, class_name in _ID_OR_CLASS.findall(match["names"]):
+                if identifier:
+                    attributes.id = identifier
+                else:
+                    attributes.classes.append(class_name)
+    return attributes
+
+
+def _resolve(attributes: _Attributes, alds: Mapping[str, _Attributes], depth: int = 0) -> _Attributes:
+    """The attributes with the ALDs they name applied first, as kramdown's ``update_attr_with_ial`` does."""
+    resolved = _Attributes()
+    for ref in attributes.refs:
+        if ref in alds and depth < 10:
+            resolved.update(_resolve(alds[ref], alds, depth + 1))
+    resolved.update(_Attributes(attributes.id, list(attributes.classes), dict(attributes.values), attributes.refs))
+    return resolved
+
+
+def _myst_attributes(attributes: _Attributes, keys: Sequence[str], used_ids: set[str]) -> str:
+    """``{#id .class key="value"}`` with what MyST reads, or ``""`` when nothing is left."""
+    parts: list[str] = []
+    if attributes.id and _MYST_NAME.match(attributes.id) and attributes.id not in used_ids:
+        used_ids.add(attributes.id)
+        parts.append(f"#{attributes.id}")
+    parts += [f".{name}" for name in dict.fromkeys(attributes.classes) if _MYST_NAME.match(name)]
+    for key in keys:
+        value = attributes.values.get(key)
+        if value is not None and _valid_value(key, value):
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            parts.append(f'{key}="{escaped}"')
+    return "{" + " ".join(parts) + "}" if parts else ""
+
+
+def _valid_value(key: str, value: str) -> bool:
+    if key in ("width", "height"):
+        return bool(_LENGTH.match(value))
+    if key == "align":
+        return value in ("left", "center", "right")
+    if key == "start":
+        return value.isdigit()
+    return True
+
+
+# --- block-level constructs --------------------------------------------------
+
+
+def _rewrite_block_extensions(document: _Document) -> None:
+    """``{::comment}``, ``{::nomarkdown}`` and ``{::options}`` on lines of their own."""
+    lines = document.lines
+    index = 0
+    while index < len(lines):
+        match = None if index in document.protected else _EXT_START.match(lines[index])
+        if match is None or not _at_block_start(document, index):
+            index += 1
+            continue
+        name, options, closed = match.groups()
+        stop = None if closed else _stop_line(lines, index + 1, name)
+        if name not in ("comment", "nomarkdown", "options") or (stop is None and not closed):
+            index += 1
+            continue
+        end = index if stop is None else stop
+        if name == "nomarkdown" and not closed and _is_html_output(options or ""):
+            _raw_html_block(document, index, end)
+        else:
+            for line in range(index, end + 1):
+                document.blank(line)
+        index = end + 1
+
+
+def _stop_line(lines: Sequence[str], start: int, name: str) -> int | None:
+    stop = re.compile(rf"^[ \t]*\{{:/(?:{name})?\}}[ \t]*$")
+    return next((index for index in range(start, len(lines)) if stop.match(lines[index])), None)
+
+
+def _is_html_output(options: str) -> bool:
+    output = _parse_attributes(options).values.get("type")
+    return output is None or "html" in output.split()
+
+
+def _raw_html_block(document: _Document, start: int, stop: int) -> None:
+    body = document.lines[start + 1 : stop]
+    longest = max((len(run) for line in body for run in _BACKTICKS.findall(line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    indent = document.lines[start][: len(document.lines[start]) - len(document.lines[start].lstrip())]
+    document.lines[start] = f"{indent}{fence}{{raw}} html"
+    document.lines[stop] = f"{indent}{fence}"
+    document.protected.update(range(start, stop + 1))
+
+
+def _escape_myst_syntax(document: _Document) -> None:
+    """A backslash before MyST's comment, break and target markers, so the line shows as kramdown showed it."""
+    for index, line in enumerate(document.lines):
+        if index not in document.protected and _MYST_BLOCK_SYNTAX.match(line):
+            indent = len(line) - len(line.lstrip(" "))
+            document.lines[index] = f"{line[:indent]}\\{line[indent:]}"
+
+
+def _escape_liquid_tags(document: _Document, start: int, end: int) -> None:
+    """A backslash before each ``{%`` of lines ``start`` to ``end`` that MyST would read as attributes."""
+    if any(line in document.protected for line in range(start, end)):
+        return
+    text = "\n".join(document.lines[start:end])
+    if "{%" in text:
+        document.lines[start:end] = _escaped_liquid_tags(text).split("\n")
+
+
+def _escaped_liquid_tags(text: str) -> str:
+    """``text`` (a block's inline text) with ``\\{%`` where MyST's attributes would take a tag, not in code."""
+    spans = code_spans(text)
+
+    def escape(match: re.Match[str]) -> str:
+        brace = match.end(1)
+        inside_code = any(span_start <= brace < span_end for span_start, span_end in spans)
+        return match.group() if inside_code else f"{match[1]}\\{{%"
+
+    return _TAG_AS_ATTRIBUTES.sub(escape, text)
+
+
+def _collect_definitions(document: _Document) -> None:
+    """ALDs and abbreviation definitions (removed), link labels and footnotes (kept)."""
+    for index, line in enumerate(document.lines):
+        if index in document.protected:
+            continue
+        if match := _ALD.match(line):
+            document.alds[match[1]] = _parse_attributes(match[2])
+            document.take_attribute_line(index, _STAND_IN)
+        elif _ABBREVIATION.match(line) and _at_block_start(document, index):
+            document.blank(index)
+        elif match := _FOOTNOTE_DEFINITION.match(line):
+            if _at_block_start(document, index):
+                document.footnotes.setdefault(match[1], []).append(index)
+            else:
+                document.lines[index] = line.replace("]:", "]\\:", 1)
+        elif match := _LINK_DEFINITION.match(line):
+            document.link_labels.add(_label(match["label"]))
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class _BlockIal:
+    """An attribute list found at ``line`` for the block holding line ``anchor``:
+    the block's first line when the list comes ``before`` it, else a line of it."""
+
+    line: int
+    anchor: int
+    attributes: _Attributes
+    before: bool
+    nested: bool = False
+
+
+def _take_block_ials(document: _Document) -> list[_BlockIal]:
+    """Block IAL lines, blanked, each with the block it belongs to (kramdown: the block
+    it follows directly, else the block right after it)."""
+    lines = document.lines
+    found = {
+        index: match
+        for index, line in enumerate(lines)
+        if index not in document.protected and (match := _BLOCK_IAL.match(line))
+    }
+    ials: list[_BlockIal] = []
+    for index, match in found.items():
+        previous = index - 1
+        while previous in found:
+            previous -= 1
+        following = index + 1
+        while following in found:
+            following += 1
+        before = previous < 0 or document.is_blank(previous)
+        anchor = following if before else previous
+        nested = bool(match["quote"]) or len(match["indent"].expandtabs(4)) >= 2
+        if not (before and document.is_blank(anchor)) and anchor < len(lines):
+            ials.append(_BlockIal(index, anchor, _parse_attributes(match["list"]), before, nested))
+    for index, match in found.items():
+        if match["quote"]:
+            lines[index] = match["quote"].rstrip()
+            document.protected.add(index)
+        else:
+            document.take_attribute_line(index, match["indent"] + _STAND_IN)
+    return ials
+
+
+def _take_heading_ids(document: _Document) -> list[_BlockIal]:
+    """``## Title {#id}``: the ID is taken off the line and kept as an attribute list of the heading."""
+    found: list[_BlockIal] = []
+    lines = document.lines
+    for index, line in enumerate(lines):
+        if index in document.protected:
+            continue
+        setext = index + 1 < len(lines) and line.strip() and _SETEXT_UNDERLINE.match(lines[index + 1])
+        if not (_ATX_HEADING.match(line) or setext) or not (match := _HEADING_ID.search(line)):
+            continue
+        lines[index] = line[: match.start()].rstrip()
+        found.append(_BlockIal(index, index, _Attributes(id=match[1]), before=False))
+    return found
+
+
+def _rewrite_block_math(document: _Document, blocks: Sequence[_Block]) -> None:
+    """A top-level paragraph that is only ``$$...$$``, at a block start, becomes a ``{math}`` directive."""
+    for block in blocks:
+        lines = range(block.start, block.end)
+        if block.kind != "paragraph" or any(line in document.protected for line in lines):
+            continue
+        if not _at_block_start(document, block.start):
+            continue
+        text = "\n".join(document.lines[block.start : block.end]).strip()
+        if len(text) >= 4 and text.startswith("$$") and text.endswith("$$") and "$$" not in text[2:-2]:
+            _math_directive(document, block)
+
+
+def _math_directive(document: _Document, block: _Block) -> None:
+    """The fences go on the ``$$`` lines, or on the blank lines around the block when ``$$`` shares a line."""
+    lines = document.lines
+    first, last = block.start, block.end - 1
+    opening = first if lines[first].strip() == "$$" else first - 1
+    closing = last if lines[last].strip() == "$$" and last != first else last + 1
+    if opening < 0 or (opening < first and not document.is_blank(opening)):
+        return
+    if closing > last and closing < len(lines) and not document.is_blank(closing):
+        return
+    lines[first] = lines[first].strip()[2:]
+    lines[last] = lines[last].rstrip()[:-2]
+    if closing == len(lines):
+        lines.append("")
+    lines[opening] = "```{math}"
+    lines[closing] = "```"
+    document.protected.update(range(opening, closing + 1))
+
+
+def _rewrite_footnote_definitions(document: _Document) -> None:
+    """Definitions of footnotes no text refers to are removed, with their indented lines."""
+    referred = {
+        match[1]
+        for index, line in enumerate(document.lines)
+        if index not in document.protected
+        for match in _FOOTNOTE_REFERENCE.finditer(line)
+    }
+    for start in (line for name, lines in document.footnotes.items() if name not in referred for line in lines):
+        end = start + 1
+        while end < len(document.lines) and (
+            document.lines[end].startswith(("    ", "\t"))
+            or (document.is_blank(end) and end + 1 < len(document.lines) and document.lines[end + 1].startswith("    "))
+        ):
+            end += 1
+        for line in range(start, end):
+            document.blank(line)
+
+
+def _rewrite_link_definitions(document: _Document) -> None:
+    """Reference definitions that kramdown reads and CommonMark does not, or the other way round."""
+    lines = document.lines
+    for index, line in enumerate(lines):
+        if index in document.protected or not _at_block_start(document, index):
+            continue
+        if _BARE_DEFINITION.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
+            lines[index] = line.replace("[", "\\[", 1)
+        elif (match := _LINK_DEFINITION.match(line)) and match["url"] and _needs_angle_brackets(match["url"]):
+            url = match["url"].replace("<", "\\<").replace(">", "\\>")
+            title = f" {match['quote']}{match['title']}{match['quote']}" if match["quote"] else ""
+            lines[index] = f"{match['indent']}[{match['label']}]: <{url}>{title}"
+
+
+def _at_block_start(document: _Document, index: int) -> bool:
+    """Whether line ``index`` starts a block, where definitions and extensions may stand: kramdown's
+    (and CommonMark's) do not interrupt a paragraph.  A run of definitions starts where its first does."""
+    previous = index - 1
+    while previous >= 0:
+        line = document.lines[previous]
+        if _ends_block(line) or _BLOCK_IAL.match(line) or _ALD.match(line):
+            return True
+        if not (_LINK_DEFINITION.match(line) or _FOOTNOTE_DEFINITION.match(line) or _ABBREVIATION.match(line)):
+            return False
+        previous -= 1
+    return True
+
+
+def _needs_angle_brackets(url: str) -> bool:
+    return any(char.isspace() for char in url) and not _PAREN_TITLE.match(url)
+
+
+# --- placing block attributes ------------------------------------------------
+
+
+def _place_block_attributes(document: _Document, blocks: Sequence[_Block], ials: Sequence[_BlockIal]) -> None:
+    """Each block's attribute lists, as one MyST attribute line before it; the first list marked
+    ``{:toc}`` becomes the table of contents."""
+    targets: dict[_Block, _Attributes] = {}
+    for ial in ials:
+        block = _target(blocks, ial)
+        if block is not None:
+            targets.setdefault(block, _Attributes()).update(_resolve(ial.attributes, document.alds))
+    placements: list[tuple[_Block, str | None]] = []
+    for block, attributes in sorted(targets.items(), key=lambda item: item[0].start):
+        is_toc = block.kind in ("bullet_list", "ordered_list") and "toc" in attributes.refs
+        if is_toc and all(line is not None for _, line in placements):  # kramdown: the first one only
+            placements.append((block, None))
+        elif block.kind in _BLOCK_KEYS:
+            attributes.classes = [name for name in attributes.classes if name != "no_toc"]
+            placements.append((block, _myst_attributes(attributes, _BLOCK_KEYS[block.kind], document.used_ids)))
+    added = 0
+    for block, line in placements:
+        moved = _Block(block.kind, block.start + added, block.end + added)
+        if line is None:
+            added += _table_of_contents(document, moved)
+        elif line:
+            _put_before(document, moved, line)
+
+
+def _target(blocks: Sequence[_Block], ial: _BlockIal) -> _Block | None:
+    block = next((block for block in blocks if block.start <= ial.anchor < block.end), None)
+    if block is None or (ial.before and block.start != ial.anchor):
+        return None
+    if ial.nested and block.kind in ("bullet_list", "ordered_list", "blockquote"):
+        return None
+    return block
+
+
+def _put_before(document: _Document, block: _Block, attributes: str) -> None:
+    """The attribute line where the block starts: on the blank line above, or moving the block down one line."""
+    lines = document.lines
+    start, end = block.start, block.end
+    indent = " " * (len(lines[start]) - len(lines[start].lstrip(" ")))
+    if start >= 1 and document.is_blank(start - 1) and (start < 2 or _ends_block(lines[start - 2])):
+        lines[start - 1] = indent + attributes
+        return
+    free_after = end < len(lines) and document.is_blank(end)
+    separated = end + 1 >= len(lines) or document.is_blank(end + 1) or block.kind in _SELF_ENDING
+    if (start == 0 or _ends_block(lines[start - 1])) and free_after and separated:
+        lines[start + 1 : end + 1] = lines[start:end]
+        lines[start] = indent + attributes
+
+
+def _ends_block(line: str) -> bool:
+    """Whether a MyST attribute line may follow ``line``: it is blank, a heading or a closing fence."""
+    return not line.strip() or bool(_ATX_HEADING.match(line) or _FENCE_ONLY.match(line))
+
+
+def _table_of_contents(document: _Document, block: _Block) -> int:
+    """kramdown's ``{:toc}`` list: a ``{contents}`` directive listing this page's sections.
+    Returns the number of lines added (when no blank line was there to take)."""
+    lines = document.lines
+    start, end = block.start, block.end
+    while end < len(lines) and document.is_blank(end) and end - start < 3:
+        end += 1
+    while end - start < 3 and start > 0 and document.is_blank(start - 1):
+        start -= 1
+    added = max(0, 3 - (end - start))
+    lines[end:end] = [""] * added
+    end += added
+    lines[start:end] = ["```{contents}", ":local:", "```"] + [""] * (end - start - 3)
+    document.protected.update(range(start, end))
+    return added
+
+
+# --- span-level constructs ---------------------------------------------------
+
+
+def _rewrite_inline_region(document: _Document, start: int, end: int) -> None:
+    """Span extensions, span IALs, inline math and footnote references in lines ``start`` to ``end``."""
+    if any(line in document.protected for line in range(start, end)):
+        return
+    text = "\n".join(document.lines[start:end])
+    if not any(marker in text for marker in ("{:", "$$", "[^")) and not _EMPTY_DESTINATION.search(text):
+        return
+    rewritten = _rewrite_spans(text, document)
+    document.lines[start:end] = rewritten.split("\n")
+
+
+def _outside_code(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    position = 0
+    for start, end in spans:
+        yield position, start
+        position = end
+    yield position, len(text)
+
+
+def _rewrite_spans(text: str, document: _Document) -> str:
+    spans = code_spans(text)
+    code_ends = {end for _, end in spans}
+    pieces: list[str] = []
+    for start, end in _outside_code(text, spans):
+        pieces.append(_rewrite_plain(text, start, end, code_ends, document))
+        if end < len(text):
+            span = next(span for span in spans if span[0] == end)
+            pieces.append(text[span[0] : span[1]])
+    return "".join(pieces)
+
+
+def _rewrite_plain(text: str, start: int, end: int, code_ends: set[int], document: _Document) -> str:
+    """Text outside code spans between ``start`` and ``end`` (``text`` gives what comes before):
+    inline math becomes the ``{math}`` role, and outside it span IALs and footnote references are rewritten."""
+    piece = _SPAN_EXTENSION.sub(_span_extension, text[start:end])
+    result: list[str] = []
+    position = 0
+    for math in _INLINE_MATH.finditer(piece):
+        words = piece[position : math.start()]
+        result.append(_rewrite_words(text[:start] + piece[:position], words, code_ends, document))
+        result.append(_math_role(math))
+        position = math.end()
+    result.append(_rewrite_words(text[:start] + piece[:position], piece[position:], code_ends, document))
+    return "".join(result)
+
+
+def _rewrite_words(before: str, words: str, code_ends: set[int], document: _Document) -> str:
+    """Empty links, span IALs and footnote references in ``words``, which follow ``before``."""
+    words = _EMPTY_LINK.sub(r"\1", words)
+    result: list[str] = []
+    position = 0
+    for match in _SPAN_IAL.finditer(words):
+        result.append(words[position : match.start()])
+        at_code_end = not before.endswith("$$") and match.start() == 0 and len(before) in code_ends
+        preceding = before + words[: match.start()]
+        result.append(_span_ial(preceding, match, "code" if at_code_end else None, document))
+        position = match.end()
+    result.append(words[position:])
+    return _FOOTNOTE_REFERENCE.sub(lambda match: _footnote_reference(match, document), "".join(result))
+
+
+def _span_extension(match: re.Match[str]) -> str:
+    body = match["body"] or ""
+    if match["name"] == "nomarkdown" and _is_html_output(match["options"] or ""):
+        return body
+    if match["name"] in ("comment", "nomarkdown", "options"):
+        return "\n" * body.count("\n")
+    return match.group()
+
+
+def _span_ial(before: str, match: re.Match[str], element: str | None, document: _Document) -> str:
+    """A span IAL as MyST inline attributes on the element it follows; dropped, or text after plain text."""
+    element = element or _element_before(before[-2000:], document)
+    if element is None:
+        return match.group()
+    if element not in _INLINE_KEYS:
+        return ""
+    attributes = _resolve(_parse_attributes(match[1]), document.alds)
+    keys = _INLINE_KEYS[element]
+    if element == "code":
+        languages = [name for name in attributes.classes if name.startswith("language-")]
+        if languages:
+            attributes.values["language"] = languages[-1].removeprefix("language-")
+            attributes.classes = [name for name in attributes.classes if name not in languages]
+            keys = ("language",)
+    return _myst_attributes(attributes, keys, document.used_ids)
+
+
+def _element_before(before: str, document: _Document) -> str | None:
+    """``link``, ``image``, ``other`` (emphasis, HTML, math, footnote marker) or ``None`` for plain text."""
+    if match := _INLINE_LINK_BEFORE.search(before):
+        return "image" if match[1] else "link"
+    if match := _REFERENCE_BEFORE.search(before):
+        if match[2].startswith("^"):
+            return "other"
+        label = match[3] or match[2]
+        if _label(label) in document.link_labels:
+            return "image" if match[1] else "link"
+        return None
+    if before.endswith(("*", "_", "$$", ">")) and not before.endswith(("\\*", "\\_")):
+        return "other"
+    return None
+
+
+def _math_role(match: re.Match[str]) -> str:
+    latex = match[1].strip()
+    if not latex:
+        return "\n" * match[1].count("\n")
+    longest = max((len(run) for run in _BACKTICKS.findall(latex)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if latex.startswith("`") or latex.endswith("`") else ""
+    newlines = "\n" * match[1].count("\n")
+    return f"{{math}}{fence}{padding}{' '.join(latex.split())}{padding}{fence}{newlines}"
+
+
+def _footnote_reference(match: re.Match[str], document: _Document) -> str:
+    return match.group() if match[1] in document.footnotes else "\\" + match.group()

@@ -1,0 +1,211 @@
+"""A Jekyll post as Jekyll makes it, before MyST reads it: Liquid, kramdown, excerpt, old URLs.
+
+The Sphinx glue reads the front matter (:func:`jekyll_posts.core.parse_post`)
+and, for a post of a Jekyll site, hands the Markdown here::
+
+    made = jekyll_post(parsed, JekyllContext(path, site, links, zone))
+    made.markdown       # what MyST parses: Liquid rendered, kramdown rewritten
+    made.problems       # Liquid's, at the file's lines
+    made.dependencies   # include and data files read, the site's _config.yml
+    made.excerpt        # the excerpt before excerpt_separator, as text, or None
+    made.old_urls       # the post's URLs on the Jekyll site (permalink, redirect_from)
+
+Each step only runs on what it can change: a body without ``{{``/``{%``
+skips Liquid, without kramdown's markers skips kramdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..post import ParsedPost, PostRecord
+from ..problems import Problem
+from ..settings import is_in_posts_folder
+from .body import Links, has_liquid
+from .excerpts import excerpt_of
+from .kramdown import kramdown_to_myst
+from .languages import with_pygments_names
+from .permalinks import JekyllPost, front_matter_categories, jekyll_date, post_url, post_url_name, redirect_from
+from .site import JekyllSite, time_zone
+
+#: The separator a post's excerpt ends at when neither the post nor the site names one.
+DEFAULT_SEPARATOR = "<!--more-->"
+
+
+@dataclass(frozen=True)
+class JekyllContext:
+    """Where a post sits in its Jekyll site: its path there (``_posts/2017-10-12-name.md``,
+    ``ja/news/_posts/…``), the site, how its Liquid links to other posts, and the zone its
+    dates are shown in when the site names none."""
+
+    path: PurePosixPath
+    site: JekyllSite
+    links: Links
+    zone: ZoneInfo
+    #: the file on disk, for ``include_relative``
+    file: Path | None = None
+
+
+@dataclass(frozen=True)
+class MadePost:
+    """What Jekyll makes of a post's body."""
+
+    markdown: str
+    problems: tuple[Problem, ...] = ()
+    dependencies: frozenset[Path] = field(default_factory=frozenset)
+    excerpt: str | None = None
+    old_urls: tuple[str, ...] = ()
+
+
+def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
+    """The Markdown MyST parses for a Jekyll post, and what else Jekyll makes of it."""
+    record, markdown = parsed.record, parsed.markdown
+    if record is None or markdown is None:
+        return MadePost(markdown or "")
+    head, body = _split_at(markdown, record.body_line)
+    problems: list[Problem] = []
+    dependencies: set[Path] = set(_config_files(context.site))
+    if has_liquid(body):
+        from .liquid import render_liquid  # python-liquid only when a post needs it
+
+        rendered = render_liquid(body, record.body_line, page_variables(record, context), context.site, context.links)
+        body = rendered.text
+        problems += rendered.problems
+        dependencies |= {Path(include) for include in rendered.includes} | _data_files(context.site, rendered.data)
+    old_urls, url_problems = old_urls_of(record, context)
+    return MadePost(
+        markdown=head + with_pygments_names(kramdown_to_myst(body)),
+        problems=tuple(problems + url_problems),
+        dependencies=frozenset(dependencies),
+        excerpt=excerpt_of(body, separator_of(record, context.site)),
+        old_urls=old_urls,
+    )
+
+
+def _split_at(markdown: str, body_line: int) -> tuple[str, str]:
+    """The lines before ``body_line`` (blanked front matter and the added title) and the body."""
+    if body_line <= 1:
+        return "", markdown
+    lines = markdown.split("\n", body_line - 1)
+    return "\n".join(lines[:-1]) + "\n", lines[-1]
+
+
+def separator_of(record: PostRecord, site: JekyllSite) -> str:
+    """The post's ``excerpt_separator``, else the site's, else ``<!--more-->``."""
+    for value in (record.metadata.get("excerpt_separator"), site.config.get("excerpt_separator")):
+        if isinstance(value, str) and value:
+            return value
+    return DEFAULT_SEPARATOR
+
+
+def page_variables(record: PostRecord, context: JekyllContext) -> dict[str, Any]:
+    """``page.*`` as Jekyll gives it to a post's Liquid: the front matter, and what Jekyll adds."""
+    urls, _ = old_urls_of(record, context)
+    variables: dict[str, Any] = dict(record.metadata)
+    variables.update(
+        title=record.title,
+        date=record.date,
+        categories=list(record.categories),
+        tags=list(record.tags),
+        path=str(context.file or context.path),
+        url=urls[0] if urls else "",
+        id=(urls[0] if urls else "").removesuffix(".html"),
+        slug=_slug(context.path),
+        excerpt_separator=separator_of(record, context.site),
+    )
+    return variables
+
+
+def old_urls_of(record: PostRecord, context: JekyllContext) -> tuple[tuple[str, ...], list[Problem]]:
+    """The post's URL on the Jekyll site it came from (from its ``permalink``, else the site's
+    style; only when a site folder is named: a post written here had no other URL) and those
+    its ``redirect_from`` lists: where readers' old links point."""
+    problems: list[Problem] = []
+    urls: list[str] = []
+    came_from_a_site = context.site.root is not None or isinstance(record.metadata.get("permalink"), str)
+    if came_from_a_site and record.is_post and not record.is_draft and record.date is not None:
+        urls.append(post_url(_jekyll_post(record, context), _style(context.site), zone=_zone(context)))
+    listed, complaints = redirect_from(record.metadata.get("redirect_from"))
+    urls += listed
+    problems += [Problem(1, "url", complaint) for complaint in complaints]
+    return tuple(dict.fromkeys(urls)), problems
+
+
+def _jekyll_post(record: PostRecord, context: JekyllContext) -> JekyllPost:
+    metadata: Mapping[str, Any] = record.metadata
+    assert record.date is not None
+    slug, permalink = metadata.get("slug"), metadata.get("permalink")
+    return JekyllPost(
+        relative_path=context.path,
+        date=jekyll_date(context.path, metadata.get("date"), _zone(context)) or record.date,
+        categories=front_matter_categories(metadata.get("categories"), metadata.get("category")),
+        slug=slug if isinstance(slug, str) else None,
+        permalink=permalink if isinstance(permalink, str) and permalink.strip() else None,
+        title=record.title,
+    )
+
+
+def _style(site: JekyllSite) -> str:
+    style = site.config.get("permalink")
+    return style if isinstance(style, str) and style.strip() else "date"
+
+
+def _zone(context: JekyllContext) -> ZoneInfo:
+    return time_zone(context.site.config.get("timezone")) or context.zone
+
+
+def _slug(path: PurePosixPath) -> str:
+    stem = path.stem
+    parts = stem.split("-", 3)
+    return parts[3] if len(parts) == 4 else stem
+
+
+def _config_files(site: JekyllSite) -> list[Path]:
+    if site.root is None:
+        return []
+    return [path for path in (site.root / "_config.yml", site.root / "_config.yaml") if path.is_file()]
+
+
+def _data_files(site: JekyllSite, keys: frozenset[str]) -> set[Path]:
+    """The files behind the top-level ``site.data`` keys a post read."""
+    if site.root is None or not keys:
+        return set()
+    folder = site.root / str(site.config.get("data_dir") or "_data")
+    found: set[Path] = set()
+    for key in keys:
+        found.update(path for path in folder.glob(f"{key}.*") if path.is_file())
+        if (folder / key).is_dir():
+            found.update(path for path in (folder / key).rglob("*") if path.is_file())
+    return found
+
+
+def post_site_path(docname: str, suffix: str, post_folders: tuple[str, ...]) -> PurePosixPath | None:
+    """Where a post of a posts folder was in its Jekyll site: ``_posts/…``, ``ja/news/_posts/…``,
+    ``_drafts/…`` (a file straight in a posts folder was in ``_posts``); ``None`` for other documents."""
+    if not is_in_posts_folder(docname, post_folders):
+        return None
+    parts = docname.split("/")
+    folders = (folder.strip("/") for folder in post_folders)
+    folder = next((folder for folder in folders if docname.startswith(f"{folder}/")), None)
+    if folder is not None:
+        inside = parts[len(folder.split("/")) :]
+    else:  # a _posts or _drafts folder elsewhere: the site is the folder above it
+        inside = parts[next(index for index, part in enumerate(parts) if part in ("_posts", "_drafts")) :]
+    if "_posts" not in inside[:-1] and "_drafts" not in inside[:-1]:
+        inside = ["_posts", *inside]
+    return PurePosixPath(*inside[:-1], inside[-1] + suffix)
+
+
+class PostIndex:
+    """Each post by the name ``{% post_url %}`` takes and by its path in the site."""
+
+    def __init__(self, posts: Iterable[tuple[str, PurePosixPath]]) -> None:
+        self.by_name: dict[str, str] = {}
+        self.by_path: dict[str, str] = {}
+        for docname, site_path in posts:
+            self.by_name.setdefault(post_url_name(site_path), docname)
+            self.by_path.setdefault(site_path.as_posix(), docname)

@@ -1,0 +1,53 @@
+"""The text a reader sees of raw HTML in a page: no tags, comments, scripts or styles.
+
+A post's raw HTML (``これは<span style="color:red">赤い</span>文字``, an
+excerpt separator ``<!-- more -->``) reaches the doctree as markup; where a
+page's text is taken as text (search, the excerpt in lists, feeds and
+``og:description``) it is this text instead.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+LINE_BREAK = "\n"
+
+
+class _TextOfHtml(HTMLParser):
+    """The text a reader sees in an HTML fragment: no tags, comments, scripts or styles."""
+
+    HIDDEN = frozenset({"script", "style", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "br" and not self.hidden:
+            self.pieces.append(LINE_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.pieces.append(data)
+
+
+def html_text(markup: str) -> str:
+    """The text of a raw HTML fragment (``<!-- more -->`` has none): its pieces of text apart,
+    and a ``<br>`` a line break (alone, it is one: ``word<br>word`` is two words)."""
+    parser = _TextOfHtml()
+    parser.feed(markup)
+    parser.close()
+    text = ""
+    for piece in parser.pieces:
+        if piece == LINE_BREAK:
+            text += LINE_BREAK
+        elif piece.strip():
+            text += (" " if text and not text.endswith(LINE_BREAK) else "") + piece.strip()
+    return text

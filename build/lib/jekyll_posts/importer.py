@@ -1,0 +1,615 @@
+"""Move a whole Jekyll site into the knowledge base: its posts, drafts, site files and the files posts use.
+
+::
+
+    jekyll-posts import ../old-blog              # or: make import SRC=../old-blog
+    jekyll-posts import ../old-blog --dry-run    # what would be copied; nothing is written
+    jekyll-posts import ../old-blog --force      # also overwrite files changed since the last import
+    jekyll-posts import ../www --only ja         # only ja/.../_posts (a site with a folder per language)
+
+What goes where (``docs`` is ``--source``, ``posts`` the first of
+``jekyll_posts_post_folders``, ``jekyll`` the site folder beside ``conf.py``
+that ``jekyll_posts_site`` names; the line is added to ``conf.py`` when it
+has none):
+
+- the Markdown posts of every ``_posts`` folder Jekyll reads:
+  ``_posts/sub/x.md`` to ``docs/posts/sub/x.md``, ``ja/news/_posts/x.md`` to
+  ``docs/posts/ja/news/_posts/x.md``; drafts: ``_drafts/x.md`` to
+  ``docs/posts/_drafts/x.md`` (see :mod:`.core.jekyll.sitefiles`);
+- ``_config.yml``, ``_data`` and ``_includes`` (or ``data_dir`` and
+  ``includes_dir``): to the same paths in ``jekyll/``;
+- the files posts use, found in each body after Liquid (links, images, HTML
+  ``src``, see :mod:`.core.jekyll.references`): ``/assets/img/x.png`` to
+  ``jekyll/assets/img/x.png``; a file a post reads beside itself in
+  ``_posts`` (a relative image, ``include_relative``) goes beside the
+  imported post.
+
+The site is only read.  A file imported before is left alone when its bytes
+are the same, and when they differ (edited in the knowledge base) unless
+``--force``.  Each imported post is checked as ``jekyll-posts check`` checks
+it; its problems are listed, and do not fail the import.  The exit status is
+1 when something could not be read or written.  Nothing here imports Sphinx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import glob
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
+
+from tqdm import tqdm
+
+from .check import Located, find_conf_py, read_conf
+from .core import Problem, SourceFile, parse_post
+from .core.encoding import decode_source
+from .core.frontmatter import read_front_matter, split_front_matter
+from .core.jekyll import JekyllSite, Links, load_jekyll_site
+from .core.jekyll.liquid import render_liquid
+from .core.jekyll.references import SiteAddress, is_page_address, references, resolve, source_lines, target_path
+from .core.jekyll.site import CONFIG_FILES, configured_folder, time_zone
+from .core.jekyll.sitefiles import (
+    DRAFTS,
+    HTML_EXTENSIONS,
+    POSTS,
+    SiteReading,
+    magic_folder,
+    post_destination,
+    post_page,
+)
+from .core.settings import SiteSettings, sets, site_settings
+
+SITE_SETTING = "jekyll_posts_site"
+DEFAULT_SITE_FOLDER = "jekyll"
+CONF_COMMENT = "# The Jekyll site's _config.yml, _data, _includes and the files its posts use (jekyll-posts import)"
+#: Folders of a site never copied from: Jekyll's output, version control, dependencies.
+NOT_SITE_FILES = frozenset({"_site", ".git", "node_modules", "vendor"})
+#: Folders of a site the knowledge base has no use for, named in the summary.
+LEFT_OUT = ("_layouts", "_plugins", "_sass")
+#: Kinds of copies, in the order the summary lists them, with their names there.
+KINDS = {
+    "post": "posts",
+    "draft": "drafts",
+    "config": "config files",
+    "data": "data files",
+    "include": "includes",
+    "asset": "files posts use",
+}
+OUTCOMES = ("new", "updated", "unchanged")
+#: ``{% post_url %}`` and ``{% link %}`` while looking for files: a page, and the path as an address.
+LINKS = Links(post_url=lambda name: "#", link=lambda path: "/" + path.lstrip("/"))
+SAME_DESTINATION = "another file of the site goes to the same place: the first is copied"
+_FRONT_MATTER = re.compile(rb"---\s*\r?\n")
+_UNKNOWN = re.compile(r"unknown ((?:tag|filter) '[^']*')")
+
+
+class ImportStop(Exception):
+    """Why the import cannot start: nothing has been written."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where the import reads (``site``) and writes (``posts``, ``site_folder``, ``conf_py``)."""
+
+    site: Path
+    posts: Path
+    site_folder: Path
+    conf_py: Path
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One file to copy, of one of the :data:`KINDS`."""
+
+    kind: str
+    source: Path
+    destination: Path
+
+
+@dataclass
+class Plan:
+    """What the import does: the copies by destination, the files left out by reason, the missing files."""
+
+    copies: dict[Path, Copy] = field(default_factory=dict)
+    skipped: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    missing: list[tuple[Path, int, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    #: "tag 'gist'", "filter 'x'": Liquid no plugin runs for here -> how many posts use it
+    plugins: Counter[str] = field(default_factory=Counter)
+
+    def add(self, copy: Copy) -> None:
+        """Copy a file once, however many posts use it; a second file for one destination is left out."""
+        first = self.copies.setdefault(copy.destination, copy)
+        if first.source != copy.source:
+            self.skipped[SAME_DESTINATION].append(str(copy.source))
+
+    def unskip(self, copied: set[str]) -> None:
+        """Files of ``_posts`` left out as posts but copied because a post uses them are not skipped."""
+        for reason, paths in list(self.skipped.items()):
+            self.skipped[reason] = [path for path in paths if path not in copied]
+            if not self.skipped[reason]:
+                del self.skipped[reason]
+
+
+@dataclass(frozen=True)
+class Site:
+    """The Jekyll site being read, with what deciding about its files needs."""
+
+    places: Places
+    jekyll: JekyllSite
+    reading: SiteReading
+    address: SiteAddress
+    zone: ZoneInfo
+    #: the site folders whose ``_posts`` and ``_drafts`` are imported (none: all of them)
+    only: tuple[PurePosixPath, ...] = ()
+
+    def imports_posts_of(self, folder: PurePosixPath) -> bool:
+        """Whether the posts of ``folder`` (``ja/news/_posts``) are imported."""
+        return not self.only or any(chosen == folder or chosen in folder.parents for chosen in self.only)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", type=Path, metavar="SITE_DIR", help="the Jekyll site's folder (it is only read)")
+    parser.add_argument("--source", type=Path, default=Path("docs"), help="the Sphinx source folder (docs)")
+    parser.add_argument(
+        "--conf-dir", type=Path, help="the folder of conf.py (default: the source folder or its parent)"
+    )
+    parser.add_argument(
+        "--site-folder",
+        type=Path,
+        help=f"where the site's own files go (default: {DEFAULT_SITE_FOLDER}/ beside conf.py)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        type=PurePosixPath,
+        default=[],
+        metavar="FOLDER",
+        help="import only the posts and drafts of this folder of the site and below (ja for ja/news/_posts, "
+        "_posts for the top one); repeat for more",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite files changed in the knowledge base")
+    parser.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(arguments: argparse.Namespace) -> int:
+    try:
+        places, settings, conf_problems, site_value = _places(arguments)
+    except ImportStop as stop:
+        print(f"jekyll-posts import: {stop}", file=sys.stderr)
+        return 1
+    jekyll, site_problems = load_jekyll_site(places.site, {})
+    site = Site(
+        places,
+        jekyll,
+        SiteReading.of(jekyll.config),
+        SiteAddress.of(jekyll.config),
+        time_zone(jekyll.config.get("timezone")) or settings.zone,
+        tuple(PurePosixPath(*folder.parts) for folder in arguments.only),
+    )
+    progress = not arguments.quiet and sys.stderr.isatty()
+    plan = plan_import(site, progress)
+    outcomes = copy_files(plan, force=arguments.force, dry_run=arguments.dry_run, progress=progress)
+    notes = [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
+    notes += _time_zone_note(jekyll.config.get("timezone"), settings)
+    notes += _site_url_note(site.address, settings)
+    problems = conf_problems + _located_site_problems(site_problems, places)
+    problems += post_problems(plan, outcomes, settings)
+    print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
+    return 1 if plan.errors else 0
+
+
+# --- where things go ------------------------------------------------------------
+
+
+def _places(arguments: argparse.Namespace) -> tuple[Places, SiteSettings, list[Located], str | None]:
+    """The places of an import, the knowledge base's settings, and the site folder ``conf.py`` names."""
+    site: Path = arguments.site
+    if not site.is_dir():
+        raise ImportStop(f"{site} is not a folder")
+    conf_py = find_conf_py(arguments.source, arguments.conf_dir)
+    if conf_py is None:
+        where = arguments.conf_dir or f"{arguments.source} or {arguments.source.parent}"
+        raise ImportStop(f"no conf.py in {where}: import into a knowledge base (--source, --conf-dir)")
+    values, problems = read_conf(conf_py, [SITE_SETTING])
+    settings, _ = site_settings(values)
+    configured = values.get(SITE_SETTING)
+    named = conf_py.parent / configured if isinstance(configured, str) else None
+    site_folder = arguments.site_folder or named or conf_py.parent / DEFAULT_SITE_FOLDER
+    if named is not None and named.resolve() != site_folder.resolve():
+        raise ImportStop(f"conf.py reads the Jekyll site from {named} ({SITE_SETTING}), not {site_folder}")
+    places = Places(site, arguments.source / next(iter(settings.post_folders), "posts"), site_folder, conf_py)
+    _check_apart(places)
+    return places, settings, problems, configured if isinstance(configured, str) else None
+
+
+def _check_apart(places: Places) -> None:
+    """Never write into the site: no folder written to may be in it, nor hold it."""
+    site = places.site.resolve()
+    for written in (places.posts, places.site_folder, places.conf_py):
+        resolved = written.resolve()
+        if resolved.is_relative_to(site) or site.is_relative_to(resolved):
+            raise ImportStop(f"{written} and the site {places.site} overlap: the site is only read")
+
+
+def plan_import(site: Site, progress: bool) -> Plan:
+    """Every copy the import makes, what it leaves out, and the missing files posts refer to."""
+    plan = Plan()
+    posts = list(_posts_and_drafts(site, plan))
+    for copy in posts:
+        plan.add(copy)
+    for copy in _site_files(site, plan):
+        plan.add(copy)
+    for copy in tqdm(posts, desc="reading posts", unit=" posts", disable=not progress, file=sys.stderr):
+        _add_used_files(site, copy, plan)
+    plan.unskip({copy.source.relative_to(site.places.site).as_posix() for copy in plan.copies.values()})
+    return plan
+
+
+def _posts_and_drafts(site: Site, plan: Plan) -> Iterator[Copy]:
+    """The posts and drafts of every ``_posts`` and ``_drafts`` folder Jekyll reads; the other files
+    of those folders are left out with their reason (a file a post uses is added back later)."""
+    for folder in _magic_folders(site, plan):
+        for path in _files_under(site.places.site / folder, plan, hidden=True):
+            entry = PurePosixPath(path.relative_to(site.places.site / folder).as_posix())
+            reason = site.reading.skip_reason(folder, entry)
+            if reason is None:
+                kind = "post" if folder.name == POSTS else "draft"
+                yield Copy(kind, path, site.places.posts / post_destination(folder / entry))
+            else:
+                plan.skipped[reason].append((folder / entry).as_posix())
+
+
+def _magic_folders(site: Site, plan: Plan) -> Iterator[PurePosixPath]:
+    """The ``_posts`` and ``_drafts`` folders Jekyll reads: in the root and in every folder it reads."""
+    destination = site.jekyll.config.get("destination")
+    output = PurePosixPath(destination.strip("/")) if isinstance(destination, str) else PurePosixPath("_site")
+    pending = [PurePosixPath()]
+    while pending:
+        folder = pending.pop()
+        if site.reading.reads_posts_in(folder):
+            for name in (POSTS, DRAFTS):
+                if (site.places.site / folder / name).is_dir() and site.imports_posts_of(folder / name):
+                    yield folder / name
+        try:
+            entries = sorted(os.scandir(site.places.site / folder), key=lambda entry: entry.name, reverse=True)
+        except OSError as error:
+            plan.errors.append(f"{site.places.site / folder}: {error.strerror}")
+            continue
+        for entry in entries:
+            path = folder / entry.name
+            if entry.is_dir(follow_symlinks=False) and site.reading.reads(path) and path != output:
+                pending.append(path)
+
+
+def _files_under(folder: Path, plan: Plan, *, hidden: bool) -> Iterator[Path]:
+    """The files in ``folder`` and its sub-folders, by name; links to folders are not followed."""
+    for root, folders, files in os.walk(folder, onerror=lambda error: plan.errors.append(str(error))):
+        folders[:] = sorted(name for name in folders if hidden or not name.startswith("."))
+        yield from (Path(root, name) for name in sorted(files) if hidden or not name.startswith("."))
+
+
+def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
+    """``_config.yml``, and every file of the data and includes folders (hidden files aside)."""
+    root = site.places.site
+    files = [("config", root / name) for name in CONFIG_FILES if (root / name).is_file()]
+    folders = {
+        "data": configured_folder(root, site.jekyll.config.get("data_dir"), "_data"),
+        "include": site.jekyll.includes,
+    }
+    for kind, folder in folders.items():
+        files += [(kind, path) for path in _files_under(folder, plan, hidden=False)] if folder is not None else []
+    for kind, path in files:
+        yield Copy(kind, path, site.places.site_folder / path.relative_to(root))
+
+
+# --- the files posts use ------------------------------------------------------
+
+
+def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
+    """Add the files a post's body uses once Liquid has run, and note the missing ones."""
+    try:
+        text, _ = decode_source(post.source.read_bytes())
+        modified = datetime.fromtimestamp(post.source.stat().st_mtime, tz=UTC)
+    except OSError as error:
+        plan.errors.append(f"{post.source}: {error.strerror}")
+        return
+    path = PurePosixPath(post.source.relative_to(site.places.site).as_posix())
+    split = split_front_matter(text)
+    front_matter = read_front_matter(split.yaml_text).values if split and split.closed else {}
+    body, first_line = (split.body, split.body_line) if split and split.closed else (text, 1)
+    page = post_page(path, front_matter, site.jekyll.config, site.zone, modified)
+    rendered = render_liquid(body, first_line, page, site.jekyll, LINKS)
+    plan.plugins.update({found[1] for problem in rendered.problems if (found := _UNKNOWN.match(problem.message))})
+    for included in rendered.includes:
+        _add_beside(site, path, Path(included), plan)
+    lines = source_lines(body, rendered.text)
+    for reference in references(rendered.text):
+        if not _add_target(site, path, page["url"], reference.target, plan):
+            line = first_line + lines[min(reference.line, len(lines)) - 1]
+            plan.missing.append((post.destination, line, unquote(reference.target)))
+
+
+def _add_target(site: Site, post: PurePosixPath, page_url: str, target: str, plan: Plan) -> bool:
+    """Add the file ``target`` names when the site has it.  ``False`` only for a file the site
+    lacks: another site, a page, a folder or a file a page makes (``style.css``) are not missing."""
+    path = target_path(target, site.address)
+    found = resolve(path, page_url) if path is not None else None
+    if path is None or found is None:
+        return True
+    kind = _site_file_kind(site, PurePosixPath(found))
+    if kind == "file":
+        plan.add(Copy("asset", site.places.site / found, site.places.site_folder / found))
+    if kind is not None:
+        return True
+    if not path.startswith("/") and _add_beside(site, post, site.places.site / post.parent / path, plan):
+        return True
+    return is_page_address(found) or _made_by_a_page(site.places.site / found)
+
+
+def _add_beside(site: Site, post: PurePosixPath, file: Path, plan: Plan) -> bool:
+    """Add a file read from the post's own folder (a relative image, ``include_relative``) when it
+    lies in the post's ``_posts`` or ``_drafts`` folder: it goes beside the imported post."""
+    try:
+        path = PurePosixPath(Path(os.path.normpath(file)).relative_to(site.places.site).as_posix())
+    except ValueError:
+        return False
+    if magic_folder(path) != magic_folder(post) or _site_file_kind(site, path) != "file":
+        return False
+    plan.add(Copy("asset", site.places.site / path, site.places.posts / post_destination(path)))
+    return True
+
+
+def _site_file_kind(site: Site, path: PurePosixPath) -> str | None:
+    """``file`` for a file of the site to copy, ``page`` for a page or post (Jekyll renders it)
+    or a folder, ``None`` when the site has no such file (or it is in a folder never copied from)."""
+    full = site.places.site / path
+    if NOT_SITE_FILES & set(path.parts) or not full.resolve().is_relative_to(site.places.site.resolve()):
+        return None
+    if full.is_dir():
+        return "page"
+    if not full.is_file():
+        return None
+    if magic_folder(path) is not None and (
+        site.reading.is_markdown(path) or path.suffix[1:].lower() in HTML_EXTENSIONS
+    ):
+        return "page"
+    return "page" if _has_front_matter(full) else "file"
+
+
+def _has_front_matter(path: Path) -> bool:
+    """Jekyll's ``has_yaml_header?``: a file whose first line is ``---`` is a page it renders."""
+    try:
+        with path.open("rb") as file:
+            return _FRONT_MATTER.match(file.readline(1024)) is not None
+    except OSError:
+        return False
+
+
+def _made_by_a_page(path: Path) -> bool:
+    """Whether a page makes this missing file (``style.css`` from ``style.scss`` with front matter)."""
+    if not path.parent.is_dir():
+        return False
+    return any(_has_front_matter(other) for other in path.parent.glob(f"{glob.escape(path.stem)}.*"))
+
+
+# --- copying ---------------------------------------------------------------------
+
+
+def copy_files(plan: Plan, *, force: bool, dry_run: bool, progress: bool) -> dict[Path, str]:
+    """Copy every planned file; the outcome of each by destination: ``new``, ``updated``,
+    ``unchanged``, ``kept`` (changed in the knowledge base, no ``--force``) or ``error``."""
+    outcomes: dict[Path, str] = {}
+    copies = sorted(plan.copies.values(), key=lambda copy: copy.destination)
+    for copy in tqdm(copies, desc="copying", unit=" files", disable=not progress, file=sys.stderr):
+        try:
+            outcomes[copy.destination] = _copy(copy, force=force, dry_run=dry_run)
+        except OSError as error:
+            outcomes[copy.destination] = "error"
+            plan.errors.append(f"{copy.source} -> {copy.destination}: {error}")
+    return outcomes
+
+
+def _copy(copy: Copy, *, force: bool, dry_run: bool) -> str:
+    if copy.destination.exists():
+        if filecmp.cmp(copy.source, copy.destination, shallow=False):
+            return "unchanged"
+        if not force:
+            return "kept"
+        outcome = "updated"
+    else:
+        outcome = "new"
+    if not dry_run:
+        _write(copy.source, copy.destination)
+    return outcome
+
+
+def _write(source: Path, destination: Path) -> None:
+    """Copy with the file's times (a post without a date is dated by them), through a temporary
+    file, so an interrupted import leaves no half-written file."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.")
+    os.close(handle)
+    try:
+        shutil.copy2(source, temporary)
+        os.replace(temporary, destination)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _name_site_folder(places: Places, configured: str | None, *, dry_run: bool, errors: list[str]) -> str:
+    """Add ``jekyll_posts_site = "jekyll"`` to ``conf.py`` unless it names the site folder; what was done."""
+    text = places.conf_py.read_text(encoding="utf-8")
+    if configured is not None or sets(text, SITE_SETTING):
+        return f"conf.py already names the site folder ({SITE_SETTING})"
+    value = Path(os.path.relpath(places.site_folder, places.conf_py.parent)).as_posix()
+    line = f"{SITE_SETTING} = {json.dumps(value, ensure_ascii=False)}"
+    if not dry_run:
+        try:
+            with places.conf_py.open("a", encoding="utf-8") as conf:
+                conf.write(("\n" if text and not text.endswith("\n") else "") + f"\n{CONF_COMMENT}\n{line}\n")
+        except OSError as error:
+            errors.append(f"{places.conf_py}: {error.strerror}")
+            return f"conf.py could not be given {line}"
+    return f"{places.conf_py}: {'would add' if dry_run else 'added'} {line}"
+
+
+def _time_zone_note(site_zone: object, settings: SiteSettings) -> list[str]:
+    """A word when the site read its dates in another time zone than the knowledge base does:
+    a date without an offset then means another moment, and may fall on another day."""
+    zone = time_zone(site_zone)
+    if zone is None or zone.key == settings.timezone:
+        return []
+    return [
+        f"the site's timezone is {zone.key} (_config.yml), conf.py's jekyll_posts_timezone is {settings.timezone}: "
+        f'jekyll_posts_timezone = "{zone.key}" reads dates as Jekyll did'
+    ]
+
+
+def _site_url_note(address: SiteAddress, settings: SiteSettings) -> list[str]:
+    """A word when nothing says where the old site is: links to its pages that are not
+    imported are then warned about, where they could lead to the old site."""
+    if address.url or settings.site_url:
+        return []
+    return [
+        "the site's _config.yml gives no url: links to its pages that were not imported are warned about; "
+        'jekyll_posts_site_url = "https://…" in conf.py makes them lead to the old site'
+    ]
+
+
+# --- checking and reporting -------------------------------------------------------
+
+
+def post_problems(plan: Plan, outcomes: dict[Path, str], settings: SiteSettings) -> list[Located]:
+    """Each imported post's problems, as ``jekyll-posts check`` finds them, at its imported path
+    (read from the knowledge base when it kept its own version)."""
+    problems: list[Located] = []
+    options = settings.read_options()
+    for copy in plan.copies.values():
+        if copy.kind not in ("post", "draft") or outcomes.get(copy.destination) == "error":
+            continue
+        path = copy.destination if outcomes.get(copy.destination) == "kept" else copy.source
+        try:
+            text, found = decode_source(path.read_bytes())
+            modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+        except OSError as error:
+            plan.errors.append(f"{path}: {error.strerror}")
+            continue
+        parsed = parse_post(text, SourceFile(copy.destination, True, modified), options)
+        problems += [Located(copy.destination, problem) for problem in [*found, *parsed.problems]]
+    return sorted(problems, key=lambda located: (str(located.path), located.problem.line))
+
+
+def _located_site_problems(found: Iterable[tuple[Path, Problem]], places: Places) -> list[Located]:
+    """The site's own problems (a data file YAML cannot read), at the paths they are copied to."""
+    return [Located(places.site_folder / path.relative_to(places.site), problem) for path, problem in found]
+
+
+def print_summary(
+    site: Site, plan: Plan, outcomes: dict[Path, str], problems: list[Located], notes: list[str], *, dry_run: bool
+) -> None:
+    """What was copied and left out, the notes, then each problem as ``jekyll-posts check`` prints it."""
+    places = site.places
+    lines = [
+        f"{places.site} into {places.posts} and {places.site_folder}"
+        + (" (dry run: nothing written)" if dry_run else "")
+    ]
+    lines += [*_copied(places, plan, outcomes), *_left_out(site, plan, outcomes), *notes]
+    lines += _section(f"errors: {_count(len(plan.errors), 'file')} could not be read or written", plan.errors)
+    with_problems = _count(len({located.path for located in problems}), "file")
+    lines.append(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
+    print("\n".join(lines + _problem_lines(problems, places.posts)))
+
+
+#: more problems than this are shown a few of each kind
+PROBLEMS_SHOWN = 20
+EXAMPLES_SHOWN = 5
+
+
+def _problem_lines(problems: list[Located], posts: Path) -> list[str]:
+    """Each problem; when there are many, how many of each kind with a few of them, so that a
+    site with hundreds of one problem does not hide the others."""
+    if len(problems) <= PROBLEMS_SHOWN:
+        return [str(located) for located in problems]
+    by_kind: dict[str, list[Located]] = defaultdict(list)
+    for located in problems:
+        by_kind[located.problem.subtype].append(located)
+    lines = []
+    for subtype, found in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        lines.append(f"  jekyll_posts.{subtype}: {len(found)}")
+        lines += [f"    {located}" for located in found[:EXAMPLES_SHOWN]]
+        if len(found) > EXAMPLES_SHOWN:
+            lines.append(f"    ... {len(found) - EXAMPLES_SHOWN} more")
+    lines.append(f"every one: jekyll-posts check {posts}")
+    return lines
+
+
+def _copied(places: Places, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str]:
+    """A line per kind of file: how many, and how many were new, updated, unchanged, kept."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for copy in plan.copies.values():
+        counts[copy.kind][outcomes.get(copy.destination, "error")] += 1
+    for kind, label in KINDS.items():
+        shown = [f"{counts[kind][outcome]} {outcome}" for outcome in OUTCOMES]
+        shown += [f"{counts[kind][outcome]} {outcome}" for outcome in ("kept", "error") if counts[kind][outcome]]
+        into = places.posts if kind in ("post", "draft") else places.site_folder
+        beside = " (or beside their post)" if kind == "asset" else ""
+        yield f"{label}: {counts[kind].total()} ({', '.join(shown)}) into {into}{beside}"
+
+
+def _left_out(site: Site, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str]:
+    """What did not come in: kept files, skipped files by reason, missing files, plugins' Liquid, folders."""
+    kept = sorted(str(path) for path, outcome in outcomes.items() if outcome == "kept")
+    yield from _section(
+        f"kept: {_count(len(kept), 'file')} changed in the knowledge base (--force overwrites them)", kept
+    )
+    yield f"skipped: {_count(sum(len(paths) for paths in plan.skipped.values()), 'file')} of _posts and _drafts folders"
+    for reason, paths in sorted(plan.skipped.items(), key=lambda item: -len(item[1])):
+        yield f"  {len(paths)}: {reason}"
+        yield from (f"    {path}" for path in sorted(paths)[:5])
+    missing = [f"{path}:{line}: {target}" for path, line, target in sorted(plan.missing)]
+    yield from _section(f"missing: {_count(len(missing), 'file')} posts refer to are not in the site", missing)
+    plugins = [f"{name}: {_count(count, 'post')}" for name, count in plan.plugins.most_common()]
+    yield from _section("Liquid of plugins, not run here (a file only it names is not copied):", plugins)
+    folders = [name for name in LEFT_OUT if (site.places.site / name).is_dir()]
+    if folders:
+        yield f"not imported: {', '.join(folders)} (the knowledge base has its own theme; Ruby plugins do not run)"
+    collections = _collection_folders(site)
+    if collections:
+        yield (
+            f"not imported: {', '.join(collections)} (collections other than posts; "
+            "their pages can go into docs/ as wiki pages)"
+        )
+
+
+def _collection_folders(site: Site) -> list[str]:
+    """The folders of the site's collections other than posts (``collections:`` in _config.yml,
+    a list or a mapping, under ``collections_dir``) that exist."""
+    config = site.jekyll.config
+    named = config.get("collections")
+    names = [str(name) for name in named] if isinstance(named, list | dict) else []
+    root = site.places.site / str(config.get("collections_dir") or "")
+    return [f"_{name}" for name in names if name != "posts" and (root / f"_{name}").is_dir()]
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _section(heading: str, lines: list[str]) -> list[str]:
+    """A heading and its lines, indented; nothing when there are none."""
+    return [heading, *(f"  {line}" for line in lines)] if lines else []

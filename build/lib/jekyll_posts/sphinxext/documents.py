@@ -1,0 +1,267 @@
+"""Reading a Markdown document: its front matter becomes a post or a wiki page.
+
+1. ``source-read``: the core parses the front matter; each problem becomes a
+   warning at ``file:line`` (type ``jekyll_posts``, subtype as listed in
+   :data:`jekyll_posts.core.SUBTYPES`).  The front matter lines are then
+   blanked in the text handed to MyST, so MyST and ablog do not read the same
+   YAML a second time and every body line keeps its number; the last of them
+   holds the title as an escaped ``#`` heading when the body has none.  The
+   file on disk is never changed.
+2. :class:`ApplyFrontMatter` (a transform, before ``doctree-read``): drops a
+   first paragraph that only repeats the added title, adds the post header,
+   the ablog post node and the page's metadata, and records the page in the
+   ``jekyll`` domain.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, parse_post
+from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
+from ..core.entries import PageEntry
+from ..core.jekyll.posts import MadePost
+from ..core.markdown import literal_page
+from ..core.post import same_text
+from ..core.settings import is_in_drafts_folder, is_in_posts_folder
+from . import compat
+from .compat.ablog import post_node
+from .config import site_settings_of
+from .domain import get_domain
+from .header import post_header
+from .jekyll import make_post
+from .page_parts import visible_text
+from .state import build_state
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+RECORD_KEY = "jekyll_posts:record"
+MADE_KEY = "jekyll_posts:jekyll"
+BODY_TAGS_KEY = "jekyll_posts:body_tags"
+SUMMARY_LENGTH = 120
+
+
+def setup_documents(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", read_any_bytes)
+    app.connect("build-finished", stop_reading_any_bytes)
+    app.connect("env-before-read-docs", reuse_settings_parsers)
+    app.connect("build-finished", make_settings_afresh)
+    app.connect("env-before-read-docs", parse_japanese_emphasis)
+    app.connect("build-finished", stop_parsing_japanese_emphasis)
+    app.connect("source-read", read_front_matter)
+    app.connect("env-updated", warn_again_unless_read)
+    app.add_transform(JoinJapaneseLines)
+    app.add_transform(RulesWhereKramdownAllowsThem)
+    app.add_transform(ApplyFrontMatter)
+    app.add_transform(HighlightAsRougeDid)
+
+
+def warn_again_unless_read(app: Sphinx, env: BuildEnvironment) -> None:
+    """A post's problems are warned about on every build, not only the one that read it:
+    a ``-W`` build that failed on them does not pass the next time because nothing changed."""
+    get_domain(env).warn_again_unless(build_state(app).read_documents)
+
+
+def read_any_bytes(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """A file that is not UTF-8 is read with replacement characters, and warned about below."""
+    register_codec()
+    compat.sphinx.use_replacing_codec(env)
+
+
+def stop_reading_any_bytes(app: Sphinx, exception: Exception | None) -> None:
+    unregister_codec()
+
+
+def reuse_settings_parsers(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Each document's docutils settings come from a parser kept for the build (5 ms a document)."""
+    compat.docutils.forget_kept_parsers()
+    compat.sphinx.reuse_settings_parsers()
+    compat.myst.reuse_settings_parsers()
+
+
+def make_settings_afresh(app: Sphinx, exception: Exception | None) -> None:
+    compat.sphinx.restore_settings_parsers()
+    compat.myst.restore_settings_parsers()
+    compat.docutils.forget_kept_parsers()
+
+
+def parse_japanese_emphasis(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``**「重要」**です`` is bold, as in kramdown (see :mod:`jekyll_posts.core.emphasis`)."""
+    compat.myst.parse_emphasis_cjk_friendly()
+
+
+def stop_parsing_japanese_emphasis(app: Sphinx, exception: Exception | None) -> None:
+    compat.myst.parse_emphasis_as_commonmark()
+
+
+def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    path = Path(app.env.doc2path(docname))
+    if app.config.source_suffix.get(path.suffix) != "markdown":
+        return
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    settings = site_settings_of(app.config)
+    in_posts_folder = is_in_posts_folder(docname, settings.post_folders)
+    source_file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
+    parsed = parse_post(source[0], source_file, settings.read_options())
+    if docname in build_state(app).literal_documents:  # its first reading failed and was warned about
+        _read_as_literal_text(app, parsed, source)
+        return
+    problems = list(parsed.problems)
+    if REPLACEMENT in source[0]:
+        problems[:0] = decode_source(path.read_bytes())[1]
+    markdown = parsed.markdown
+    made = make_post(app, docname, parsed)
+    if made is not None:
+        app.env.current_document[MADE_KEY] = made
+        problems = sorted([*problems, *made.problems], key=lambda problem: problem.line)
+        markdown = made.markdown
+    for problem in problems:
+        get_domain(app.env).warn(docname, problem)
+    if parsed.record is not None:
+        app.env.current_document[RECORD_KEY] = parsed.record
+    if markdown is not None:
+        source[0] = markdown
+
+
+def _read_as_literal_text(app: Sphinx, parsed: ParsedPost, source: list[str]) -> None:
+    """The front matter as read, the body as literal text."""
+    if parsed.record is None:
+        source[0] = literal_page(app.env.docname, source[0], 1)
+        return
+    app.env.current_document[RECORD_KEY] = parsed.record
+    source[0] = literal_page(parsed.record.title, source[0], parsed.record.body_line)
+
+
+class RulesWhereKramdownAllowsThem(SphinxTransform):
+    """kramdown draws a horizontal rule anywhere: right after a heading, after another rule,
+    inside a quote or a list.  docutils allows none of these (a warning each, so ``make html
+    -W`` failed on posts Jekyll built quietly): such a rule is drawn as the HTML writer draws
+    the others, as raw HTML.  Runs before docutils' ``Transitions`` check."""
+
+    default_priority = 820
+
+    def apply(self) -> None:
+        for rule in list(self.document.findall(nodes.transition)):
+            if _docutils_refuses(rule):
+                rule.replace_self(nodes.raw("", '<hr class="docutils" />\n', format="html"))
+
+
+def _docutils_refuses(rule: nodes.transition) -> bool:
+    """Whether docutils' ``Transitions`` transform would warn about ``rule`` where it is."""
+    if not isinstance(rule.parent, nodes.document | nodes.section):
+        return True
+    before = rule.previous_sibling()
+    return before is None or isinstance(
+        before, nodes.title | nodes.subtitle | nodes.meta | nodes.decoration | nodes.transition
+    )
+
+
+class JoinJapaneseLines(SphinxTransform):
+    """Drop line breaks between Japanese characters in running text, in every document.
+
+    MyST makes each soft line break a text node of its own, so the characters
+    on either side are looked up in the neighbouring nodes.
+    """
+
+    default_priority = 690
+
+    def apply(self) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if "\n" not in text or isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
+                continue
+            position = parent.index(text)
+            before = parent[position - 1].astext()[-1:] if position > 0 else ""
+            after = parent[position + 1].astext()[:1] if position + 1 < len(parent) else ""
+            joined = join_japanese_lines(before + text + after)
+            joined = joined[len(before) : len(joined) - len(after)]
+            if joined != text:
+                parent.replace(text, nodes.Text(joined))
+
+
+class HighlightAsRougeDid(SphinxTransform):
+    """A Jekyll post's code is highlighted without a word when Pygments stumbles on it.
+
+    Rouge, Jekyll's highlighter, shows what it cannot lex as plain text; Pygments
+    retries "in relaxed mode" and Sphinx warns for each block (Ruby with Japanese
+    in it, a ``…`` in C): 111 warnings on one blog, and a ``-W`` build stopped.
+    Sphinx's ``force`` flag highlights the same way, quietly.
+    """
+
+    default_priority = 700
+
+    def apply(self) -> None:
+        if self.env.current_document.get(MADE_KEY) is None:
+            return
+        for block in self.document.findall(nodes.literal_block):
+            block["force"] = True
+
+
+class ApplyFrontMatter(SphinxTransform):
+    """Turn the record read from a document's front matter into doctree nodes."""
+
+    # after MyST's own transforms have built the sections, before doctree-read
+    default_priority = 700
+
+    def apply(self) -> None:
+        record: PostRecord | None = self.env.current_document.get(RECORD_KEY)
+        body_tags: list[str] = self.env.current_document.get(BODY_TAGS_KEY) or []
+        if record is None and not body_tags:
+            return
+        docname = self.env.docname
+        if record is None:
+            title = _first_title(self.document) or docname
+            get_domain(self.env).note_page(PageEntry.of_page(docname, title, body_tags, _summary(self.document)))
+            return
+        self.env.metadata[docname].update(record.metadata)
+        made: MadePost | None = self.env.current_document.get(MADE_KEY)
+        section = self._titled_section(record)
+        summary = record.excerpt or (made and made.excerpt) or _summary(self.document)  # the body's `#` sections too
+        section.insert(1, post_header(record, docname, self.config.tags_intro_text))
+        if record.is_post:
+            section += post_node(record, summary)
+        default_authors = site_settings_of(self.config).blog_default_author
+        old_urls = made.old_urls if made else ()
+        entry = PageEntry.of_record(docname, record, summary, body_tags, default_authors, old_urls)
+        get_domain(self.env).note_page(entry)
+
+    def _titled_section(self, record: PostRecord) -> nodes.section:
+        """The document's top section, without a paragraph repeating an added title."""
+        section = self.document.next_node(nodes.section)
+        if section is None:  # a body made only of a heading that MyST could not use
+            section = nodes.section()
+            section += nodes.title(record.title, record.title)
+            self.document += section
+        if not record.title_in_body:
+            _drop_repeated_title(section, record.title)
+        return section
+
+
+def _drop_repeated_title(section: nodes.section, title: str) -> None:
+    first = next((child for child in section.children[1:] if not isinstance(child, nodes.Invisible)), None)
+    if isinstance(first, nodes.paragraph) and same_text(first.astext(), title):
+        section.remove(first)
+
+
+def _first_title(document: nodes.document) -> str | None:
+    title = document.next_node(nodes.title)
+    return title.astext() if title is not None else None
+
+
+def _summary(node: nodes.Element) -> str:
+    """The first paragraph's text, cut to ``SUMMARY_LENGTH`` characters."""
+    paragraph = next(iter(node.findall(nodes.paragraph)), None)
+    if paragraph is None:
+        return ""
+    text = visible_text(paragraph)
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"

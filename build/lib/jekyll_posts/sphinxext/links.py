@@ -1,0 +1,233 @@
+"""Links and images that point into the Jekyll site: to old post URLs, to its files, to its pages.
+
+A Jekyll post links with the site's own paths: ``/2017/10/12/name.html`` (a
+post's old URL, often through ``{{ site.url }}`` or ``relative_url``),
+``/assets/img/x.png``, ``/ja/downloads/``.  After moving in:
+
+- a link to a post by its old URL (or to the old site's full URL of it) points
+  to the post's page here (:data:`PageEntry.old_urls <jekyll_posts.core.entries.PageEntry>`);
+- an image or a file under the site folder (``jekyll_posts_site``) is shown:
+  images are read from there (Sphinx copies them with the page's), linked files
+  are copied into the output at the same path;
+- a link to anything else of the old site points there (``jekyll_posts_site_url``,
+  else the site's ``url`` and ``baseurl``); with no site URL it is warned
+  about once per target (``jekyll_posts.link``) and shown as its text.
+
+Links are resolved when pages are written (so they follow posts that move),
+before MyST's resolver would call them missing; images when a post is read,
+before Sphinx looks for them.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from . import compat
+from .domain import get_domain
+from .jekyll import site_state
+from .state import build_state
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+#: a ``src`` or ``href`` in HTML that may point into the site: a site path, or a full URL
+_HTML_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*)(["'])((?:/|https?://)[^"']*)\2""", re.IGNORECASE)
+
+
+def setup_links(app: Sphinx) -> None:
+    app.add_transform(SiteImages)
+    app.add_post_transform(SiteLinks)
+    app.connect("env-updated", forget_old_urls)
+
+
+def forget_old_urls(app: Sphinx, env: Any) -> None:
+    """The documents have been read: the old URLs are gathered again when next needed."""
+    build_state(app).old_urls = None
+
+
+class SitePaths:
+    """The site-absolute paths of the Jekyll site, and where each leads now."""
+
+    def __init__(self, app: Sphinx) -> None:
+        state = site_state(app)
+        config = state.site.config
+        self.root = state.site.root
+        self.baseurl = "/" + str(config.get("baseurl") or "").strip("/")
+        site_url = state.settings.site_url or f"{str(config.get('url') or '').rstrip('/')}{self.baseurl.rstrip('/')}"
+        self.site_url = site_url.rstrip("/")
+
+    def path_of(self, target: str) -> tuple[str, str] | None:
+        """``(path, fragment)`` of a target that points into the site: ``/x``, or the site's own URL."""
+        if self.site_url and (target == self.site_url or target.startswith(self.site_url + "/")):
+            target = target[len(self.site_url) :] or "/"
+        elif not target.startswith("/") or target.startswith("//"):
+            return None
+        elif self.baseurl != "/" and (target == self.baseurl or target.startswith(self.baseurl + "/")):
+            target = target[len(self.baseurl) :] or "/"
+        parts = urlsplit(target)
+        return unquote(parts.path), parts.fragment
+
+    def file(self, path: str) -> Path | None:
+        """The file of the site folder at ``path``, if there is one."""
+        if self.root is None:
+            return None
+        candidate = (self.root / path.lstrip("/")).resolve()
+        inside = candidate == self.root.resolve() or self.root.resolve() in candidate.parents
+        return candidate if inside and candidate.is_file() else None
+
+    def outside(self, path: str, fragment: str) -> str | None:
+        """The URL of ``path`` on the old site, when it is known."""
+        if not self.site_url or not self.site_url.startswith(("http://", "https://")):
+            return None
+        return self.site_url + path + (f"#{fragment}" if fragment else "")
+
+
+def old_url_keys(url: str) -> Iterator[str]:
+    """The forms a link to ``url`` may take: with or without ``index.html``, ``.html`` or the final ``/``."""
+    path = unquote(url)
+    yield path
+    if path.endswith("/index.html"):
+        yield path.removesuffix("index.html")
+    if path.endswith(".html"):
+        yield path.removesuffix(".html")
+    if path.endswith("/"):
+        yield path + "index.html"
+        yield path.rstrip("/")
+
+
+def old_urls(app: Sphinx) -> dict[str, str]:
+    """Each old URL, in each form a link may take, to the document that has it now."""
+    state = build_state(app)
+    if state.old_urls is None:
+        found: dict[str, str] = {}
+        for docname, entry in sorted(get_domain(app.env).pages.items()):
+            for url in entry.old_urls:
+                for key in old_url_keys(url):
+                    found.setdefault(key, docname)
+        state.old_urls = found
+    return state.old_urls
+
+
+class SiteImages(SphinxTransform):
+    """Images at a site path are read from the site folder, where they are."""
+
+    default_priority = 695  # after MyST has made the images, before Sphinx collects them (doctree-read)
+
+    @property
+    def _app(self) -> Sphinx:
+        return compat.sphinx.app_of(self.env)
+
+    def apply(self, **kwargs: Any) -> None:
+        paths = SitePaths(self._app)
+        if paths.root is None:
+            return
+        source_folder = Path(self.env.doc2path(self.env.docname)).parent
+        for image in self.document.findall(nodes.image):
+            found = paths.path_of(image["uri"])
+            file = paths.file(found[0]) if found else None
+            if file is not None:
+                image["uri"] = Path(os.path.relpath(file, source_folder)).as_posix()
+
+
+class SiteLinks(SphinxPostTransform):
+    """Links into the Jekyll site, resolved to this site's pages, copied files or the old site."""
+
+    default_priority = 8  # before MyST's resolver (9) would call them missing
+
+    @property
+    def _app(self) -> Sphinx:
+        return compat.sphinx.app_of(self.env)
+
+    def run(self, **kwargs: Any) -> None:
+        paths = SitePaths(self._app)
+        docname = self.env.current_document.docname
+        for pending in list(self.document.findall(addnodes.pending_xref)):
+            if pending.get("reftype") == "myst" and pending.get("refdomain") is None:
+                found = paths.path_of(pending["reftarget"])
+                uri = self._resolved(paths, docname, *found) if found else None
+                if uri is not None:
+                    pending.replace_self(_reference(uri, pending))
+                elif found:
+                    self._unresolved(pending, docname)
+        for reference in self.document.findall(nodes.reference):
+            refuri = reference.get("refuri", "")
+            found = paths.path_of(refuri) if paths.site_url and refuri.startswith(paths.site_url) else None
+            uri = self._resolved(paths, docname, *found) if found else None
+            if uri is not None:
+                reference["refuri"] = uri
+        for raw in self.document.findall(nodes.raw):
+            if "html" in raw.get("format", "").split():
+                self._rewrite_raw(raw, paths, docname)
+
+    def _resolved(self, paths: SitePaths, docname: str, path: str, fragment: str) -> str | None:
+        """Where a site path leads from ``docname``: a page here, a copied file, the old site."""
+        suffix = f"#{fragment}" if fragment else ""
+        target = next((old_urls(self._app)[key] for key in old_url_keys(path) if key in old_urls(self._app)), None)
+        if target is not None:
+            return self._app.builder.get_relative_uri(docname, target) + suffix
+        file = paths.file(path)
+        if file is not None:
+            return self._copied(file, path, docname) + suffix
+        return paths.outside(path, fragment)
+
+    def _copied(self, file: Path, path: str, docname: str) -> str:
+        """``file`` copied into the output at its site path; its URL from ``docname``'s page."""
+        output = Path(self._app.outdir) / path.lstrip("/")
+        if (
+            not output.is_file()
+            or output.stat().st_size != file.stat().st_size
+            or output.read_bytes() != file.read_bytes()
+        ):
+            output.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, output)
+        page = self._app.builder.get_target_uri(docname)
+        return posixpath.relpath(path.lstrip("/"), posixpath.dirname(page) or ".")
+
+    def _unresolved(self, pending: addnodes.pending_xref, docname: str) -> None:
+        """Shown as its text; warned about once per target in a build."""
+        self._warn_not_here(pending["reftarget"], pending)
+        pending.replace_self(pending.children or nodes.Text(pending["reftarget"]))
+
+    def _warn_not_here(self, target: str, node: nodes.Node) -> None:
+        warned = build_state(self._app).warned_links
+        if target not in warned:
+            warned.add(target)
+            message = (
+                f"{target!r} is a page of the Jekyll site that is not here: set jekyll_posts_site_url to link to it"
+            )
+            logger.warning(message, location=node, type="jekyll_posts", subtype="link")
+
+    def _rewrite_raw(self, raw: nodes.raw, paths: SitePaths, docname: str) -> None:
+        """Links and images of HTML in a post, as those of its Markdown (a link that leads
+        nowhere is left as it is: HTML has no text to show instead)."""
+
+        def rewritten(match: re.Match[str]) -> str:
+            found = paths.path_of(match.group(3))
+            uri = self._resolved(paths, docname, *found) if found else None
+            if found and uri is None:
+                self._warn_not_here(match.group(3), raw)
+            return f"{match.group(1)}{match.group(2)}{uri}{match.group(2)}" if uri else match.group(0)
+
+        text = _HTML_LINK.sub(rewritten, raw.astext())
+        if text != raw.astext():
+            raw.replace_self(nodes.raw("", text, format=raw["format"]))
+
+
+def _reference(uri: str, pending: addnodes.pending_xref) -> nodes.reference:
+    reference = nodes.reference("", "", internal=not uri.startswith(("http://", "https://")), refuri=uri)
+    reference += pending.children
+    return reference
