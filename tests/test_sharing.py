@@ -103,3 +103,18 @@ def test_the_404_page_is_written_when_it_changes_and_a_documents_404_wins(tmp_pa
     assert rebuilt.warnings == ""  # no clash with the generated page: the document's page is the 404 page
     assert "迷子になりました" in page.read_text(encoding="utf-8")
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
+
+
+def test_an_ideographic_space_in_a_title_stays_where_the_site_shows_the_title(tmp_path: Path) -> None:
+    """``本当？　素人`` was shown as ``本当？ 素人``: white space was collapsed with Python's split,
+    which counts U+3000 as white space; a browser does not.  (The theme's ``<title>`` still
+    collapses it: Jinja's ``striptags`` filter splits the same way.)"""
+    srcdir = copy_root("kb", tmp_path)
+    post = "---\ntitle: |-\n  本当？　素人が\n  読む\n---\n\n本文です。\n"  # a line break: one space
+    (srcdir / "posts" / "2026-02-01-space.md").write_text(post, encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    page = built.soup("posts/2026-02-01-space.html")
+    shown = "本当？\u3000素人が 読む"
+    assert page.select_one("article h1").get_text().removesuffix("#") == shown
+    assert meta(page, "og:title") == shown
+    assert shown in [a.get_text() for a in built.soup("blog.html").select("article a")]

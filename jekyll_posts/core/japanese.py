@@ -31,8 +31,17 @@ JAPANESE = ITERATION_MARKS + KANA + KANJI
 WIDE = CJK_PUNCTUATION + KANA + KANJI + FULL_WIDTH_FORMS
 
 _BREAK_BETWEEN_WIDE = re.compile(rf"(?<=[{WIDE}])[ \t]*\n[ \t]*(?=[{WIDE}])")
+#: HTML's white space: what a browser shows as one space at most.
+_HTML_WHITE_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def join_japanese_lines(text: str) -> str:
     """``text`` without the line breaks that stand between two wide characters."""
     return _BREAK_BETWEEN_WIDE.sub("", text)
+
+
+def collapse_white_space(text: str) -> str:
+    """``text`` on one line as a browser shows it: each run of spaces, tabs and line breaks one
+    space, none at the ends.  The ideographic space (U+3000) and no-break spaces are characters
+    a writer chose (``本当？　素人``), and stay, as in the browser."""
+    return _HTML_WHITE_SPACE.sub(" ", text).strip(" ")

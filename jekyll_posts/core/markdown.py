@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .japanese import collapse_white_space
 from .problems import Problem
 from .taxonomy import unique_terms
 
@@ -56,7 +57,7 @@ def headings(body: str) -> Iterator[tuple[int, str]]:
 
 def escape_inline(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text`` (CommonMark escapes)."""
-    return _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    return _ASCII_PUNCTUATION.sub(r"\\\1", collapse_white_space(text))
 
 
 def replace_front_matter(text: str, body_line: int, title: str | None) -> str:

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from .dates import DateError, date_from_file_name, parse_date, split_dated_name, written_day
 from .encoding import remove_control_characters
 from .frontmatter import FrontMatter, FrontMatterData, deep_merged, read_front_matter, split_front_matter
+from .japanese import collapse_white_space
 from .markdown import drop_link_targets, headings, replace_front_matter, unusable_link_targets
 from .problems import Problem
 from .readingtime import ReadingSpeed, reading_minutes
@@ -286,7 +287,7 @@ def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Prob
         problems.append(Problem(data.line_of("title"), "title", f"title: {value!r} is a number: quote it"))
         value = str(value)
     if isinstance(value, str) and value.strip():
-        title = " ".join(value.split())
+        title = collapse_white_space(value)
         first = found[0] if found else None
         return title, first is not None and first[0] == 1 and same_text(first[1], title)
     if "title" in data.values:
@@ -387,7 +388,7 @@ def _series(data: FrontMatterData, kind: PostKind, problems: list[Problem]) -> t
     if order is not None and name is None:
         problems.append(Problem(data.line_of("series_order"), "series", "series_order without a series: ignored"))
         return None, None
-    return (" ".join(name.split()) if name is not None else None), order
+    return (collapse_white_space(name) if name is not None else None), order
 
 
 def _series_order(data: FrontMatterData, problems: list[Problem]) -> float | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..core.japanese import join_japanese_lines
+from ..core.japanese import collapse_white_space, join_japanese_lines
 from ..core.visible import html_text
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ ADDED_PARTS = frozenset({POST_HEADER, SERIES, RELATED, BACKLINKS})
 def visible_text(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()) -> str:
     """The text a reader sees of ``node`` on one line (:func:`text_pieces`): its blocks apart,
     and no space where inline markup starts or ends or a line breaks between Japanese characters."""
-    return " ".join(join_japanese_lines("".join(text_pieces(node, skipped_classes))).split())
+    return collapse_white_space(join_japanese_lines("".join(text_pieces(node, skipped_classes))))
 
 
 def text_pieces(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()) -> Iterator[str]:

@@ -25,7 +25,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
-from ..japanese import join_japanese_lines
+from ..japanese import collapse_white_space, join_japanese_lines
 from .kramdown import kramdown_to_myst
 
 #: Jekyll's own ``excerpt_separator``: the excerpt is the first paragraph.
@@ -65,7 +65,7 @@ def plain_text(markdown: str) -> str:
     """What a reader reads in ``markdown``, on one line: text of paragraphs, headings, list items and
     table cells, one space between blocks, none where a line break falls between Japanese characters."""
     tokens = _PARSER.parse(kramdown_to_myst(_LIQUID.sub("", markdown)))
-    blocks = (" ".join(join_japanese_lines(text).split()) for text in _block_texts(tokens))
+    blocks = (collapse_white_space(join_japanese_lines(text)) for text in _block_texts(tokens))
     return " ".join(block for block in blocks if block)
 
 
