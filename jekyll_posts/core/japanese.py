@@ -31,8 +31,8 @@ JAPANESE = ITERATION_MARKS + KANA + KANJI
 WIDE = CJK_PUNCTUATION + KANA + KANJI + FULL_WIDTH_FORMS
 
 _BREAK_BETWEEN_WIDE = re.compile(rf"(?<=[{WIDE}])[ \t]*\n[ \t]*(?=[{WIDE}])")
-#: HTML's white space: what a browser shows as one space at most.
-_HTML_WHITE_SPACE = re.compile(r"[ \t\n\r\f]+")
+#: HTML's white space, and the line breaks of Python's ``splitlines``: one space at most.
+_COLLAPSED_WHITE_SPACE = re.compile(r"[ \t\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def join_japanese_lines(text: str) -> str:
@@ -41,7 +41,7 @@ def join_japanese_lines(text: str) -> str:
 
 
 def collapse_white_space(text: str) -> str:
-    """``text`` on one line as a browser shows it: each run of spaces, tabs and line breaks one
-    space, none at the ends.  The ideographic space (U+3000) and no-break spaces are characters
-    a writer chose (``本当？　素人``), and stay, as in the browser."""
-    return _HTML_WHITE_SPACE.sub(" ", text).strip(" ")
+    """``text`` on one line as a browser shows it: each run of spaces, tabs and line breaks (any
+    of Unicode's) one space, none at the ends.  The ideographic space (U+3000) and no-break
+    spaces are characters a writer chose (``本当？　素人``), and stay, as in the browser."""
+    return _COLLAPSED_WHITE_SPACE.sub(" ", text).strip(" ")
