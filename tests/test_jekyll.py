@@ -274,3 +274,20 @@ def test_rules_kramdown_draws_anywhere_are_drawn_without_a_warning(tmp_path: Pat
     built = build(srcdir, tmp_path / "_build")
     assert "transition" not in built.warnings
     assert len(built.soup("posts/2025-08-01-rules.html").select("article hr")) == 5
+
+
+@pytest.mark.parametrize(("overrides", "coloured"), [({}, False), ({"highlight_language": "python"}, True)])
+def test_a_code_block_naming_no_language_is_plain_text(
+    tmp_path: Path, overrides: dict[str, object], coloured: bool
+) -> None:
+    """kramdown and Rouge show it as it is; Sphinx's default guessed Python (89 blocks of a real
+    blog: a build log with its ``'s`` coloured as a string).  conf.py's choice still wins."""
+    srcdir = copy_root("kb", tmp_path)
+    code = "with open('x') as log:\n    print(log)"
+    post = f"---\ntitle: ログ\n---\n\n```\n{code}\n```\n\n```python\n{code}\n```\n"
+    (srcdir / "posts" / "2026-02-01-log.md").write_text(post, encoding="utf-8")
+    page = build(srcdir, tmp_path / "_build", **overrides).soup("posts/2026-02-01-log.html")
+    bare, python = page.select("article div.highlight pre")
+    assert bare.get_text() == python.get_text() == code + "\n"
+    assert bool(bare.select("span.k")) is coloured
+    assert python.select("span.k")  # a block naming its language is coloured

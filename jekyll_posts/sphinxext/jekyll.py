@@ -35,6 +35,7 @@ from ..core.jekyll.defaults import defaults_for
 from ..core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path
 from ..core.post import ParsedPost
 from ..core.settings import SiteSettings, unbuilt_post_files, unbuilt_post_message
+from .compat.sphinx import set_by_site
 from .config import site_settings_of
 from .state import build_state
 
@@ -54,6 +55,7 @@ QUIET_MYST_WARNINGS = ("myst.header",)
 def setup_jekyll(app: Sphinx) -> None:
     app.connect("config-inited", read_markdown_extensions, priority=700)  # before Sphinx merges the suffixes
     app.connect("config-inited", enable_myst_extensions)
+    app.connect("config-inited", plain_code_by_default)
     app.connect("builder-inited", load_site)
     app.connect("env-updated", warn_unbuilt_post_files)
 
@@ -62,6 +64,14 @@ def read_markdown_extensions(app: Sphinx, config: Config) -> None:
     for extension in site_settings_of(config).markdown_extensions:
         if f".{extension}" not in app.registry.source_suffix and f".{extension}" not in config.source_suffix:
             app.add_source_suffix(f".{extension}", "markdown")
+
+
+def plain_code_by_default(app: Sphinx, config: Config) -> None:
+    """A code block that names no language is plain text, as kramdown and Rouge showed it (and
+    GitHub, Hugo, Docusaurus); Sphinx's default guesses Python, colouring a log or a shell
+    session at random.  ``highlight_language`` in ``conf.py`` still decides."""
+    if not set_by_site(config, "highlight_language"):
+        config.highlight_language = "none"
 
 
 def enable_myst_extensions(app: Sphinx, config: Config) -> None:
