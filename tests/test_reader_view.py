@@ -272,6 +272,29 @@ def test_an_excerpt_shows_the_text_of_raw_html_not_its_markup(tmp_path: Path) ->
     assert "これは赤い文字です。" in tag_page and "span" not in tag_page and "メモ" not in tag_page
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "body", "summary"),
+    [
+        pytest.param("description: 説明文です。", "本文の段落。", "説明文です。", id="description"),
+        pytest.param("summary: 要約です。", "本文の段落。", "要約です。", id="summary"),
+        pytest.param("excerpt: 抜粋。\ndescription: 説明文。", "本文。", "抜粋。", id="excerpt-first"),
+        # a real blog: 85 of 310 posts open with a picture, and had no summary at all
+        pytest.param("", "![漫画](/x.png)\n\n本文の最初の段落。", "本文の最初の段落。", id="after-an-image"),
+    ],
+)
+def test_a_posts_summary_is_its_excerpt_description_or_first_text(
+    tmp_path: Path, front_matter: str, body: str, summary: str
+) -> None:
+    srcdir = copy_root("kb", tmp_path)
+    post = f"---\ntitle: 要約\ndate: 2025-08-01\ntags: [カイト]\n{front_matter}\n---\n\n{body}\n"
+    (srcdir / "posts" / "2025-08-01-summary.md").write_text(post, encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    page = built.soup("posts/2025-08-01-summary.html")
+    assert page.select_one('meta[name="description"]')["content"] == summary
+    listed = built.soup("blog/tag/カイト.html").select(".ablog-post-excerpt")
+    assert summary in [excerpt.get_text(" ", strip=True) for excerpt in listed]
+
+
 def test_ablog_keeps_no_copy_of_post_doctrees_without_full_text_feeds(kb: Built) -> None:
     posts = [info for infos in kb.app.env.ablog_posts.values() for info in infos]
     assert len(posts) == 5

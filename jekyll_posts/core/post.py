@@ -85,6 +85,8 @@ COMMON_KEYS = frozenset(
     }
 )
 FAR_FUTURE = timedelta(days=365)
+#: The keys a post's summary is read from, the first given wins.
+EXCERPT_KEYS = ("excerpt", "description", "summary")
 
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
 
@@ -224,7 +226,7 @@ def _record(
         tags=_terms(data, ("tag", "tags"), problems),
         categories=_terms(data, ("category", "categories"), problems),
         authors=_authors(data, problems),
-        excerpt=_text_value(data, "excerpt", "excerpt", problems),
+        excerpt=_excerpt(data, problems),
         reading_time=_reading_time(data, split.body, options.speed, problems),
         layout=layout,
         metadata=dict(data.values),
@@ -326,6 +328,15 @@ def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem
         return value
     problems.append(Problem(data.line_of(key), "published", f"{key}: expected true or false"))
     return default
+
+
+def _excerpt(data: FrontMatterData, problems: list[Problem]) -> str | None:
+    """``excerpt``, else ``description`` (jekyll-seo-tag's and Chirpy's summary, Docusaurus's),
+    else ``summary`` (Hugo's)."""
+    for key in EXCERPT_KEYS:
+        if (text := _text_value(data, key, "excerpt", problems)) is not None:
+            return text
+    return None
 
 
 def _text_value(data: FrontMatterData, key: str, subtype: str, problems: list[Problem]) -> str | None:

@@ -260,9 +260,8 @@ def _first_title(document: nodes.document) -> str | None:
 
 
 def _summary(node: nodes.Element) -> str:
-    """The first paragraph's text, cut to ``SUMMARY_LENGTH`` characters."""
-    paragraph = next(iter(node.findall(nodes.paragraph)), None)
-    if paragraph is None:
-        return ""
-    text = visible_text(paragraph)
+    """The text of the first paragraph that has any (not one holding only an image), cut to
+    ``SUMMARY_LENGTH`` characters."""
+    texts = (visible_text(paragraph) for paragraph in node.findall(nodes.paragraph))
+    text = next((text for text in texts if text), "")
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
