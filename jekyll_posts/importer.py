@@ -69,6 +69,7 @@ from .core.jekyll.sitefiles import (
     post_destination,
     post_page,
 )
+from .core.post import cover_image
 from .core.settings import SiteSettings, sets, site_settings
 
 SITE_SETTING = "jekyll_posts_site"
@@ -329,9 +330,13 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
         return
     path = PurePosixPath(post.source.relative_to(site.places.site).as_posix())
     split = split_front_matter(text)
-    front_matter = read_front_matter(split.yaml_text).values if split and split.closed else {}
+    data = read_front_matter(split.yaml_text if split and split.closed else "")
+    front_matter = data.values
     body, first_line = (split.body, split.body_line) if split and split.closed else (text, 1)
     page = post_page(path, front_matter, site.jekyll.config, site.zone, modified)
+    cover = cover_image(data, [])
+    if cover is not None and not _add_target(site, path, page["url"], cover.path, plan):
+        plan.missing.append((post.destination, cover.line, unquote(cover.path)))
     rendered = render_liquid(body, first_line, page, site.jekyll, LINKS)
     plan.plugins.update({found[1] for problem in rendered.problems if (found := _UNKNOWN.match(problem.message))})
     for included in rendered.includes:

@@ -291,3 +291,24 @@ def test_a_code_block_naming_no_language_is_plain_text(
     assert bare.get_text() == python.get_text() == code + "\n"
     assert bool(bare.select("span.k")) is coloured
     assert python.select("span.k")  # a block naming its language is coloured
+
+
+def test_a_posts_cover_image_is_shown_under_its_header_and_shared(tmp_path: Path) -> None:
+    """``image:`` (Chirpy's, jekyll-seo-tag's) was kept without a word: 258 of a real blog's 310
+    posts had one, for 170 their only picture."""
+    srcdir = copy_root("jekyll", tmp_path)
+    post = srcdir / "posts" / "2026-01-20-cover.md"
+    post.write_text(
+        "---\ntitle: 表紙つき\nimage:\n  path: /blog/assets/img/logo.png\n  alt: 新しい<b>表紙</b>\n---\n\n本文。\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build", html_baseurl="https://kb.example.org/")
+    page = built.soup("posts/2026-01-20-cover.html")
+    header, cover = page.select("article .jekyll-post-header, article .jekyll-post-image")
+    assert header.find_next_sibling() is cover
+    image = cover.select_one("img")
+    assert (image["alt"], image["src"]) == ("新しい<b>表紙</b>", "../_images/logo.png")
+    assert cover.select_one(".jekyll-post-image-caption").get_text() == "新しい<b>表紙</b>"  # text, not markup
+    og_image = page.find("meta", attrs={"property": "og:image"})
+    assert og_image["content"] == "https://kb.example.org/_images/logo.png"
+    assert "2026-01-20-cover" not in built.warnings

@@ -49,6 +49,7 @@ KNOWN_KEYS = frozenset(
         "reading_time",
         "series",
         "series_order",
+        "image",
     }
 )
 
@@ -59,7 +60,8 @@ COMMON_KEYS = frozenset(
         "slug",
         "description",
         "summary",
-        "image",
+        "media_subpath",
+        "img_path",
         "comments",
         "toc",
         "lang",
@@ -89,6 +91,9 @@ FAR_FUTURE = timedelta(days=365)
 EXCERPT_KEYS = ("excerpt", "description", "summary")
 
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
+#: a URL scheme an image may not have (``javascript:``, ``data:``...)
+_UNSAFE_SCHEME = re.compile(r"^(?!https?:)[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME_OR_ROOT = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/)")
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,17 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class CoverImage:
+    """A post's ``image``: a path on the Jekyll site (``/assets/img/x.png``), relative to the
+    post, or an ``http(s)`` URL; and the text that stands for it."""
+
+    path: str
+    alt: str = ""
+    #: the line of ``image:`` in the post
+    line: int = 1
+
+
+@dataclass(frozen=True)
 class PostRecord:
     """Everything the site needs to know about one Markdown document.
 
@@ -123,7 +139,8 @@ class PostRecord:
     is listed in the blog; a ``page`` is an evergreen wiki page.  A post that
     is not ``published`` is a draft.  ``series`` names the series a post is
     part of, ``series_order`` its place there (wiki pages have neither).
-    ``metadata`` holds every front matter key with its YAML value.
+    ``image`` is the post's cover picture.  ``metadata`` holds every front matter key with its
+    YAML value.
     """
 
     title: str
@@ -141,6 +158,8 @@ class PostRecord:
     body_line: int
     series: str | None
     series_order: float | None
+    #: the picture shown above the post (``image``), and the page's picture when shared
+    image: CoverImage | None = None
 
     @property
     def is_post(self) -> bool:
@@ -233,6 +252,7 @@ def _record(
         body_line=split.body_line,
         series=series,
         series_order=series_order,
+        image=cover_image(data, problems),
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))
@@ -328,6 +348,28 @@ def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem
         return value
     problems.append(Problem(data.line_of(key), "published", f"{key}: expected true or false"))
     return default
+
+
+def cover_image(data: FrontMatterData, problems: list[Problem]) -> CoverImage | None:
+    """``image: /assets/img/x.png``, or ``image: {path: ..., alt: ...}`` (Chirpy's, jekyll-seo-tag's);
+    a relative path under Chirpy's ``media_subpath`` (or its older ``img_path``)."""
+    value = data.values.get("image")
+    if value is None:
+        return None
+    given = value if isinstance(value, dict) else {"path": value}
+    path, alt = given.get("path"), given.get("alt", "")
+    if not isinstance(path, str) or not path.strip() or not isinstance(alt, str):
+        message = "image: expected a path or URL, or a mapping with a path and an alt text: not shown"
+        problems.append(Problem(data.line_of("image"), "image", message))
+        return None
+    path = path.strip()
+    if _UNSAFE_SCHEME.match(path):
+        problems.append(Problem(data.line_of("image"), "image", f"image: {path!r} is not a path or an http(s) URL"))
+        return None
+    folder = data.values.get("media_subpath", data.values.get("img_path"))
+    if isinstance(folder, str) and folder.strip() and not _SCHEME_OR_ROOT.match(path):
+        path = f"{folder.strip().rstrip('/')}/{path}"
+    return CoverImage(path, collapse_white_space(alt), data.line_of("image"))
 
 
 def _excerpt(data: FrontMatterData, problems: list[Problem]) -> str | None:

@@ -24,6 +24,7 @@ SUBTYPES: dict[str, str] = {
     "published": "a published or draft flag that is not true or false",
     "layout": "a layout that is not text",
     "series": "a series that is not text or not on a post, a series order that is not a number",
+    "image": "a cover image that is not a path, an http(s) URL or a mapping with a path",
     "url": "two pages that would be written to the same URL",
     "link": "a link whose target cannot be followed",
     "document": "an error while a document was read, parsed, transformed or resolved",

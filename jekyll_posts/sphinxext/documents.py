@@ -34,7 +34,7 @@ from . import compat
 from .compat.ablog import post_node
 from .config import site_settings_of
 from .domain import get_domain
-from .header import post_header
+from .header import cover_figure, post_header
 from .jekyll import front_matter_defaults, make_post
 from .page_parts import visible_text
 from .state import build_state
@@ -228,6 +228,8 @@ class ApplyFrontMatter(SphinxTransform):
         made: MadePost | None = self.env.current_document.get(MADE_KEY)
         section = self._titled_section(record)
         summary = record.excerpt or (made and made.excerpt) or _summary(self.document)  # the body's `#` sections too
+        if record.image is not None:
+            section.insert(1, cover_figure(record.image, self.env.doc2path(docname)))
         section.insert(1, post_header(record, docname, self.config.tags_intro_text))
         if record.is_post:
             section += post_node(record, summary)

@@ -15,7 +15,11 @@ from sphinx.locale import get_translation
 
 from ..core import PostRecord, format_date_ja
 from ..core.entries import TaxonomyKind
+from ..core.post import CoverImage
 from .page_parts import POST_HEADER
+
+#: the class of a post's cover picture
+COVER_IMAGE = "jekyll-post-image"
 
 _ = get_translation("sphinx")
 SEPARATOR = " · "
@@ -29,6 +33,19 @@ def post_header(record: PostRecord, docname: str, tags_intro: str) -> nodes.cont
     if record.tags:
         header += tag_links(record.tags, docname, tags_intro)
     return header
+
+
+def cover_figure(image: CoverImage, source: object) -> nodes.container:
+    """The post's ``image`` below its header, its alt text under it (as Chirpy shows it); at the
+    line of ``image:``, where a missing file is reported.  (Not a docutils figure: one with a
+    caption is numbered, and wants an id.)"""
+    cover = nodes.container(classes=[COVER_IMAGE])
+    cover += nodes.image(uri=image.path, alt=image.alt)
+    if image.alt:
+        cover += nodes.paragraph(image.alt, image.alt, classes=[f"{COVER_IMAGE}-caption"])
+    for node in cover.findall():
+        node.source, node.line = str(source), image.line
+    return cover
 
 
 def _post_info(record: PostRecord, docname: str) -> nodes.paragraph:

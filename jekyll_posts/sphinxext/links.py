@@ -125,7 +125,8 @@ def old_urls(app: Sphinx) -> dict[str, str]:
 class SiteImages(SphinxTransform):
     """Images at a site path are read from the site folder, where they are."""
 
-    default_priority = 695  # after MyST has made the images, before Sphinx collects them (doctree-read)
+    # after MyST has made the images and a post its cover (700), before Sphinx collects them (doctree-read)
+    default_priority = 701
 
     @property
     def _app(self) -> Sphinx:

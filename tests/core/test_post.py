@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from jekyll_posts.core import KNOWN_KEYS, SUBTYPES, Problem, ReadOptions, SourceFile, parse_post
+from jekyll_posts.core.post import CoverImage
 from jekyll_posts.core.readingtime import ReadingSpeed, reading_minutes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -175,6 +176,16 @@ LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 
 #: One bad input per problem the core reports: (file text, file name, the problem).
 BAD_INPUTS = [
+    (
+        "---\ntitle: t\nimage: [a.png, b.png]\n---\n",
+        "a.md",
+        Problem(3, "image", "image: expected a path or URL, or a mapping with a path and an alt text: not shown"),
+    ),
+    (
+        "---\ntitle: t\nimage:\n  path: javascript:alert(1)\n---\n",
+        "a.md",
+        Problem(3, "image", "image: 'javascript:alert(1)' is not a path or an http(s) URL"),
+    ),
     (
         "---\ntitle: t\ndate: 2026-02-30\n---\n",
         "2026-03-01-a.md",
@@ -394,3 +405,18 @@ def test_long_urls_and_short_links_are_left_alone() -> None:
     parsed = parse("title: t\n", body)
     assert parsed.problems == ()
     assert parsed.markdown is not None and parsed.markdown.endswith(body)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("image: /assets/img/a.png", CoverImage("/assets/img/a.png", "", 3)),
+        ("image:\n  path: https://e.jp/a.png\n  alt: 表紙　の絵", CoverImage("https://e.jp/a.png", "表紙　の絵", 3)),
+        ("media_subpath: /posts/20250905\nimage: {path: a.png, alt: 図}", CoverImage("/posts/20250905/a.png", "図", 4)),
+        ("img_path: /img/\nimage: /assets/b.png", CoverImage("/assets/b.png", "", 4)),  # a site path stays
+    ],
+)
+def test_a_cover_image_is_a_path_or_a_mapping_with_its_alt_text(front_matter: str, expected: CoverImage) -> None:
+    parsed = parse(f"title: t\n{front_matter}\n")
+    assert parsed.record is not None and parsed.record.image == expected
+    assert parsed.problems == ()
