@@ -427,3 +427,27 @@ def test_a_body_edit_writes_only_the_search_files_it_changes(tmp_path: Path, mon
     assert sorted(written) == [kite, "s0"]  # the kb site's postings fit in one shard
     clean = build(srcdir, tmp_path / "clean")
     assert records == {path.stem: path.read_text(encoding="utf-8") for path in (clean.outdir / "_search").iterdir()}
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The ``kb`` root with 23 more posts that share a word."""
+    base = tmp_path_factory.mktemp("many")
+    srcdir = copy_root("kb", base)
+    for day in range(1, 24):
+        post = f"---\ntitle: 共通の話 {day}\ndate: 2025-03-{day:02d}\n---\n\nどれにも共通語があります。\n"
+        (srcdir / "posts" / f"2025-03-{day:02d}-common.md").write_text(post, encoding="utf-8")
+    with serve(build(srcdir, base / "_build").outdir) as url:
+        yield url
+
+
+def test_more_results_than_a_page_are_counted_honestly_and_shown_on_request(page: Any, many_url: str) -> None:
+    """A real blog's query said 20 pages were found where 61 were: the list stopped at 20."""
+    assert len(search(page, many_url, "共通語")) == 20
+    assert page.inner_text(".jekyll-search-status") == "20 件を表示しています（ほかにも見つかりました）"
+    page.click(".jekyll-search-more")
+    page.wait_for_selector("#jekyll-search[data-state=done]")
+    titles = page.eval_on_selector_all(".jekyll-search-title", "links => links.map(link => link.textContent)")
+    assert sorted(titles) == sorted(f"共通の話 {day}" for day in range(1, 24))
+    assert page.inner_text(".jekyll-search-status") == "23 件のページが見つかりました"
+    assert page.locator(".jekyll-search-more").is_hidden()

@@ -249,27 +249,44 @@
     list.appendChild(item);
   }
 
+  /* Results of a query, PAGE_SIZE at a time: the status says how many are shown and whether more
+   * may follow (a page is only counted once its record is read), a button shows the next ones. */
   async function show(query, box) {
     const status = box.querySelector(".jekyll-search-status");
     const list = box.querySelector(".jekyll-search-list");
+    const more = box.querySelector(".jekyll-search-more");
     list.replaceChildren();
+    more.hidden = true;
     box.dataset.state = "searching";
     status.textContent = box.dataset.searching;
     let shown = 0;
     try {
       const needles = await runsOf(query);
-      for await (const result of results(query)) {
-        render(list, result, needles);
-        shown += 1;
-        if (shown === 1) box.dataset.state = "first";
-        if (shown === PAGE_SIZE) break;
-      }
-      status.textContent = shown ? box.dataset.found.replace("%s", shown) : box.dataset.none;
+      const found = results(query);
+      let next = await found.next(); // read one ahead: whether more follow is known, not guessed
+      const showNext = async () => {
+        more.hidden = true;
+        for (let count = 0; !next.done && count < PAGE_SIZE; count++) {
+          render(list, next.value, needles);
+          shown += 1;
+          if (shown === 1) box.dataset.state = "first";
+          next = await found.next();
+        }
+        if (!shown) status.textContent = box.dataset.none;
+        else status.textContent = (next.done ? box.dataset.found : box.dataset.foundMore).replace("%s", shown);
+        more.hidden = next.done;
+        box.dataset.state = "done";
+      };
+      more.onclick = () => {
+        box.dataset.state = "searching";
+        showNext();
+      };
+      await showNext();
     } catch (error) {
       status.textContent = box.dataset.unavailable;
       console.error(error);
+      box.dataset.state = "done";
     }
-    box.dataset.state = "done";
   }
 
   /* Every page found for a query (for tests and benchmarks). */
