@@ -928,3 +928,8 @@ def test_the_renderer_imports_no_sphinx() -> None:
                 imported.add(node.module.split(".")[0])
     assert "liquid" in imported
     assert not imported & {"sphinx", "docutils", "ablog", "myst_parser"}
+
+
+def test_jekyll_environment_is_jekylls_default() -> None:
+    body = "{% if jekyll.environment == 'production' %}解析タグ{% else %}{{ jekyll.environment }}{% endif %}"
+    assert rendered_text(body) == "development"

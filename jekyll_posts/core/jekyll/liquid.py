@@ -118,6 +118,11 @@ def render_liquid(body: str, first_line: int, page: Mapping[str, Any], site: Jek
     return Rendered(text, problems, frozenset(state.includes), frozenset(state.data))
 
 
+#: ``jekyll.*``: Jekyll's default environment (``JEKYLL_ENV`` unset, as ``jekyll build`` and
+#: ``jekyll serve`` run): a post's production-only Liquid (analytics, ads) shows nothing here.
+JEKYLL_VARIABLES = {"environment": "development"}
+
+
 def _render(body: str, page: Mapping[str, Any], state: RenderState) -> str:
     try:
         template, errors = parse_text(environment(), body)
@@ -125,7 +130,7 @@ def _render(body: str, page: Mapping[str, Any], state: RenderState) -> str:
         if template is None:
             return body
         _report_empty_site_lists(template, state)
-        return template.render(site=_site_variables(state), page=page)
+        return template.render(site=_site_variables(state), page=page, jekyll=JEKYLL_VARIABLES)
     except Exception as error:  # never raise on a post: Python's own limits (recursion, memory) end here
         state.report(None, f"Liquid could not be rendered: {error!r}: the body is left as written")
         return body
