@@ -44,7 +44,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -55,8 +55,9 @@ from tqdm import tqdm
 from .check import Located, find_conf_py, read_conf
 from .core import Problem, SourceFile, parse_post
 from .core.encoding import decode_source
-from .core.frontmatter import read_front_matter, split_front_matter
+from .core.frontmatter import deep_merged, read_front_matter, split_front_matter
 from .core.jekyll import JekyllSite, Links, load_jekyll_site
+from .core.jekyll.defaults import defaults_for
 from .core.jekyll.liquid import render_liquid
 from .core.jekyll.references import SiteAddress, is_page_address, references, resolve, source_lines, target_path
 from .core.jekyll.site import CONFIG_FILES, configured_folder, time_zone
@@ -331,6 +332,7 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
     path = PurePosixPath(post.source.relative_to(site.places.site).as_posix())
     split = split_front_matter(text)
     data = read_front_matter(split.yaml_text if split and split.closed else "")
+    data = replace(data, values=deep_merged(defaults_for(site.jekyll.front_matter_defaults, path), data.values))
     front_matter = data.values
     body, first_line = (split.body, split.body_line) if split and split.closed else (text, 1)
     page = post_page(path, front_matter, site.jekyll.config, site.zone, modified)

@@ -52,6 +52,7 @@ ASSETS = {
     "jekyll/assets/img/banner.png": "assets/img/banner.png",  # <img src="{{ site.url }}{{ site.baseurl }}/...">
     "jekyll/assets/img/cover.png": "assets/img/cover.png",  # image: {path: /assets/img/cover.png} in front matter
     "jekyll/images/photo.png": "images/photo.png",  # {{ "/images/photo.png" | relative_url }}
+    "jekyll/images/folder-cover.png": "images/folder-cover.png",  # _config.yml's defaults: the image of _posts/2026
     "jekyll/files/資料.pdf": "files/資料.pdf",  # {{ site.url }}{{ site.baseurl }}/files/%E8%B3%87...
     "docs/posts/2026/beside.png": "_posts/2026/beside.png",  # ![](beside.png) beside its post in _posts
 }
@@ -63,7 +64,7 @@ drafts: 1 (1 new, 0 updated, 0 unchanged) into docs/posts
 config files: 1 (1 new, 0 updated, 0 unchanged) into jekyll
 data files: 3 (3 new, 0 updated, 0 unchanged) into jekyll
 includes: 2 (2 new, 0 updated, 0 unchanged) into jekyll
-files posts use: 7 (7 new, 0 updated, 0 unchanged) into jekyll (or beside their post)
+files posts use: 8 (8 new, 0 updated, 0 unchanged) into jekyll (or beside their post)
 skipped: 2 files of _posts and _drafts folders
   1: {HTML_POST}
     _posts/2026-01-16-html-post.html
@@ -149,7 +150,7 @@ def test_a_second_run_copies_nothing(kb: Path, capsys: pytest.CaptureFixture[str
     assert status == 0
     assert {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in kb.rglob("*")} == stats
     assert "posts: 7 (0 new, 0 updated, 7 unchanged) into docs/posts" in out
-    assert "files posts use: 7 (0 new, 0 updated, 7 unchanged) into jekyll (or beside their post)" in out
+    assert "files posts use: 8 (0 new, 0 updated, 8 unchanged) into jekyll (or beside their post)" in out
     assert "conf.py already names the site folder (jekyll_posts_site)" in out
     assert (kb / "conf.py").read_text(encoding="utf-8").count("jekyll_posts_site") == 1
 
