@@ -105,10 +105,10 @@ def test_the_404_page_is_written_when_it_changes_and_a_documents_404_wins(tmp_pa
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
 
 
-def test_an_ideographic_space_in_a_title_stays_where_the_site_shows_the_title(tmp_path: Path) -> None:
+def test_an_ideographic_space_in_a_title_stays_wherever_the_title_is_shown(tmp_path: Path) -> None:
     """``本当？　素人`` was shown as ``本当？ 素人``: white space was collapsed with Python's split,
-    which counts U+3000 as white space; a browser does not.  (The theme's ``<title>`` still
-    collapses it: Jinja's ``striptags`` filter splits the same way.)"""
+    which counts U+3000 as white space (Jinja's ``striptags``, in the theme's ``<title>``, too);
+    a browser does not."""
     srcdir = copy_root("kb", tmp_path)
     post = "---\ntitle: |-\n  本当？　素人が\n  読む\n---\n\n本文です。\n"  # a line break: one space
     (srcdir / "posts" / "2026-02-01-space.md").write_text(post, encoding="utf-8")
@@ -117,4 +117,5 @@ def test_an_ideographic_space_in_a_title_stays_where_the_site_shows_the_title(tm
     shown = "本当？\u3000素人が 読む"
     assert page.select_one("article h1").get_text().removesuffix("#") == shown
     assert meta(page, "og:title") == shown
+    assert page.title is not None and page.title.get_text().startswith(f"{shown} — ")
     assert shown in [a.get_text() for a in built.soup("blog.html").select("article a")]

@@ -7,20 +7,27 @@
 - ``jekyll_feeds``: the feeds the page's ``<head>`` names: the whole blog's on
   every page, and a list page's own (ablog's one Atom link is left out);
 - ``jekyll_absolute_url(docname)``: a page's URL on the site, when ``html_baseurl``
-  gives the site's address (an old URL's canonical link: absolute, as Sphinx's own).
+  gives the site's address (an old URL's canonical link: absolute, as Sphinx's own);
+- ``jekyll_title_text``: the page title's text for ``<title>``, its ideographic spaces kept
+  (Jinja's ``striptags`` collapses them with the rest of Python's white space).
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
+import re
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
+from ..core.japanese import collapse_white_space
 from ..core.pages import FEED_FORMATS
 from .blog import registered_blog
 from .domain import get_domain
+
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -30,6 +37,8 @@ if TYPE_CHECKING:
 def setup_page_context(app: Sphinx) -> None:
     # the context must be ready before the theme renders its sidebars, at the default priority
     app.connect("html-page-context", add_page_context, priority=400)
+    # once every title is HTML: ablog gives its pages' titles as text, escaped at 900 (escaping.py)
+    app.connect("html-page-context", add_title_text, priority=950)
 
 
 def add_page_context(
@@ -46,6 +55,19 @@ def add_page_context(
     context["feed_path"] = ""  # ablog's own feed link: the feeds above name it
     if app.config.html_baseurl:
         context["jekyll_absolute_url"] = functools.partial(absolute_url, app)
+
+
+def add_title_text(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if isinstance(context.get("title"), str):
+        context["jekyll_title_text"] = title_text(context["title"])
+
+
+def title_text(title: str) -> str:
+    """The text of a title given as HTML (``A &amp; <em>B</em>``): tags and comments out,
+    entities read, white space collapsed as a browser does."""
+    return collapse_white_space(html.unescape(_TAG_OR_COMMENT.sub("", title)))
 
 
 def absolute_url(app: Sphinx, docname: str) -> str:
