@@ -94,8 +94,13 @@ def run(arguments: argparse.Namespace) -> int:
     for located in problems:
         print(located)
     posts = sum(report.entry is not None and report.entry.is_post for report in checked)
-    print(f"{posts} posts, {len(problems)} problems")
+    print(f"{posts} {_plural(posts, 'post')}, {len(problems)} {_plural(len(problems), 'problem')}")
     return 1 if problems else 0
+
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

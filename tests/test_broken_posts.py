@@ -145,10 +145,10 @@ def test_checker_reports_bad_settings_at_their_line(tmp_path: Path) -> None:
     (source / "conf.py").write_text('jekyll_posts_timezone = "Mars/Base"\n', encoding="utf-8")
     status, lines = run_check(source)
     message = "jekyll_posts_timezone = 'Mars/Base' is not an IANA time zone name; using 'Asia/Tokyo'"
-    assert (status, lines) == (1, [f"{source}/conf.py:1: {message} [jekyll_posts.config]", "5 posts, 1 problems"])
+    assert (status, lines) == (1, [f"{source}/conf.py:1: {message} [jekyll_posts.config]", "5 posts, 1 problem"])
     (source / "conf.py").write_text("raise RuntimeError('no')\n", encoding="utf-8")
     message = "conf.py could not be read (RuntimeError: no); the defaults are used"
-    assert run_check(source) == (1, [f"{source}/conf.py:1: {message} [jekyll_posts.config]", "5 posts, 1 problems"])
+    assert run_check(source) == (1, [f"{source}/conf.py:1: {message} [jekyll_posts.config]", "5 posts, 1 problem"])
 
 
 def test_strict_build_fails_listing_every_problem(broken: Built, tmp_path: Path) -> None:
