@@ -98,7 +98,6 @@ def run(arguments: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-
 def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else f"{noun}s"
 

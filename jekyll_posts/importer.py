@@ -70,7 +70,7 @@ from .core.jekyll.sitefiles import (
     post_destination,
     post_page,
 )
-from .core.post import cover_image
+from .core.post import cover_image, media_subpath, under_media_subpath
 from .core.settings import SiteSettings, sets, site_settings
 
 SITE_SETTING = "jekyll_posts_site"
@@ -336,8 +336,9 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
     front_matter = data.values
     body, first_line = (split.body, split.body_line) if split and split.closed else (text, 1)
     page = post_page(path, front_matter, site.jekyll.config, site.zone, modified)
+    folder = media_subpath(front_matter)
     cover = cover_image(data, [])
-    if cover is not None and not _add_target(site, path, page["url"], cover.path, plan):
+    if cover is not None and not _add_target(site, path, page["url"], under_media_subpath(cover.path, folder), plan):
         plan.missing.append((post.destination, cover.line, unquote(cover.path)))
     rendered = render_liquid(body, first_line, page, site.jekyll, LINKS)
     plan.plugins.update({found[1] for problem in rendered.problems if (found := _UNKNOWN.match(problem.message))})
@@ -345,6 +346,8 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
         _add_beside(site, path, Path(included), plan)
     lines = source_lines(body, rendered.text)
     for reference in references(rendered.text):
+        if folder and _add_target(site, path, page["url"], under_media_subpath(reference.target, folder), plan):
+            continue  # an image under Chirpy's media_subpath
         if not _add_target(site, path, page["url"], reference.target, plan):
             line = first_line + lines[min(reference.line, len(lines)) - 1]
             plan.missing.append((post.destination, line, unquote(reference.target)))

@@ -312,3 +312,17 @@ def test_a_posts_cover_image_is_shown_under_its_header_and_shared(tmp_path: Path
     og_image = page.find("meta", attrs={"property": "og:image"})
     assert og_image["content"] == "https://kb.example.org/_images/logo.png"
     assert "2026-01-20-cover" not in built.warnings
+
+
+def test_a_posts_relative_images_are_under_its_media_subpath(tmp_path: Path) -> None:
+    """Chirpy's ``media_subpath``: ``![](logo.png)`` and ``image: logo.png`` are its pictures' folder's."""
+    srcdir = copy_root("jekyll", tmp_path)
+    post = srcdir / "posts" / "2026-01-21-subpath.md"
+    post.write_text(
+        "---\ntitle: 画像の置き場所\nmedia_subpath: /assets/img/\nimage: logo.png\n---\n\n![ロゴ](logo.png)\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build")
+    article = built.soup("posts/2026-01-21-subpath.html").select_one("article")
+    assert [image["src"] for image in article.select("img")] == ["../_images/logo.png"] * 2
+    assert "2026-01-21-subpath" not in built.warnings

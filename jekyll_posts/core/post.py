@@ -352,7 +352,7 @@ def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem
 
 def cover_image(data: FrontMatterData, problems: list[Problem]) -> CoverImage | None:
     """``image: /assets/img/x.png``, or ``image: {path: ..., alt: ...}`` (Chirpy's, jekyll-seo-tag's);
-    a relative path under Chirpy's ``media_subpath`` (or its older ``img_path``)."""
+    a relative path is read as the post's other images are (:func:`under_media_subpath`)."""
     value = data.values.get("image")
     if value is None:
         return None
@@ -366,10 +366,20 @@ def cover_image(data: FrontMatterData, problems: list[Problem]) -> CoverImage | 
     if _UNSAFE_SCHEME.match(path):
         problems.append(Problem(data.line_of("image"), "image", f"image: {path!r} is not a path or an http(s) URL"))
         return None
-    folder = data.values.get("media_subpath", data.values.get("img_path"))
-    if isinstance(folder, str) and folder.strip() and not _SCHEME_OR_ROOT.match(path):
-        path = f"{folder.strip().rstrip('/')}/{path}"
     return CoverImage(path, collapse_white_space(alt), data.line_of("image"))
+
+
+def media_subpath(metadata: Mapping[str, Any]) -> str | None:
+    """Chirpy's ``media_subpath`` (``img_path`` before its version 7): the folder a post's
+    relative image paths are under."""
+    folder = metadata.get("media_subpath", metadata.get("img_path"))
+    return folder.strip().rstrip("/") if isinstance(folder, str) and folder.strip() else None
+
+
+def under_media_subpath(path: str, folder: str | None) -> str:
+    """An image's path as Chirpy reads it: a relative one under ``folder``; a site path
+    (``/assets/x.png``) or a URL as it is."""
+    return f"{folder}/{path}" if folder and path and not _SCHEME_OR_ROOT.match(path) else path
 
 
 def _excerpt(data: FrontMatterData, problems: list[Problem]) -> str | None:

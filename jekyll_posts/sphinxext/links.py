@@ -35,7 +35,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..core.post import PostRecord, media_subpath, under_media_subpath
 from . import compat
+from .documents import RECORD_KEY
 from .domain import get_domain
 from .jekyll import site_state
 from .state import build_state
@@ -123,7 +125,8 @@ def old_urls(app: Sphinx) -> dict[str, str]:
 
 
 class SiteImages(SphinxTransform):
-    """Images at a site path are read from the site folder, where they are."""
+    """Images at a site path are read from the site folder, where they are; a post's relative
+    image paths are under its ``media_subpath`` (Chirpy's) when it names one."""
 
     # after MyST has made the images and a post its cover (700), before Sphinx collects them (doctree-read)
     default_priority = 701
@@ -133,6 +136,11 @@ class SiteImages(SphinxTransform):
         return compat.sphinx.app_of(self.env)
 
     def apply(self, **kwargs: Any) -> None:
+        record: PostRecord | None = self.env.current_document.get(RECORD_KEY)
+        folder = media_subpath(record.metadata) if record is not None else None
+        if folder is not None:
+            for image in self.document.findall(nodes.image):
+                image["uri"] = under_media_subpath(image["uri"], folder)
         paths = SitePaths(self._app)
         if paths.root is None:
             return

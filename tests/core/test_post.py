@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from jekyll_posts.core import KNOWN_KEYS, SUBTYPES, Problem, ReadOptions, SourceFile, parse_post
-from jekyll_posts.core.post import CoverImage
+from jekyll_posts.core.post import CoverImage, media_subpath, under_media_subpath
 from jekyll_posts.core.readingtime import ReadingSpeed, reading_minutes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -412,11 +412,27 @@ def test_long_urls_and_short_links_are_left_alone() -> None:
     [
         ("image: /assets/img/a.png", CoverImage("/assets/img/a.png", "", 3)),
         ("image:\n  path: https://e.jp/a.png\n  alt: 表紙　の絵", CoverImage("https://e.jp/a.png", "表紙　の絵", 3)),
-        ("media_subpath: /posts/20250905\nimage: {path: a.png, alt: 図}", CoverImage("/posts/20250905/a.png", "図", 4)),
-        ("img_path: /img/\nimage: /assets/b.png", CoverImage("/assets/b.png", "", 4)),  # a site path stays
+        ("media_subpath: /posts/20250905\nimage: {path: a.png, alt: 図}", CoverImage("a.png", "図", 4)),
     ],
 )
 def test_a_cover_image_is_a_path_or_a_mapping_with_its_alt_text(front_matter: str, expected: CoverImage) -> None:
     parsed = parse(f"title: t\n{front_matter}\n")
     assert parsed.record is not None and parsed.record.image == expected
     assert parsed.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("metadata", "path", "read_as"),
+    [
+        ({"media_subpath": "/posts/20250905/"}, "a.png", "/posts/20250905/a.png"),
+        ({"img_path": "/img"}, "sub/a.png", "/img/sub/a.png"),  # Chirpy before 7
+        ({"media_subpath": "/img"}, "/assets/b.png", "/assets/b.png"),  # a site path stays
+        ({"media_subpath": "/img"}, "https://e.jp/c.png", "https://e.jp/c.png"),
+        ({"media_subpath": " "}, "a.png", "a.png"),
+        ({}, "a.png", "a.png"),
+    ],
+)
+def test_relative_image_paths_are_under_chirpys_media_subpath(
+    metadata: dict[str, str], path: str, read_as: str
+) -> None:
+    assert under_media_subpath(path, media_subpath(metadata)) == read_as
