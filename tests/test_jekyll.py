@@ -25,6 +25,7 @@ from test_incremental import assert_same_site
 
 from jekyll_posts.check import main as check
 from jekyll_posts.sphinxext.state import build_state
+from jekyll_posts.testing.browser import serve
 
 POSTS = {
     "posts/2026-01-05-first.markdown": "posts/2026-01-05-first.html",
@@ -326,3 +327,18 @@ def test_a_posts_relative_images_are_under_its_media_subpath(tmp_path: Path) -> 
     article = built.soup("posts/2026-01-21-subpath.html").select_one("article")
     assert [image["src"] for image in article.select("img")] == ["../_images/logo.png"] * 2
     assert "2026-01-21-subpath" not in built.warnings
+
+
+def test_chirpys_prompts_are_coloured_boxes(tmp_path: Path, page: Any) -> None:
+    """``> 本文`` then ``{: .prompt-tip }``: kramdown gives the quote the class, Chirpy colours it."""
+    srcdir = copy_root("jekyll", tmp_path)
+    kinds = ["tip", "info", "warning", "danger"]
+    body = "".join(f"> {kind} の囲み\n{{: .prompt-{kind} }}\n\n" for kind in kinds) + "> ふつうの引用\n"
+    (srcdir / "posts" / "2026-01-22-prompts.md").write_text(f"---\ntitle: 囲み\n---\n\n{body}", encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    with serve(built.outdir) as url:
+        page.goto(url + "posts/2026-01-22-prompts.html")
+        colours = page.eval_on_selector_all(
+            "article blockquote", "quotes => quotes.map(quote => getComputedStyle(quote).borderLeftColor)"
+        )
+    assert len(colours) == 5 and len(set(colours)) == 5  # each kind its own colour, none a plain quote's
