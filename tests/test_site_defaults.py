@@ -75,3 +75,18 @@ def test_editing_the_defaults_rebuilds_the_posts_as_a_clean_build(built_roots: B
     assert "0 added, 4 changed, 0 removed" in rebuilt.status  # the posts and the draft: they read _config.yml
     assert authors(rebuilt, HELLO) == ["編集部"]
     assert_same_site(rebuilt, clean_build(srcdir, tmp_path, "clean"))
+
+
+def test_a_parallel_build_gives_the_serial_site(tmp_path: Path) -> None:
+    """The defaults are read in each forked reader as in the main process."""
+    srcdir = copy_root("defaults", tmp_path)
+    for day in range(11, 15):
+        post = f"---\ntitle: 九月{day}日\n---\n\n本文です。\n"
+        (srcdir / "posts" / f"2025-09-{day}-day{day}.md").write_text(post, encoding="utf-8")
+    serial = build(srcdir, tmp_path / "serial")
+    parallel = build(srcdir, tmp_path / "parallel", parallel=2)
+    chunks = [line for line in parallel.status.splitlines() if line.startswith("reading sources") and " .. " in line]
+    assert chunks  # read in forked readers, a chunk of documents each
+    assert authors(parallel, "posts/2025-09-11-day11.html") == ["hantani"]
+    assert (parallel.outdir / "posts" / "day11" / "index.html").is_file()
+    assert_same_site(parallel, serial)
