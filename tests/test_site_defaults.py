@@ -67,6 +67,21 @@ def test_the_checker_agrees(site: Built) -> None:
     assert (status, output.getvalue().splitlines()) == (0, ["4 posts, 0 problems"])
 
 
+def test_a_bad_default_value_is_reported_by_the_build_and_the_checker_alike(tmp_path: Path) -> None:
+    """The checker reads the posts with the site's defaults, as the build does."""
+    srcdir = copy_root("defaults", tmp_path)
+    config = srcdir / "jekyll" / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("author: 下書き係", "author: [[下書き係]]"), "utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    warned = [line for line in built.warnings.splitlines() if "jekyll_posts.taxonomy" in line]
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        status = check([str(srcdir)])
+    checked = [line for line in output.getvalue().splitlines() if "jekyll_posts.taxonomy" in line]
+    assert status == 1 and len(warned) == len(checked) == 1
+    assert "posts/_drafts/idea.md:1:" in warned[0] and "posts/_drafts/idea.md:1:" in checked[0]
+
+
 def test_editing_the_defaults_rebuilds_the_posts_as_a_clean_build(built_roots: BuiltRoots, tmp_path: Path) -> None:
     srcdir, builddir = built_roots.fresh("defaults")
     config = srcdir / "jekyll" / "_config.yml"
