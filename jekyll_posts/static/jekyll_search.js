@@ -257,15 +257,21 @@
     const more = box.querySelector(".jekyll-search-more");
     list.replaceChildren();
     more.hidden = true;
-    box.dataset.state = "searching";
-    status.textContent = box.dataset.searching;
     let shown = 0;
-    try {
-      const needles = await runsOf(query);
-      const found = results(query);
-      let next = await found.next(); // read one ahead: whether more follow is known, not guessed
-      const showNext = async () => {
-        more.hidden = true;
+    let needles;
+    let found;
+    let next;
+    /* The next PAGE_SIZE results; a failure (an index file that cannot be read) is said, not thrown. */
+    const showNext = async () => {
+      more.hidden = true;
+      box.dataset.state = "searching";
+      status.textContent = box.dataset.searching;
+      try {
+        if (found === undefined) {
+          needles = await runsOf(query);
+          found = results(query);
+          next = await found.next(); // read one ahead: whether more follow is known, not guessed
+        }
         for (let count = 0; !next.done && count < PAGE_SIZE; count++) {
           render(list, next.value, needles);
           shown += 1;
@@ -275,18 +281,14 @@
         if (!shown) status.textContent = box.dataset.none;
         else status.textContent = (next.done ? box.dataset.found : box.dataset.foundMore).replace("%s", shown);
         more.hidden = next.done;
-        box.dataset.state = "done";
-      };
-      more.onclick = () => {
-        box.dataset.state = "searching";
-        showNext();
-      };
-      await showNext();
-    } catch (error) {
-      status.textContent = box.dataset.unavailable;
-      console.error(error);
+      } catch (error) {
+        status.textContent = box.dataset.unavailable;
+        console.error(error);
+      }
       box.dataset.state = "done";
-    }
+    };
+    more.onclick = showNext;
+    await showNext();
   }
 
   /* Every page found for a query (for tests and benchmarks). */
