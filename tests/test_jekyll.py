@@ -145,6 +145,14 @@ def test_links_to_other_posts_resolve(site: Built) -> None:
     assert target(site, first, by_old_url["href"]) == site.outdir / liquid
 
 
+def test_post_url_in_html_or_alone_in_a_sentence_links_to_the_page(site: Built) -> None:
+    first, liquid = "posts/2026-01-05-first.html", "posts/2026-01-10-liquid.html"
+    in_html = next(a for a in article(site, liquid).select("a") if a.get_text() == "HTML で書いた前の投稿へのリンク")
+    assert in_html["href"] == "2026-01-05-first.html#見出し"
+    alone = in_html.parent.select("a")[-1]  # Jekyll shows the URL there: here, a link with the page's title
+    assert (alone.get_text(), target(site, liquid, alone["href"])) == ("最初の投稿", site.outdir / first)
+
+
 def test_the_posts_are_indexed_for_post_url_only_when_a_post_links_by_it(site: Built, tmp_path: Path) -> None:
     """Indexing every post's name and path took 1 s of a one-post rebuild at 10,000 posts."""
     jekyll = build_state(site.app).jekyll

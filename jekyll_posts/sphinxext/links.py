@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 #: a ``src`` or ``href`` in HTML that may point into the site: a site path, or a full URL
 _HTML_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*)(["'])((?:/|https?://)[^"']*)\2""", re.IGNORECASE)
+#: a ``href`` in HTML relative to the page, which may name a document's source file (``{% post_url %}`` gives one)
+_HTML_RELATIVE_LINK = re.compile(
+    r"""(\bhref\s*=\s*)(["']?)((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"'\s>]+)\2""", re.IGNORECASE
+)
 
 
 def setup_links(app: Sphinx) -> None:
@@ -222,7 +226,8 @@ class SiteLinks(SphinxPostTransform):
 
     def _rewrite_raw(self, raw: nodes.raw, paths: SitePaths, docname: str) -> None:
         """Links and images of HTML in a post, as those of its Markdown (a link that leads
-        nowhere is left as it is: HTML has no text to show instead)."""
+        nowhere is left as it is: HTML has no text to show instead); a link to a document's
+        source file leads to its page."""
 
         def rewritten(match: re.Match[str]) -> str:
             found = paths.path_of(match.group(3))
@@ -231,9 +236,22 @@ class SiteLinks(SphinxPostTransform):
                 self._warn_not_here(match.group(3), raw)
             return f"{match.group(1)}{match.group(2)}{uri}{match.group(2)}" if uri else match.group(0)
 
-        text = _HTML_LINK.sub(rewritten, raw.astext())
+        def to_page(match: re.Match[str]) -> str:
+            uri = self._page_of_source(docname, match.group(3))
+            return f"{match.group(1)}{match.group(2)}{uri}{match.group(2)}" if uri else match.group(0)
+
+        text = _HTML_RELATIVE_LINK.sub(to_page, _HTML_LINK.sub(rewritten, raw.astext()))
         if text != raw.astext():
             raw.replace_self(nodes.raw("", text, format=raw["format"]))
+
+    def _page_of_source(self, docname: str, href: str) -> str | None:
+        """The URL from ``docname``'s page of the document whose source file ``href`` names, if it does."""
+        parts = urlsplit(href)
+        source = os.path.normpath(Path(self.env.doc2path(docname)).parent / unquote(parts.path))
+        target = self.env.path2doc(source)
+        if target is None or target not in self.env.all_docs:
+            return None
+        return self._app.builder.get_relative_uri(docname, target) + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _reference(uri: str, pending: addnodes.pending_xref) -> nodes.reference:

@@ -354,14 +354,52 @@ def test_highlight_without_a_language_is_plain_code_with_a_problem() -> None:
     [
         ("[前回]({% post_url 2026-01-05-first-post %})", "[前回](first-post.md)"),
         ("[a]: {% post_url 2017-10-12-welcome %}\n", "[a]: ../2017/welcome.md\n"),
-        ("{% post_url ja/2019-01-01-年始 %}", "ja/new-year.md"),
-        ("{% post_url /2017-10-12-welcome %} {% post_url /ja/2019-01-01-年始 %}", "../2017/welcome.md ja/new-year.md"),
-        ("{% assign name = '2017-10-12-welcome' %}{% post_url {{ name }} %}", "../2017/welcome.md"),
+        ("[年始]({% post_url ja/2019-01-01-年始 %})", "[年始](ja/new-year.md)"),
+        (
+            "[a]({% post_url /2017-10-12-welcome %}) [b]({% post_url /ja/2019-01-01-年始 %})",
+            "[a](../2017/welcome.md) [b](ja/new-year.md)",
+        ),
+        ("{% assign name = '2017-10-12-welcome' %}[a]({% post_url {{ name }} %})", "[a](../2017/welcome.md)"),
         ("[x]({% link _posts/2016-07-26-name.md %})", "[x](name.md)"),
-        ("{% link ja/news/_posts/x.md %}", "ja/news/x.md"),
+        ("[x]({% link ja/news/_posts/x.md %})", "[x](ja/news/x.md)"),
     ],
 )
 def test_post_url_and_link_write_what_the_links_find(body: str, expected: str) -> None:
+    assert rendered_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{% post_url ja/2019-01-01-年始 %}", "[](<ja/new-year.md>)"),
+        ("- 直近のまとめ：{% link ja/news/_posts/x.md %}", "- 直近のまとめ：[](<ja/news/x.md>)"),
+        ("紹介 — {% post_url 2026-01-05-first-post %}。", "紹介 — [](<first-post.md>)。"),
+        ("（{% post_url 2026-01-05-first-post %}）", "（[](<first-post.md>)）"),
+        ("see ({% post_url 2026-01-05-first-post %}).", "see ([](<first-post.md>))."),
+    ],
+)
+def test_a_tag_standing_alone_in_a_sentence_is_a_link_to_the_page(body: str, expected: str) -> None:
+    """Jekyll shows the URL as text there; here the link shows the page's title."""
+    assert rendered_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<a href="{% post_url 2026-01-05-first-post %}">前回</a>', '<a href="first-post.md">前回</a>'),
+        ("<a href={% post_url 2026-01-05-first-post %}>前回</a>", "<a href=first-post.md>前回</a>"),
+        ("[a]: {% post_url 2026-01-05-first-post %}", "[a]: first-post.md"),
+        ("{{ site.url }}/{% post_url 2026-01-05-first-post %}", "https://blog.example.jp/first-post.md"),
+        ("{% post_url 2026-01-05-first-post %}#part", "first-post.md#part"),
+        ("`{% post_url 2026-01-05-first-post %}`", "`first-post.md`"),
+        ("```\n{% post_url 2026-01-05-first-post %}\n```", "```\nfirst-post.md\n```"),
+        (
+            "{% highlight text %}\n{% post_url 2026-01-05-first-post %}\n{% endhighlight %}",
+            "```text\nfirst-post.md\n```",
+        ),
+    ],
+)
+def test_a_tag_in_a_destination_a_url_or_code_is_the_path(body: str, expected: str) -> None:
     assert rendered_text(body) == expected
 
 
