@@ -418,6 +418,7 @@ FIELD_EDITS = {
     "tags": ("tags: AI C++ C", "tags: AI Rust"),
     "excerpt": ("excerpt: The front matter excerpt", "excerpt: Another excerpt"),
     "draft": ("layout: post", "layout: post\npublished: false"),
+    "pin": ("layout: post", "layout: post\npin: true"),
 }
 
 

@@ -295,6 +295,26 @@ def test_a_posts_summary_is_its_excerpt_description_or_first_text(
     assert summary in [excerpt.get_text(" ", strip=True) for excerpt in listed]
 
 
+def test_a_pinned_post_comes_first_among_all_posts_and_only_there(tmp_path: Path) -> None:
+    """Chirpy's ``pin: true``: first on the list of all posts, marked; dated as before everywhere else."""
+    srcdir = copy_root("kb", tmp_path)
+    post = srcdir / "posts" / "2025-06-01-upper-ai.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("layout: post", "layout: post\npin: true"), "utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    assert built.warnings == ""
+    all_posts = built.soup("blog.html")
+    assert listed_titles(all_posts) == ["Upper-case AI", SEED_TITLE, "カイトを揚げる", "lower-case ai"]
+    assert [marker.get_text() for marker in all_posts.select(".jekyll-pinned")] == ["固定"]
+    assert listed_titles(built.soup("blog/2025.html")) == ["カイトを揚げる", "Upper-case AI", "lower-case ai"]
+    assert built.soup("blog/2025.html").select(".jekyll-pinned") == []
+    assert list(feed_entries(built.outdir / "blog" / "atom.xml")) == [
+        SEED_TITLE,
+        "カイトを揚げる",
+        "Upper-case AI",
+        "lower-case ai",
+    ]
+
+
 def test_ablog_keeps_no_copy_of_post_doctrees_without_full_text_feeds(kb: Built) -> None:
     posts = [info for infos in kb.app.env.ablog_posts.values() for info in infos]
     assert len(posts) == 5

@@ -43,6 +43,8 @@ class PageEntry:
     #: the series a post is part of, and its place there (:mod:`jekyll_posts.core.series`)
     series: str | None = None
     series_order: float | None = None
+    #: a post listed first among all posts (``pin: true``)
+    pinned: bool = False
 
     @classmethod
     def of_record(
@@ -71,6 +73,7 @@ class PageEntry:
             old_urls=old_urls,
             series=record.series,
             series_order=record.series_order,
+            pinned=record.pinned and record.is_post,
         )
 
     @classmethod

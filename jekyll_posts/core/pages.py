@@ -207,18 +207,25 @@ def list_pages(site: SiteView, listing: Listing, wiki_pages: Sequence[PageEntry]
     """The pages of one list, a page at a time, the feed on the first (and the wiki pages there too)."""
     with_feed = listing.feed and site.settings.blog_baseurl
     feeds = (feed_of(site, listing.pagename, listing.title, listing.posts),) if with_feed else ()
-    pages = paginated(listing.pagename, listing.posts, site.settings.page_size)
-    for index, (pagename, posts, pagination) in enumerate(pages):
+    pins = listing.kind == "all"
+    shown = pinned_first(listing.posts) if pins else listing.posts
+    for index, (pagename, posts, pagination) in enumerate(paginated(listing.pagename, shown, site.settings.page_size)):
         context = {
             "title": listing.title,
             "kind": listing.kind,
             "name": listing.name,
-            "posts": [listed_post(site, entry) for entry in posts],
+            "posts": [{**listed_post(site, entry), "pinned": pins and entry.pinned} for entry in posts],
             "pages": [entry_context(entry) for entry in wiki_pages] if index == 0 else [],
             "pagination": pagination,
             "feeds": [feed_links(feed) for feed in feeds],
         }
         yield GeneratedPage(pagename, "jekyll_posts/list.html", context, feeds if index == 0 else ())
+
+
+def pinned_first(posts: Sequence[PageEntry]) -> tuple[PageEntry, ...]:
+    """The list of all posts as Chirpy orders its home page: the pinned posts first, each part
+    in the list's own order (its feed keeps that order)."""
+    return (*(entry for entry in posts if entry.pinned), *(entry for entry in posts if not entry.pinned))
 
 
 def feed_of(site: SiteView, folder: str, title: str, posts: Sequence[PageEntry]) -> FeedSpec:

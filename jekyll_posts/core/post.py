@@ -50,6 +50,7 @@ KNOWN_KEYS = frozenset(
         "series",
         "series_order",
         "image",
+        "pin",
     }
 )
 
@@ -137,7 +138,8 @@ class PostRecord:
     file name); ``title_in_body`` says whether the body already shows it as
     its top heading.  ``date`` is aware and in the site's zone.  A ``post``
     is listed in the blog; a ``page`` is an evergreen wiki page.  A post that
-    is not ``published`` is a draft.  ``series`` names the series a post is
+    is not ``published`` is a draft; a ``pinned`` one (``pin: true``, Chirpy's) comes first in the
+    list of all posts.  ``series`` names the series a post is
     part of, ``series_order`` its place there (wiki pages have neither).
     ``image`` is the post's cover picture.  ``metadata`` holds every front matter key with its
     YAML value.
@@ -160,6 +162,7 @@ class PostRecord:
     series_order: float | None
     #: the picture shown above the post (``image``), and the page's picture when shared
     image: CoverImage | None = None
+    pinned: bool = False
 
     @property
     def is_post(self) -> bool:
@@ -253,6 +256,7 @@ def _record(
         series=series,
         series_order=series_order,
         image=cover_image(data, problems),
+        pinned=_flag(data, "pin", False, problems, subtype="pin"),
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))
@@ -342,11 +346,11 @@ def _published(data: FrontMatterData, problems: list[Problem]) -> bool:
     return published and not draft
 
 
-def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem]) -> bool:
+def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem], subtype: str = "published") -> bool:
     value = data.values.get(key, default)
     if isinstance(value, bool):
         return value
-    problems.append(Problem(data.line_of(key), "published", f"{key}: expected true or false"))
+    problems.append(Problem(data.line_of(key), subtype, f"{key}: expected true or false"))
     return default
 
 

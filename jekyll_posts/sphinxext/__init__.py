@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: raise when what the environment holds for this package changes shape
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 
 def setup(app: Sphinx, version: str) -> dict[str, Any]:
