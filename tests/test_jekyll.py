@@ -324,16 +324,19 @@ def test_a_posts_cover_image_is_shown_under_its_header_and_shared(tmp_path: Path
 
 
 def test_a_posts_relative_images_are_under_its_media_subpath(tmp_path: Path) -> None:
-    """Chirpy's ``media_subpath``: ``![](logo.png)`` and ``image: logo.png`` are its pictures' folder's."""
+    """Chirpy's ``media_subpath``: ``![](logo.png)``, ``image: logo.png`` and HTML's ``<img src="logo.png">``
+    are its pictures' folder's (Chirpy rewrites every picture of the page's HTML)."""
     srcdir = copy_root("jekyll", tmp_path)
     post = srcdir / "posts" / "2026-01-21-subpath.md"
     post.write_text(
-        "---\ntitle: 画像の置き場所\nmedia_subpath: /assets/img/\nimage: logo.png\n---\n\n![ロゴ](logo.png)\n",
+        "---\ntitle: 画像の置き場所\nmedia_subpath: /assets/img/\nimage: logo.png\n---\n\n![ロゴ](logo.png)\n\n"
+        '<img src="logo.png" alt="HTML のロゴ" width="40">\n',
         encoding="utf-8",
     )
     built = build(srcdir, tmp_path / "_build")
     article = built.soup("posts/2026-01-21-subpath.html").select_one("article")
-    assert [image["src"] for image in article.select("img")] == ["../_images/logo.png"] * 2
+    assert [image["src"] for image in article.select("img")] == ["../_images/logo.png"] * 2 + ["../assets/img/logo.png"]
+    assert (built.outdir / "assets" / "img" / "logo.png").is_file()
     assert "2026-01-21-subpath" not in built.warnings
 
 

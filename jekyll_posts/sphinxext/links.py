@@ -54,6 +54,10 @@ _HTML_RELATIVE_LINK = re.compile(
 )
 
 
+#: a picture's ``src`` in HTML
+_HTML_SOURCE = re.compile(r"""(\bsrc\s*=\s*)(["'])([^"']*)\2""", re.IGNORECASE)
+
+
 def setup_links(app: Sphinx) -> None:
     app.add_transform(SiteImages)
     app.add_post_transform(SiteLinks)
@@ -130,7 +134,8 @@ def old_urls(app: Sphinx) -> dict[str, str]:
 
 class SiteImages(SphinxTransform):
     """Images at a site path are read from the site folder, where they are; a post's relative
-    image paths are under its ``media_subpath`` (Chirpy's) when it names one."""
+    image paths, in its Markdown and its HTML, are under its ``media_subpath`` (Chirpy's) when it
+    names one (an HTML picture is then at a site path, which :class:`SiteLinks` copies)."""
 
     # after MyST has made the images and a post its cover (700), before Sphinx collects them (doctree-read)
     default_priority = 701
@@ -145,6 +150,11 @@ class SiteImages(SphinxTransform):
         if folder is not None:
             for image in self.document.findall(nodes.image):
                 image["uri"] = under_media_subpath(image["uri"], folder)
+            for raw in list(self.document.findall(nodes.raw)):
+                if "html" in raw.get("format", "").split():
+                    text = _HTML_SOURCE.sub(lambda found: _under(found, folder), raw.astext())
+                    if text != raw.astext():
+                        raw.replace_self(nodes.raw("", text, format=raw["format"]))
         paths = SitePaths(self._app)
         if paths.root is None:
             return
@@ -154,6 +164,11 @@ class SiteImages(SphinxTransform):
             file = paths.file(found[0]) if found else None
             if file is not None:
                 image["uri"] = Path(os.path.relpath(file, source_folder)).as_posix()
+
+
+def _under(found: re.Match[str], folder: str) -> str:
+    """An HTML ``src`` under the post's ``media_subpath``, when it is relative."""
+    return f"{found[1]}{found[2]}{under_media_subpath(found[3], folder)}{found[2]}"
 
 
 class SiteLinks(SphinxPostTransform):
