@@ -20,8 +20,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .japanese import collapse_white_space
+
 _SYMBOL_WORDS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", ".": "dot", "%": "percent"}
 _SEPARATORS = re.compile(r"[\s\-]+")
+#: the white space Ruby's ``String#split`` splits words at, as Jekyll splits ``tags: jekyll ruby``:
+#: ASCII's, not the ideographic space
+_RUBY_WHITE_SPACE = re.compile(r"[ \t\n\v\f\r]+")
 #: The commas that separate terms written in one string: ASCII, Japanese and full-width.
 COMMAS = re.compile(r"[,、，]")
 
@@ -31,8 +36,9 @@ MAX_SLUG_LENGTH = 60
 
 
 def normalize_term(term: str) -> str:
-    """The display form of a term: trimmed, inner white space folded to one space."""
-    return " ".join(term.split())
+    """The display form of a term: trimmed, inner white space folded to one space as a browser
+    shows it (an ideographic space is a character the writer chose, and stays)."""
+    return collapse_white_space(term).strip()
 
 
 @functools.lru_cache(maxsize=4096)  # a site has a few hundred terms, slugged on every page
@@ -135,7 +141,7 @@ def unique_terms(terms: Iterable[str]) -> list[str]:
 def _split_text(value: str) -> list[str]:
     if COMMAS.search(value):
         return COMMAS.split(value)
-    return value.split()
+    return [word for word in _RUBY_WHITE_SPACE.split(value) if word]
 
 
 def _is_number(value: object) -> bool:
