@@ -251,6 +251,27 @@ def test_japanese_line_breaks_do_not_become_spaces(kb: Built) -> None:
     assert "カイトを揚げるには、風の強い日を選びます。" in text
 
 
+def test_each_line_break_between_japanese_characters_is_dropped_on_its_own(tmp_path: Path) -> None:
+    """A real blog: a break after code stays (a space between code and text), and the breaks
+    after it in the paragraph were kept too (1,312 in 363 of its 588 posts)."""
+    srcdir = copy_root("kb", tmp_path)
+    (srcdir / "posts" / "2025-08-01-lines.md").write_text(
+        "---\ntitle: 改行\ndate: 2025-08-01\n---\n\n`sort -V`\nにバージョンソートという機能があるのですが、\n"
+        "それが IPv4 アドレスのソートにも使えるということが\nわかりました。\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build")
+    article = built.soup("posts/2025-08-01-lines.html").select_one("article")
+    paragraph = next(paragraph for paragraph in article.select("p") if "sort -V" in paragraph.get_text())
+    lines = [
+        "sort -V\n",
+        "にバージョンソートという機能があるのですが、",
+        "それが IPv4 アドレスのソートにも使えるということが",
+        "わかりました。",
+    ]
+    assert paragraph.get_text() == "".join(lines)
+
+
 def test_emphasis_next_to_japanese_punctuation_is_bold_as_in_kramdown(kb: Built) -> None:
     article = kb.soup("posts/2025-07-01-kite.html").select_one("article")
     assert [strong.get_text() for strong in article.select("strong")] == ["「風の強い日」", "丈夫なもの（たこ糸など）"]

@@ -171,7 +171,9 @@ class JoinJapaneseLines(SphinxTransform):
     """Drop line breaks between Japanese characters in running text, in every document.
 
     MyST makes each soft line break a text node of its own, so the characters
-    on either side are looked up in the neighbouring nodes.
+    on either side are looked up in the neighbouring nodes.  A node is found
+    among its siblings by identity: docutils' ``index`` and ``replace`` compare
+    text by value, and every line break's node equals the first one's.
     """
 
     default_priority = 690
@@ -181,13 +183,13 @@ class JoinJapaneseLines(SphinxTransform):
             parent = text.parent
             if "\n" not in text or isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
                 continue
-            position = parent.index(text)
+            position = next(index for index, child in enumerate(parent.children) if child is text)
             before = parent[position - 1].astext()[-1:] if position > 0 else ""
             after = parent[position + 1].astext()[:1] if position + 1 < len(parent) else ""
             joined = join_japanese_lines(before + text + after)
             joined = joined[len(before) : len(joined) - len(after)]
             if joined != text:
-                parent.replace(text, nodes.Text(joined))
+                parent[position] = nodes.Text(joined)
 
 
 class HighlightAsRougeDid(SphinxTransform):
