@@ -153,6 +153,24 @@ def test_post_url_in_html_or_alone_in_a_sentence_links_to_the_page(site: Built) 
     assert (alone.get_text(), target(site, liquid, alone["href"])) == ("最初の投稿", site.outdir / first)
 
 
+@pytest.mark.parametrize("text", ["サイトの URL に続けても", "baseurl に続けても"])
+def test_post_url_inside_a_longer_url_is_jekylls_url_which_leads_to_the_page(site: Built, text: str) -> None:
+    """``{{ site.url }}{% post_url %}``: the tag wrote the post's source path, glued to the host."""
+    first, liquid = "posts/2026-01-05-first.html", "posts/2026-01-10-liquid.html"
+    link = next(a for a in article(site, liquid).select("a") if a.get_text() == text)
+    assert target(site, liquid, link["href"]) == site.outdir / first
+
+
+def test_a_post_whose_url_another_wrote_is_read_again_when_its_url_changes(tmp_path: Path) -> None:
+    srcdir = copy_root("jekyll", tmp_path)
+    build(srcdir, tmp_path / "_build")
+    first = srcdir / "posts" / "2026-01-05-first.markdown"
+    first.write_text(first.read_text(encoding="utf-8").replace("categories: [お知らせ]", "categories: [告知]"), "utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert read_docs(rebuilt) == ["posts/2026-01-05-first", "posts/2026-01-10-liquid"]
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
+
+
 def test_the_posts_are_indexed_for_post_url_only_when_a_post_links_by_it(site: Built, tmp_path: Path) -> None:
     """Indexing every post's name and path took 1 s of a one-post rebuild at 10,000 posts."""
     jekyll = build_state(site.app).jekyll

@@ -25,16 +25,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from ..core.encoding import decode_source
 from ..core.jekyll import JekyllSite, Links, load_jekyll_site
 from ..core.jekyll.defaults import defaults_for
-from ..core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path
-from ..core.post import ParsedPost
-from ..core.settings import SiteSettings, unbuilt_post_files, unbuilt_post_message
+from ..core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, old_urls_of, post_site_path
+from ..core.post import ParsedPost, SourceFile, parse_post
+from ..core.settings import SiteSettings, is_in_drafts_folder, unbuilt_post_files, unbuilt_post_message
 from .compat.sphinx import set_by_site
 from .config import site_settings_of
 from .state import build_state
@@ -46,6 +48,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: how a post whose old URL is worked out for another's link would find the posts it links to: it does not
+NO_LINKS = Links(post_url=lambda name: None, link=lambda path: None)
 #: MyST's extensions for what kramdown's syntax is rewritten to
 MYST_EXTENSIONS = ("attrs_block", "attrs_inline", "deflist")
 #: MyST warns when a heading level is skipped; Jekyll's Markdown never did
@@ -131,6 +135,7 @@ def make_post(app: Sphinx, docname: str, parsed: ParsedPost) -> MadePost | None:
     links = Links(  # the posts indexed when a post first links to one (1 s at 10,000 posts)
         post_url=lambda name: _link(app, docname, _post_index(app).by_name.get(name)),
         link=lambda target: _link(app, docname, _post_index(app).by_path.get(target.strip("/"))),
+        jekyll_url=lambda tag, name: _old_url(app, _linked_post(app, tag, name)),
     )
     made = jekyll_post(parsed, JekyllContext(site_path, state.site, links, state.settings.zone, path))
     for dependency in made.dependencies:
@@ -145,6 +150,34 @@ def _link(app: Sphinx, docname: str, target: str | None) -> str | None:
     env = app.env
     relative = os.path.relpath(env.doc2path(target), os.path.dirname(env.doc2path(docname)))
     return PurePosixPath(*Path(relative).parts).as_posix()
+
+
+def _linked_post(app: Sphinx, tag: str, name: str) -> str | None:
+    index = _post_index(app)
+    return index.by_name.get(name) if tag == "post_url" else index.by_path.get(name.strip("/"))
+
+
+def _old_url(app: Sphinx, target: str | None) -> str | None:
+    """The URL the post ``target`` had on the Jekyll site, as Jekyll's tags wrote it; the document
+    being read depends on the post's source from now on (its date or permalink may change)."""
+    if target is None:
+        return None
+    env = app.env
+    state = site_state(app)
+    path = Path(env.doc2path(target))
+    site_path = post_site_path(target, path.suffix, state.settings.post_folders)
+    if site_path is None:
+        return None
+    env.note_dependency(str(path))
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    source = SourceFile(path, True, modified, is_in_drafts_folder(target))
+    defaults = front_matter_defaults(app, target, path.suffix)
+    parsed = parse_post(decode_source(path.read_bytes())[0], source, state.settings.read_options(), defaults)
+    if parsed.record is None:
+        return None
+    context = JekyllContext(site_path, state.site, NO_LINKS, state.settings.zone, path)
+    urls, _ = old_urls_of(parsed.record, context)
+    return urls[0] if urls else None
 
 
 def _post_index(app: Sphinx) -> PostIndex:

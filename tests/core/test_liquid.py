@@ -29,7 +29,9 @@ POSTS = {
     "ja/2019-01-01-年始": "ja/new-year.md",
 }
 PAGES = {"_posts/2016-07-26-name.md": "name.md", "ja/news/_posts/x.md": "ja/news/x.md"}
-LINKS = Links(post_url=POSTS.get, link=PAGES.get)
+#: the URLs Jekyll wrote for the posts, by tag and argument
+JEKYLL_URLS = {("post_url", "2026-01-05-first-post"): "/2026/01/05/first-post.html"}
+LINKS = Links(post_url=POSTS.get, link=PAGES.get, jekyll_url=lambda tag, name: JEKYLL_URLS.get((tag, name)))
 POST_PATH = SITE_FOLDER / "_posts" / "2026-01-10-liquid-sample.md"
 PAGE: dict[str, Any] = {
     "title": "Liquid の使い方",
@@ -389,17 +391,35 @@ def test_a_tag_standing_alone_in_a_sentence_is_a_link_to_the_page(body: str, exp
         ('<a href="{% post_url 2026-01-05-first-post %}">前回</a>', '<a href="first-post.md">前回</a>'),
         ("<a href={% post_url 2026-01-05-first-post %}>前回</a>", "<a href=first-post.md>前回</a>"),
         ("[a]: {% post_url 2026-01-05-first-post %}", "[a]: first-post.md"),
-        ("{{ site.url }}/{% post_url 2026-01-05-first-post %}", "https://blog.example.jp/first-post.md"),
-        ("{% post_url 2026-01-05-first-post %}#part", "first-post.md#part"),
-        ("`{% post_url 2026-01-05-first-post %}`", "`first-post.md`"),
-        ("```\n{% post_url 2026-01-05-first-post %}\n```", "```\nfirst-post.md\n```"),
-        (
-            "{% highlight text %}\n{% post_url 2026-01-05-first-post %}\n{% endhighlight %}",
-            "```text\nfirst-post.md\n```",
-        ),
+        ("[a]({% post_url 2026-01-05-first-post %}#part)", "[a](first-post.md#part)"),
     ],
 )
-def test_a_tag_in_a_destination_a_url_or_code_is_the_path(body: str, expected: str) -> None:
+def test_a_tag_that_is_a_links_destination_is_the_path_of_the_pages_source(body: str, expected: str) -> None:
+    assert rendered_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "[a]({{ site.url }}{% post_url 2026-01-05-first-post %})",
+            "[a](https://blog.example.jp/2026/01/05/first-post.html)",
+        ),
+        (
+            "[a](http://old.example.jp{% post_url 2026-01-05-first-post %})",
+            "[a](http://old.example.jp/2026/01/05/first-post.html)",
+        ),
+        ("{% post_url 2026-01-05-first-post %}#part", "/2026/01/05/first-post.html#part"),
+        ("`{% post_url 2026-01-05-first-post %}`", "`/2026/01/05/first-post.html`"),
+        ("```\n{% post_url 2026-01-05-first-post %}\n```", "```\n/2026/01/05/first-post.html\n```"),
+        (
+            "{% highlight text %}\n{% post_url 2026-01-05-first-post %}\n{% endhighlight %}",
+            "```text\n/2026/01/05/first-post.html\n```",
+        ),
+        ("`{% post_url 2017-10-12-welcome %}`", "`../2017/welcome.md`"),  # no URL known: the path
+    ],
+)
+def test_a_tag_inside_a_url_or_code_is_the_url_jekyll_wrote(body: str, expected: str) -> None:
     assert rendered_text(body) == expected
 
 

@@ -18,10 +18,14 @@ class Links:
     ``sub/2017-10-12-name``), ``link`` a ``{% link %}`` path
     (``_posts/2016-07-26-name.md``); each returns the link target to write in
     place of the tag, or ``None`` when there is no such post or page.
+    ``jekyll_url`` takes the tag's name and that argument, and returns the URL
+    Jekyll wrote for it (a post's on the old site), written where the tag is
+    part of a longer URL (``{{ site.url }}{% post_url … %}``), or ``None``.
     """
 
     post_url: Callable[[str], str | None]
     link: Callable[[str], str | None]
+    jekyll_url: Callable[[str, str], str | None] = lambda tag, name: None
 
 
 def has_liquid(text: str) -> bool:

@@ -8,10 +8,12 @@
   fence takes the opening tag's indentation.
 - ``{% post_url NAME %}`` and ``{% link PATH %}`` are replaced by what
   :class:`~.state.Links` finds; a ``{{ }}`` in their argument is rendered first,
-  and a ``/`` before a post's name is dropped, as Jekyll drops it.  Where Jekyll
-  shows the URL as text (the tag stands alone in a sentence, not in a link, an
-  HTML attribute, a longer URL or code), it becomes a link to the page, which
-  shows the page's title.
+  and a ``/`` before a post's name is dropped, as Jekyll drops it.  Where the
+  tag is a link's destination (``](``, ``[name]:``, an HTML attribute) it is the
+  path of the page's source, which MyST follows.  Where Jekyll shows the URL as
+  text in a sentence, it becomes a link to the page, which shows the page's
+  title.  Anywhere else (part of a longer URL, in code) it is the URL Jekyll
+  wrote, which the site's links lead to the page (:mod:`...sphinxext.links`).
 - ``{% gist ID %}`` and ``{% gist ID FILE %}`` (the jekyll-gist plugin, which
   embeds GitHub's script) become a link to the gist, ``<https://gist.github.com/ID>``
   (``#file-name-ext`` for one file): no script from a post runs on the site.
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from io import StringIO
-from typing import TextIO
+from typing import Literal, TextIO
 
 from liquid import RenderContext, Token, TokenStream
 from liquid.ast import BlockNode, Node
@@ -47,12 +49,13 @@ _HIGHLIGHT_OPTION = re.compile(r'(?:\w="[^"]*"|\w=\w|\w)+')
 _INNER_TAGS = frozenset({"else", "elsif", "when"})
 _GIST_ID = re.compile(r"(?:[A-Za-z0-9-]+/)?[A-Za-z0-9]+")
 _VARIABLE = re.compile(r"[A-Za-z_][\w-]*(?:\.[\w-]+)*")
+#: what comes before a tag that is a link's destination: ``](``, ``[name]:``, an HTML attribute's ``=``
+_DESTINATION_AFTER = re.compile(r"""(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*|=\s*["']?)$""")
 #: what may come before a tag that stands alone on its line: nothing, a space, an opening bracket
-#: (not a Markdown link's ``](``) or a separator
-_ALONE_AFTER = re.compile(r"(?:^|[\s（「『【：、，。・—–]|(?<!\])\()$")
+#: or a separator
+_ALONE_AFTER = re.compile(r"(?:^|[\s(（「『【：、，。・—–])$")
 #: what may follow it: nothing, a space, a closing bracket or punctuation
 _ALONE_BEFORE = re.compile(r"^(?:$|[\s)）」』】。、，．.,;!?！？])")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*$")
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 _HIGHLIGHT_TAGS = re.compile(r"\{%-?\s*(end)?highlight\b")
 
@@ -228,26 +231,35 @@ class LinkNode(Node):
             what = "post named" if tag == "post_url" else "page at"
             state.report(self.token, f"{tag}: no {what} {name.strip()!r}: the tag is left as written")
             return buffer.write(tag_text(self.token))
-        return buffer.write(f"[](<{target}>)" if stands_alone(self.token) else target)
+        place = placement(self.token)
+        if place == "alone":
+            return buffer.write(f"[](<{target}>)")
+        if place == "inside":
+            key = _post_name(name) if tag == "post_url" else name.strip()
+            return buffer.write(state.links.jekyll_url(tag, key) or target)
+        return buffer.write(target)
 
 
-def stands_alone(token: Token) -> bool:
-    """Whether a tag's output is text of its own in a sentence, which Jekyll shows as it is:
-    not a link's destination (``](`` or ``[name]:``), an HTML attribute, part of a longer URL, or code."""
+def placement(token: Token) -> Literal["destination", "alone", "inside"]:
+    """Where a tag's output lands: a link's destination (``](``, ``[name]:``, an HTML attribute),
+    alone in a sentence (where Jekyll shows its URL as text), or inside something else (a longer
+    URL, code)."""
     text = token.source
     start = text.rfind("{%", 0, token.start_index)
     end = text.find("%}", token.start_index) + 2
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if (found := text.find("\n", end)) == -1 else found
     before, after = text[line_start:start], text[end:line_end]
-    return (
+    if _DESTINATION_AFTER.search(before):
+        return "destination"
+    alone = (
         bool(_ALONE_AFTER.search(before))
         and bool(_ALONE_BEFORE.match(after))
-        and not _REFERENCE_DEFINITION.match(before)
         and before.count("`") % 2 == 0
         and len(_FENCE.findall(text, 0, line_start)) % 2 == 0
         and not _in_highlight(text[:start])
     )
+    return "alone" if alone else "inside"
 
 
 def _in_highlight(text: str) -> bool:
