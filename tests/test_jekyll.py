@@ -358,16 +358,38 @@ def test_a_posts_relative_images_are_under_its_media_subpath(tmp_path: Path) -> 
     assert "2026-01-21-subpath" not in built.warnings
 
 
-def test_chirpys_prompts_are_coloured_boxes(tmp_path: Path, page: Any) -> None:
-    """``> 本文`` then ``{: .prompt-tip }``: kramdown gives the quote the class, Chirpy colours it."""
-    srcdir = copy_root("jekyll", tmp_path)
+@pytest.fixture(scope="module")
+def styled(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Posts whose kramdown is shown with the site's CSS: Chirpy's prompts, tables without a header."""
+    base = tmp_path_factory.mktemp("styled")
+    srcdir = copy_root("jekyll", base)
     kinds = ["tip", "info", "warning", "danger"]
     body = "".join(f"> {kind} の囲み\n{{: .prompt-{kind} }}\n\n" for kind in kinds) + "> ふつうの引用\n"
     (srcdir / "posts" / "2026-01-22-prompts.md").write_text(f"---\ntitle: 囲み\n---\n\n{body}", encoding="utf-8")
-    built = build(srcdir, tmp_path / "_build")
-    with serve(built.outdir) as url:
+    headerless = "| Build command | `jekyll build`\n| Publish directory | `_site/`\n"
+    tables = f"設定です。\n\n{headerless}\n| Key | Value\n|-\n| a | b\n"
+    (srcdir / "posts" / "2026-01-23-tables.md").write_text(f"---\ntitle: 表\n---\n\n{tables}", encoding="utf-8")
+    return build(srcdir, base / "_build")
+
+
+def test_chirpys_prompts_are_coloured_boxes(styled: Built, page: Any) -> None:
+    """``> 本文`` then ``{: .prompt-tip }``: kramdown gives the quote the class, Chirpy colours it."""
+    with serve(styled.outdir) as url:
         page.goto(url + "posts/2026-01-22-prompts.html")
         colours = page.eval_on_selector_all(
             "article blockquote", "quotes => quotes.map(quote => getComputedStyle(quote).borderLeftColor)"
         )
     assert len(colours) == 5 and len(set(colours)) == 5  # each kind its own colour, none a plain quote's
+
+
+def test_kramdown_tables_without_a_header_show_none(styled: Built, page: Any) -> None:
+    """kramdown's table without a separator line has no header; GFM's needs one: it is there, empty, and hidden.
+    A short separator line (``|-``) still makes a header."""
+    assert "2026-01-23-tables" not in styled.warnings
+    with serve(styled.outdir) as url:
+        page.goto(url + "posts/2026-01-23-tables.html")
+        tables = page.locator("article table")
+        assert tables.count() == 2
+        assert tables.nth(0).locator("thead tr").is_hidden()
+        assert tables.nth(0).locator("tbody tr").count() == 2
+        assert tables.nth(1).locator("thead tr").inner_text().split() == ["Key", "Value"]

@@ -132,6 +132,20 @@ CASES = [
         "```\n{% x %}\n```\n\n<div>\n{% y %}\n</div>\n",
         "```\n{% x %}\n```\n\n<div>\n{% y %}\n</div>\n",
     ),
+    # Tables GFM reads otherwise.
+    ("table without a header", "| a | b\n| c | d\n", "|  |  |\n| --- | --- |\n| a | b\n| c | d\n"),
+    ("short separator", "| Key | Value\n|-\n| k | v\n", "| Key | Value\n| - | --- |\n| k | v\n"),
+    ("header shorter than a row", "| a\n|---\n| 1 | 2\n", "| a |\n| --- | --- |\n| 1 | 2\n"),
+    (
+        "separators in the body and a footer",
+        "| a | b |\n|:-|-:|\n| 1 | 2 |\n|---+---|\n| 3 | 4 |\n|===|\n| f | g |\n",
+        "| a | b |\n| :- | -: |\n| 1 | 2 |\n|  |  |\n| 3 | 4 |\n|  |  |\n| f | g |\n",
+    ),
+    ("text right after a table", "| a |\n|---|\n| 1 |\nnext\n", "| a |\n|---|\n| 1 |\n\nnext\n"),
+    ("gfm table: untouched", "| a | b |\n|---|---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+    ("a pipe after text: no table here", "text | pipe\n\n| a |\n", "text | pipe\n\n|  |\n| --- |\n| a |\n"),
+    ("table in code: untouched", "```\n| a\n```\n", "```\n| a\n```\n"),
+    ("indented table keeps its indent", "\n  | a\n  | b\n", "\n  |  |\n  | --- |\n  | a\n  | b\n"),
     # Code is never touched.
     ("fenced code", "```\n{: .x}\n{::comment}\n$$x$$\n```\n", "```\n{: .x}\n{::comment}\n$$x$$\n```\n"),
     ("indented code", "text\n\n    {: .x}\n    $$x$$\n", "text\n\n    {: .x}\n    $$x$$\n"),
@@ -174,6 +188,16 @@ def _myst(text: str) -> str:
         ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
         ("- {% youtube 1 %}\n", "<ul>\n<li>{% youtube 1 %}</li>\n</ul>\n"),
         ("`c`{% x %}\n", "<p><code>c</code>{% x %}</p>\n"),
+        (
+            "| a\n\ntext\n",
+            "<table>\n<thead>\n<tr>\n<th></th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>a</td>\n</tr>\n</tbody>\n</table>\n"
+            "<p>text</p>\n",
+        ),
+        (
+            "| k | v\n|-\n| 1 | 2\ntext\n",
+            "<table>\n<thead>\n<tr>\n<th>k</th>\n<th>v</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n"
+            "</tr>\n</tbody>\n</table>\n<p>text</p>\n",
+        ),
     ],
 )
 def test_myst_shows_what_kramdown_showed(kramdown: str, html: str) -> None:

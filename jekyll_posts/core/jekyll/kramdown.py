@@ -5,8 +5,8 @@ this site parses with MyST (markdown-it, CommonMark).  Posts are never edited
 on disk: :func:`kramdown_to_myst` rewrites the text handed to MyST.  Every
 line keeps its number (lines are blanked or rewritten in place), except that a
 block which gets attributes moves down one line into the blank or attribute
-line after it.  Fenced and indented code, HTML blocks and inline code spans
-are never touched.
+line after it, and a table GFM reads otherwise gets lines (below).  Fenced
+and indented code, HTML blocks and inline code spans are never touched.
 
 What is rewritten (checked against kramdown 2.4 with kramdown-parser-gfm 1.1
 under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
@@ -31,6 +31,14 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
 - links without a destination, ``[Vundle]()`` or ``[Vundle](<>)`` (kramdown:
   ``<a href="">``, a link to the page itself; MyST: a reference to nothing,
   with a warning): their text, without a link (and without a span IAL after them);
+- tables GFM reads otherwise (kramdown 2.4's table rules, for tables whose
+  first line starts with a pipe): a separator line shorter than the header
+  (``|-``) is a full delimiter row; a table without one (kramdown: no header)
+  gets an empty header row, which CSS hides, and a delimiter row; a separator
+  line between body rows or before a footer (``|---``, ``|===``) is a row of
+  empty cells (GFM has one body); a line of text right after a table (kramdown
+  ends the table there, GFM reads it as a row) gets a blank line before it.
+  The lines after such a table move down by the lines added;
 - abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
   abbreviations; the words show without their tooltip);
 - footnotes: definitions nobody refers to are removed (kramdown leaves them
@@ -105,6 +113,12 @@ _MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M
 _TAG_AS_ATTRIBUTES = re.compile(r"(^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*|[)\]`])\{%", re.M)
 #: A link's destination left empty: ``]()``, ``](<>)``.
 _EMPTY_DESTINATION = re.compile(r"\]\([ \t]*(?:<>)?[ \t]*\)")
+#: a line that starts a kramdown table (kramdown also starts one at any line with a pipe: not followed here)
+_TABLE_START = re.compile(r"^ {0,3}\|")
+#: a table's separator line: a header or body separator (``|---|:--|``, ``|-``), a footer one (``|===``)
+_TABLE_SEPARATOR = re.compile(r"^ {0,3}[+|: \t-]*?-[+|: \t-]*$|^ {0,3}[+|: \t=]*?=[+|: \t=]*$")
+_TABLE_ALIGNMENT = re.compile(r"^(:?)-+(:?)$")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
 _ANY = r"(?:\\\}|[^}])"
@@ -231,6 +245,7 @@ def kramdown_to_myst(body: str) -> str:
         return body
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
+    _rewrite_tables(document)
     _collect_definitions(document)
     _rewrite_footnote_definitions(document)
     ials = _take_block_ials(document)
@@ -253,6 +268,7 @@ def _has_kramdown_syntax(text: str) -> bool:
         any(marker in text for marker in MARKERS)
         or bool(_EMPTY_DESTINATION.search(text))
         or bool(_MYST_BLOCK_SYNTAX.search(text))
+        or _has_table_gfm_misreads(text)
     )
 
 
@@ -265,6 +281,100 @@ def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
         for token in tokens
         if token.level == 0 and token.map and token.nesting >= 0
     ]
+
+
+# --- tables ----------------------------------------------------------------
+
+
+def _has_table_gfm_misreads(text: str) -> bool:
+    """Whether a table in ``text`` is one GFM reads otherwise than kramdown (a quick scan)."""
+    if "|" not in text:
+        return False
+    lines = text.split("\n")
+    return any(_misread(lines, start, end) for start, end in _kramdown_tables(lines, set()))
+
+
+def _misread(lines: Sequence[str], start: int, end: int) -> bool:
+    return _rows_to_rewrite(lines[start:end]) or _text_follows(lines, end)
+
+
+def _text_follows(lines: Sequence[str], end: int) -> bool:
+    """Whether a line GFM would read as one more row follows a table (an attribute list is the table's)."""
+    return (
+        end < len(lines) and bool(lines[end].strip()) and not (_BLOCK_IAL.match(lines[end]) or _ALD.match(lines[end]))
+    )
+
+
+def _kramdown_tables(lines: Sequence[str], protected: set[int]) -> Iterator[tuple[int, int]]:
+    """Each table (lines ``start`` to ``end``, exclusive): a line starting with a pipe after a blank
+    line, and the lines with a pipe after it."""
+    index = 0
+    while index < len(lines):
+        starts = (
+            index not in protected and _TABLE_START.match(lines[index]) and (index == 0 or not lines[index - 1].strip())
+        )
+        if not starts:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and end not in protected and _UNESCAPED_PIPE.search(lines[end]):
+            end += 1
+        yield index, end
+        index = end
+
+
+def _rows_to_rewrite(rows: Sequence[str]) -> bool:
+    """Whether GFM reads these rows otherwise than kramdown: no delimiter row fit for the header, or
+    separator lines among the body rows."""
+    if len(rows) < 2 or not _TABLE_SEPARATOR.match(rows[1]) or "=" in rows[1]:
+        return True
+    delimiter = _cells(rows[1], separator=True)
+    widest = max(len(_cells(row)) for row in rows if not _TABLE_SEPARATOR.match(row))
+    aligned = all(_TABLE_ALIGNMENT.match(cell) for cell in delimiter)
+    return not aligned or len(delimiter) != widest or any(_TABLE_SEPARATOR.match(row) for row in rows[2:])
+
+
+def _cells(row: str, *, separator: bool = False) -> list[str]:
+    """A row's cells, without the pipes at its ends (a separator line's cells are split at ``+`` too)."""
+    text = row.strip()
+    text = text.removeprefix("|")
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    parts = re.split(r"[|+]", text) if separator else _UNESCAPED_PIPE.split(text)
+    return [part.strip() for part in parts]
+
+
+def _rewrite_tables(document: _Document) -> None:
+    """Tables GFM reads otherwise than kramdown, as GFM tables (the last first: the lines move)."""
+    lines = document.lines
+    for start, end in reversed(list(_kramdown_tables(lines, document.protected))):
+        if not _misread(lines, start, end):
+            continue
+        table = _gfm_table(lines[start:end]) if _rows_to_rewrite(lines[start:end]) else lines[start:end]
+        if _text_follows(lines, end):
+            table.append("")
+        lines[start:end] = table
+        added = len(table) - (end - start)
+        document.protected = {line if line < end else line + added for line in document.protected}
+
+
+def _gfm_table(rows: Sequence[str]) -> list[str]:
+    """A kramdown table's rows as a GFM table shows them."""
+    headed = len(rows) > 1 and bool(_TABLE_SEPARATOR.match(rows[1])) and "=" not in rows[1]
+    widest = max(len(_cells(row)) for row in rows if not _TABLE_SEPARATOR.match(row))
+    indent = rows[0][: len(rows[0]) - len(rows[0].lstrip())]
+    empty_row = indent + "|" + "  |" * widest
+    body = [empty_row if _TABLE_SEPARATOR.match(row) else row for row in rows[2 if headed else 0 :]]
+    if not headed:
+        return [empty_row, indent + _delimiter_row([], widest), *body]
+    header = rows[0] + " |" * (widest - len(_cells(rows[0])))
+    return [header, indent + _delimiter_row(_cells(rows[1], separator=True), widest), *body]
+
+
+def _delimiter_row(cells: Sequence[str], columns: int) -> str:
+    """GFM's delimiter row for ``columns`` columns, with the alignments kramdown's separator gives."""
+    kept = [cell if _TABLE_ALIGNMENT.match(cell) else "---" for cell in cells[:columns]]
+    return "| " + " | ".join([*kept, *["---"] * (columns - len(kept))]) + " |"
 
 
 # --- attribute lists ---------------------------------------------------------
