@@ -146,6 +146,16 @@ CASES = [
     ("a pipe after text: no table here", "text | pipe\n\n| a |\n", "text | pipe\n\n|  |\n| --- |\n| a |\n"),
     ("table in code: untouched", "```\n| a\n```\n", "```\n| a\n```\n"),
     ("indented table keeps its indent", "\n  | a\n  | b\n", "\n  |  |\n  | --- |\n  | a\n  | b\n"),
+    # HTML blocks end where kramdown ends them.
+    (
+        "fence right after a one-line html block",
+        '<p class="filename">a.scss:</p>\n```scss\n.a {}\n```\n',
+        '<p class="filename">a.scss:</p>\n\n```scss\n.a {}\n```\n',
+    ),
+    ("text after a closed div", "<div>\nx\n</div>\n**太字**\n", "<div>\nx\n</div>\n\n**太字**\n"),
+    ("nested divs", "<div><div>\n</div>\n</div>\nafter\n", "<div><div>\n</div>\n</div>\n\nafter\n"),
+    ("html block ended by a blank line: untouched", "<p>a</p>\n\ntext\n", "<p>a</p>\n\ntext\n"),
+    ("span html is text: untouched", "<span>a</span>\ntext\n", "<span>a</span>\ntext\n"),
     # Code is never touched.
     ("fenced code", "```\n{: .x}\n{::comment}\n$$x$$\n```\n", "```\n{: .x}\n{::comment}\n$$x$$\n```\n"),
     ("indented code", "text\n\n    {: .x}\n    $$x$$\n", "text\n\n    {: .x}\n    $$x$$\n"),
@@ -188,6 +198,10 @@ def _myst(text: str) -> str:
         ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
         ("- {% youtube 1 %}\n", "<ul>\n<li>{% youtube 1 %}</li>\n</ul>\n"),
         ("`c`{% x %}\n", "<p><code>c</code>{% x %}</p>\n"),
+        (
+            '<p class="f">a.scss:</p>\n```scss\n.a {}\n```\n',
+            '<p class="f">a.scss:</p>\n<pre><code class="language-scss">.a {}\n</code></pre>\n',
+        ),
         (
             "| a\n\ntext\n",
             "<table>\n<thead>\n<tr>\n<th></th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>a</td>\n</tr>\n</tbody>\n</table>\n"

@@ -39,6 +39,10 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   empty cells (GFM has one body); a line of text right after a table (kramdown
   ends the table there, GFM reads it as a row) gets a blank line before it.
   The lines after such a table move down by the lines added;
+- an HTML block ends at the line closing its first element, as in kramdown
+  (CommonMark: at the next blank line, so a fence or a paragraph right after
+  ``<p class="filename">x.scss</p>`` was raw HTML): a blank line is put
+  after that line, and the lines after it move down one;
 - abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
   abbreviations; the words show without their tooltip);
 - footnotes: definitions nobody refers to are removed (kramdown leaves them
@@ -119,6 +123,9 @@ _TABLE_START = re.compile(r"^ {0,3}\|")
 _TABLE_SEPARATOR = re.compile(r"^ {0,3}[+|: \t-]*?-[+|: \t-]*$|^ {0,3}[+|: \t=]*?=[+|: \t=]*$")
 _TABLE_ALIGNMENT = re.compile(r"^(:?)-+(:?)$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+#: a line ending with a closing tag, and a line of text right after it
+_CLOSED_THEN_TEXT = re.compile(r"</[A-Za-z][\w-]*>[ \t]*\n[ \t]*\S")
+_OPENING_TAG = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
 
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
 _ANY = r"(?:\\\}|[^}])"
@@ -243,6 +250,7 @@ def kramdown_to_myst(body: str) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
     if not _has_kramdown_syntax(body):
         return body
+    body = _html_blocks_ended_as_in_kramdown(body)
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
     _rewrite_tables(document)
@@ -269,6 +277,7 @@ def _has_kramdown_syntax(text: str) -> bool:
         or bool(_EMPTY_DESTINATION.search(text))
         or bool(_MYST_BLOCK_SYNTAX.search(text))
         or _has_table_gfm_misreads(text)
+        or bool(_CLOSED_THEN_TEXT.search(text))
     )
 
 
@@ -281,6 +290,42 @@ def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
         for token in tokens
         if token.level == 0 and token.map and token.nesting >= 0
     ]
+
+
+# --- HTML blocks -------------------------------------------------------------
+
+
+def _html_blocks_ended_as_in_kramdown(body: str) -> str:
+    """A blank line after the line that closes an HTML block's first element, where more of the
+    block follows (CommonMark ends the block at a blank line, kramdown at that element's end)."""
+    if not _CLOSED_THEN_TEXT.search(body):
+        return body
+    lines = body.split("\n")
+    ends = [
+        end
+        for token in BLOCK_PARSER.parse(body)
+        if token.type == "html_block" and token.map and (end := _first_element_end(lines, *token.map)) is not None
+    ]
+    for end in reversed(ends):
+        lines.insert(end + 1, "")
+    return "\n".join(lines)
+
+
+def _first_element_end(lines: Sequence[str], start: int, end: int) -> int | None:
+    """The line before ``end`` - 1 where the element opening line ``start`` is closed, if any
+    (not before kramdown's own syntax: an attribute list or an extension's end is the block's)."""
+    opening = _OPENING_TAG.match(lines[start])
+    if opening is None:
+        return None
+    name = re.escape(opening[1])
+    opens, closes = re.compile(rf"<{name}(?=[\s/>])", re.I), re.compile(rf"</{name}\s*>", re.I)
+    depth = 0
+    for index in range(start, end - 1):
+        depth += len(opens.findall(lines[index])) - len(closes.findall(lines[index]))
+        if depth <= 0:
+            ends_with_closing = re.search(rf"</{name}\s*>[ \t]*$", lines[index], re.I) is not None
+            return index if ends_with_closing and not lines[index + 1].lstrip().startswith("{:") else None
+    return None
 
 
 # --- tables ----------------------------------------------------------------
