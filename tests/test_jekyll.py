@@ -360,7 +360,8 @@ def test_a_posts_relative_images_are_under_its_media_subpath(tmp_path: Path) -> 
 
 @pytest.fixture(scope="module")
 def styled(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Posts whose kramdown is shown with the site's CSS: Chirpy's prompts, tables without a header."""
+    """Posts whose kramdown is shown with the site's CSS (Chirpy's prompts, tables without a header),
+    and a post of a site made for AMP."""
     base = tmp_path_factory.mktemp("styled")
     srcdir = copy_root("jekyll", base)
     kinds = ["tip", "info", "warning", "danger"]
@@ -369,6 +370,11 @@ def styled(tmp_path_factory: pytest.TempPathFactory) -> Built:
     headerless = "| Build command | `jekyll build`\n| Publish directory | `_site/`\n"
     tables = f"設定です。\n\n{headerless}\n| Key | Value\n|-\n| a | b\n"
     (srcdir / "posts" / "2026-01-23-tables.md").write_text(f"---\ntitle: 表\n---\n\n{tables}", encoding="utf-8")
+    amp = (
+        '発表の様子です。\n<amp-twitter\n  width="375"\n  data-tweetid="1033586650725502976">\n</amp-twitter>\n\n'
+        '<amp-img src="{{ site.baseurl }}/assets/img/logo.png" alt="ロゴ" width="40" height="40"></amp-img>\n'
+    )
+    (srcdir / "posts" / "2026-01-24-amp.md").write_text(f"---\ntitle: AMP\n---\n\n{amp}", encoding="utf-8")
     return build(srcdir, base / "_build")
 
 
@@ -380,6 +386,16 @@ def test_chirpys_prompts_are_coloured_boxes(styled: Built, page: Any) -> None:
             "article blockquote", "quotes => quotes.map(quote => getComputedStyle(quote).borderLeftColor)"
         )
     assert len(colours) == 5 and len(set(colours)) == 5  # each kind its own colour, none a plain quote's
+
+
+def test_amp_elements_of_a_post_show_what_they_held(styled: Built) -> None:
+    """A site made for AMP: without AMP's script, a tweet and a picture showed nothing."""
+    article = styled.soup("posts/2026-01-24-amp.html").select_one("article")
+    assert [a["href"] for a in article.select("a[href*=twitter]")] == [
+        "https://twitter.com/i/web/status/1033586650725502976"
+    ]
+    image = article.select_one("img[alt=ロゴ]")
+    assert image is not None and (styled.outdir / "posts" / image["src"]).resolve().is_file()
 
 
 def test_kramdown_tables_without_a_header_show_none(styled: Built, page: Any) -> None:

@@ -26,6 +26,7 @@ from sphinx.util import logging
 from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, parse_post
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
+from ..core.jekyll.embeds import amp_as_html, has_amp
 from ..core.jekyll.posts import MadePost
 from ..core.markdown import literal_page
 from ..core.post import same_text
@@ -64,6 +65,7 @@ def setup_documents(app: Sphinx) -> None:
     app.add_transform(RulesWhereKramdownAllowsThem)
     app.add_transform(ApplyFrontMatter)
     app.add_transform(HighlightAsRougeDid)
+    app.add_transform(AmpAsHtml)
 
 
 def warn_again_unless_read(app: Sphinx, env: BuildEnvironment) -> None:
@@ -208,6 +210,20 @@ class HighlightAsRougeDid(SphinxTransform):
             return
         for block in self.document.findall(nodes.literal_block):
             block["force"] = True
+
+
+class AmpAsHtml(SphinxTransform):
+    """A Jekyll post's AMP elements as plain HTML shows them (:mod:`jekyll_posts.core.jekyll.embeds`):
+    without AMP's script a tweet, a gist, a picture or an embedded page showed nothing."""
+
+    default_priority = 700
+
+    def apply(self) -> None:
+        if self.env.current_document.get(MADE_KEY) is None:
+            return
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" in raw.get("format", "").split() and has_amp(raw.astext()):
+                raw.replace_self(nodes.raw("", amp_as_html(raw.astext()), format=raw["format"]))
 
 
 class ApplyFrontMatter(SphinxTransform):

@@ -41,13 +41,13 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL
 
 from .body import has_liquid
+from .embeds import gist_url
 from .ruby import to_s
 from .state import TagError, current, note_error, parse_errors, parse_text
 
 _HIGHLIGHT = re.compile(r'([a-zA-Z0-9.+#_-]+)((?:\s+\w+(?:=(?:\w+|"(?:[0-9]+\s)*[0-9]+"))?)*)')
 _HIGHLIGHT_OPTION = re.compile(r'(?:\w="[^"]*"|\w=\w|\w)+')
 _INNER_TAGS = frozenset({"else", "elsif", "when"})
-_GIST_ID = re.compile(r"(?:[A-Za-z0-9-]+/)?[A-Za-z0-9]+")
 _VARIABLE = re.compile(r"[A-Za-z_][\w-]*(?:\.[\w-]+)*")
 #: what comes before a tag that is a link's destination: ``](``, ``[name]:``, an HTML attribute's ``=``
 _DESTINATION_AFTER = re.compile(r"""(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*|=\s*["']?)$""")
@@ -315,17 +315,6 @@ def _variable_or_word(context: RenderContext, word: str) -> str:
         return word
     value = context.get(list(word.split(".")), token=None, default=None)
     return word if value is None else to_s(value)
-
-
-def gist_url(gist_id: str, file: str = "") -> str | None:
-    """The page of the gist jekyll-gist embeds, at its ``file`` (GitHub's ``#file-name-ext``).
-
-    ``None`` for an id that is not a gist's: nothing but a user's name and the id goes in the link.
-    """
-    if not _GIST_ID.fullmatch(gist_id):
-        return None
-    anchor = re.sub(r"[^a-z0-9_-]+", "-", file.lower()).strip("-")
-    return f"https://gist.github.com/{gist_id}" + (f"#file-{anchor}" if anchor else "")
 
 
 class GistTag(Tag):
