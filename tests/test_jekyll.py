@@ -375,6 +375,8 @@ def styled(tmp_path_factory: pytest.TempPathFactory) -> Built:
         '<amp-img src="{{ site.baseurl }}/assets/img/logo.png" alt="ロゴ" width="40" height="40"></amp-img>\n'
     )
     (srcdir / "posts" / "2026-01-24-amp.md").write_text(f"---\ntitle: AMP\n---\n\n{amp}", encoding="utf-8")
+    entities = '---\ntitle: "&lt;b&gt;太字&lt;/b&gt; の書き方"\n---\n\n題名は「{{ page.title }}」です。\n'
+    (srcdir / "posts" / "2026-01-25-entities.md").write_text(entities, encoding="utf-8")
     return build(srcdir, base / "_build")
 
 
@@ -396,6 +398,15 @@ def test_amp_elements_of_a_post_show_what_they_held(styled: Built) -> None:
     ]
     image = article.select_one("img[alt=ロゴ]")
     assert image is not None and (styled.outdir / "posts" / image["src"]).resolve().is_file()
+
+
+def test_a_title_written_with_character_references_shows_their_characters(styled: Built) -> None:
+    """Where the title is shown, and ``{{ page.title }}`` as Jekyll gives it (as written): text, never markup."""
+    page = styled.soup("posts/2026-01-25-entities.html")
+    assert page.select_one("article h1").get_text().removesuffix("#") == "<b>太字</b> の書き方"  # and its anchor
+    assert page.title is not None and page.title.get_text().startswith("<b>太字</b> の書き方")
+    assert "題名は「<b>太字</b> の書き方」です。" in page.select_one("article").get_text()
+    assert page.select("article b") == []
 
 
 def test_kramdown_tables_without_a_header_show_none(styled: Built, page: Any) -> None:

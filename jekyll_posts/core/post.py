@@ -11,6 +11,7 @@ knows nothing of Sphinx and never raises on bad input::
 from __future__ import annotations
 
 import difflib
+import html
 import math
 import re
 import unicodedata
@@ -305,7 +306,9 @@ def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Prob
     """The title, and whether the body's first heading already shows it (then no heading is added).
 
     A front matter title is the page's title whatever headings the body has, as in
-    Jekyll's layouts: the body's own ``#`` headings stay sections below it.
+    Jekyll's layouts: the body's own ``#`` headings stay sections below it.  Its HTML
+    character references are the characters they name (``&lt;&lt;~`` is ``<<~``, as
+    jekyll-seo-tag's ``escape_once`` and most themes showed it): the title stays text.
     """
     found = list(headings(body))
     value = data.values.get("title")
@@ -313,7 +316,7 @@ def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Prob
         problems.append(Problem(data.line_of("title"), "title", f"title: {value!r} is a number: quote it"))
         value = str(value)
     if isinstance(value, str) and value.strip():
-        title = collapse_white_space(value)
+        title = collapse_white_space(html.unescape(value))
         first = found[0] if found else None
         return title, first is not None and first[0] == 1 and same_text(first[1], title)
     if "title" in data.values:

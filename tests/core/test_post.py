@@ -146,6 +146,12 @@ def test_a_front_matter_title_is_the_page_title_whatever_the_body_heads_with() -
     assert later is not None and not later.title_in_body
 
 
+def test_character_references_in_a_title_are_its_characters() -> None:
+    """A real blog's ``title: "Ruby の &lt;&lt;~ ヒアドキュメント"`` showed ``<<~``; it stays text."""
+    record = parse('title: "Ruby の &lt;&lt;~ と &amp; と &#x3042;"\n').record
+    assert record is not None and record.title == "Ruby の <<~ と & と あ"
+
+
 def test_front_matter_closed_by_yaml_document_end() -> None:
     parsed = parse_post("---\ntitle: Dots\ndate: 2026-01-02\n...\nBody.\n", PurePosixPath("a.md"), OPTIONS)
     assert parsed.record is not None and parsed.record.title == "Dots"

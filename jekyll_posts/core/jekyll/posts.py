@@ -106,8 +106,11 @@ def page_variables(record: PostRecord, context: JekyllContext) -> dict[str, Any]
     """``page.*`` as Jekyll gives it to a post's Liquid: the front matter, and what Jekyll adds."""
     urls, _ = old_urls_of(record, context)
     variables: dict[str, Any] = dict(record.metadata)
+    written = record.metadata.get("title")
     variables.update(
-        title=record.title,
+        title=written
+        if isinstance(written, str) and written.strip()
+        else record.title,  # as written, as Jekyll gives it
         date=record.date,
         categories=list(record.categories),
         tags=list(record.tags),
