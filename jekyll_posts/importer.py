@@ -542,7 +542,18 @@ def print_summary(
     lines += _section(f"errors: {_count(len(plan.errors), 'file')} could not be read or written", plan.errors)
     with_problems = _count(len({located.path for located in problems}), "file")
     lines.append(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
-    print("\n".join(lines + _problem_lines(problems, places.posts)))
+    print("\n".join(lines + _problem_lines(problems, places.posts) + _what_to_do(problems)))
+
+
+def _what_to_do(problems: list[Located]) -> list[str]:
+    """``make html`` stops on a warning: how to build all the same."""
+    if not problems:
+        return []
+    kinds = ", ".join(f'"jekyll_posts.{subtype}"' for subtype in sorted({found.problem.subtype for found in problems}))
+    return [
+        "make html treats warnings as errors: fix these posts, or silence a kind of problem in conf.py",
+        f"(suppress_warnings = [{kinds}]), or build with make html SPHINXOPTS=",
+    ]
 
 
 #: more problems than this are shown a few of each kind

@@ -80,6 +80,8 @@ docs/posts/2026-01-17-broken.md:1: no title in the front matter and no heading: 
 [jekyll_posts.title]
 docs/posts/2026-01-17-broken.md:5: front matter is not valid YAML (column 1): found unexpected end of stream \
 [jekyll_posts.yaml]
+make html treats warnings as errors: fix these posts, or silence a kind of problem in conf.py
+(suppress_warnings = ["jekyll_posts.title", "jekyll_posts.yaml"]), or build with make html SPHINXOPTS=
 """
 
 
@@ -462,7 +464,7 @@ def test_many_problems_are_summed_up_by_kind_with_a_few_of_each(
         == "    docs/posts/2026-01-01-n.md:3: tags: 2024 is a number: quote it to make it text [jekyll_posts.taxonomy]"
     )
     assert lines[6:8] == ["    ... 20 more", "  jekyll_posts.title: 1"]  # then the yaml one, each kind in full
-    assert lines[-1] == "every one: jekyll-posts check docs/posts"
+    assert lines[-3] == "every one: jekyll-posts check docs/posts"
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
