@@ -31,6 +31,18 @@ def visible_text(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()
     return collapse_white_space(join_japanese_lines("".join(text_pieces(node, skipped_classes))))
 
 
+def text_after_title(doctree: nodes.document, skipped_classes: frozenset[str] = frozenset()) -> str:
+    """:func:`visible_text` of a page but its title (the page's first section's): what a search
+    result's snippet is cut from, under the title the result shows."""
+    parts: list[nodes.Node] = list(doctree.children)
+    first_section = next((child for child in parts if isinstance(child, nodes.section)), None)
+    if first_section is not None and first_section.children and isinstance(first_section[0], nodes.title):
+        at = parts.index(first_section)
+        parts[at : at + 1] = first_section.children[1:]
+    pieces = (piece for part in parts for piece in text_pieces(part, skipped_classes))
+    return collapse_white_space(join_japanese_lines("".join(pieces)))
+
+
 def text_pieces(node: nodes.Node, skipped_classes: frozenset[str] = frozenset()) -> Iterator[str]:
     """The text a reader sees of ``node``, piece by piece: raw HTML by its text, not its markup
     (:func:`~jekyll_posts.core.visible.html_text`); no comments or system messages; none of

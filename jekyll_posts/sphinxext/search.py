@@ -61,7 +61,7 @@ from . import compat
 from .domain import get_domain
 from .files import write_if_changed
 from .generated import register_page_kind
-from .page_parts import ADDED_PARTS, visible_text
+from .page_parts import ADDED_PARTS, text_after_title
 from .state import Store, build_state
 
 if TYPE_CHECKING:
@@ -272,7 +272,7 @@ def _indexed(app: Sphinx, docname: str, doctree: nodes.document) -> IndexedPage 
         date=format_date_ja(date) if date else "",
         tags=entry.tags if entry is not None else (),
         names=(*entry.authors, *entry.categories) if entry is not None else (),
-        text=visible_text(doctree, SKIPPED_CLASSES),
+        text=text_after_title(doctree, SKIPPED_CLASSES),
         sort_key=(-date.timestamp() if date else float("inf"), title),
     )
     return index_page(page, _stem)
