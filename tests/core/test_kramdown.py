@@ -156,6 +156,24 @@ CASES = [
     ("nested divs", "<div><div>\n</div>\n</div>\nafter\n", "<div><div>\n</div>\n</div>\n\nafter\n"),
     ("html block ended by a blank line: untouched", "<p>a</p>\n\ntext\n", "<p>a</p>\n\ntext\n"),
     ("span html is text: untouched", "<span>a</span>\ntext\n", "<span>a</span>\ntext\n"),
+    # Markdown inside HTML marked markdown="1".
+    (
+        "markdown=1 over lines",
+        '<details markdown="1">\n<summary>詳細</summary>\n**太字**\n</details>\n',
+        "<details>\n\n<summary>詳細</summary>\n\n**太字**\n\n</details>\n",
+    ),
+    (
+        "markdown=1 on one line, in an html block",
+        '<div class="note">\n  <p markdown="1">段落の `x` と **強調**</p>\n</div>\n',
+        '<div class="note">\n  <p>段落の <code>x</code> と <strong>強調</strong></p>\n</div>\n',
+    ),
+    ("markdown=1 already apart", '<div markdown="1">\n\n- a\n\n</div>\n', "<div>\n\n- a\n\n</div>\n"),
+    ("markdown=0: untouched", '<p markdown="0">**x**</p>\n', '<p markdown="0">**x**</p>\n'),
+    (
+        "markdown=1 in code: untouched",
+        '```\n<div markdown="1">\nx\n</div>\n```\n',
+        '```\n<div markdown="1">\nx\n</div>\n```\n',
+    ),
     # Code is never touched.
     ("fenced code", "```\n{: .x}\n{::comment}\n$$x$$\n```\n", "```\n{: .x}\n{::comment}\n$$x$$\n```\n"),
     ("indented code", "text\n\n    {: .x}\n    $$x$$\n", "text\n\n    {: .x}\n    $$x$$\n"),
@@ -201,6 +219,10 @@ def _myst(text: str) -> str:
         (
             '<p class="f">a.scss:</p>\n```scss\n.a {}\n```\n',
             '<p class="f">a.scss:</p>\n<pre><code class="language-scss">.a {}\n</code></pre>\n',
+        ),
+        (
+            '<details markdown="1">\n<summary>詳細</summary>\n**太字**\n</details>\n',
+            "<details>\n<summary>詳細</summary>\n<p><strong>太字</strong></p>\n</details>\n",
         ),
         (
             "| a\n\ntext\n",

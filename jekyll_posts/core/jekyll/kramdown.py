@@ -43,6 +43,13 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   (CommonMark: at the next blank line, so a fence or a paragraph right after
   ``<p class="filename">x.scss</p>`` was raw HTML): a blank line is put
   after that line, and the lines after it move down one;
+- an HTML element with ``markdown="1"`` (or ``"block"``, ``"span"``), whose
+  content kramdown parses as Markdown and CommonMark shows as it is: on one
+  line (``<p markdown="1">`code`</p>``), its content is rendered as inline
+  Markdown in place; over several lines (``<details markdown="1">``), blank
+  lines after its opening line and before its closing line let MyST read the
+  content between them as Markdown (the lines after it move down).  The
+  attribute itself is dropped, as kramdown drops it;
 - abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
   abbreviations; the words show without their tooltip);
 - footnotes: definitions nobody refers to are removed (kramdown leaves them
@@ -104,6 +111,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .structure import BLOCK_PARSER, code_spans, inline_regions, verbatim_lines
@@ -126,6 +134,12 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 #: a line ending with a closing tag, and a line of text right after it
 _CLOSED_THEN_TEXT = re.compile(r"</[A-Za-z][\w-]*>[ \t]*\n[ \t]*\S")
 _OPENING_TAG = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
+#: an opening tag asking kramdown to parse its content, and the attribute that asks
+_MARKDOWN_TAG = re.compile(
+    r"""<([A-Za-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*?)\s+markdown\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1)"""
+    r"""((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+)
+_SPAN_PARSER = MarkdownIt("commonmark")
 
 _NAME = r"[A-Za-z0-9_][A-Za-z0-9_-]*"
 _ANY = r"(?:\\\}|[^}])"
@@ -250,7 +264,7 @@ def kramdown_to_myst(body: str) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
     if not _has_kramdown_syntax(body):
         return body
-    body = _html_blocks_ended_as_in_kramdown(body)
+    body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(body))
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
     _rewrite_tables(document)
@@ -278,6 +292,7 @@ def _has_kramdown_syntax(text: str) -> bool:
         or bool(_MYST_BLOCK_SYNTAX.search(text))
         or _has_table_gfm_misreads(text)
         or bool(_CLOSED_THEN_TEXT.search(text))
+        or "markdown=" in text
     )
 
 
@@ -325,6 +340,51 @@ def _first_element_end(lines: Sequence[str], start: int, end: int) -> int | None
         if depth <= 0:
             ends_with_closing = re.search(rf"</{name}\s*>[ \t]*$", lines[index], re.I) is not None
             return index if ends_with_closing and not lines[index + 1].lstrip().startswith("{:") else None
+    return None
+
+
+def _markdown_in_html(body: str) -> str:
+    """The content of HTML elements marked ``markdown="1"`` read as Markdown, as kramdown reads it."""
+    if "markdown=" not in body:
+        return body
+    lines = body.split("\n")
+    html_lines = sorted(
+        {
+            line
+            for token in BLOCK_PARSER.parse(body)
+            if token.type == "html_block" and token.map
+            for line in range(*token.map)
+        }
+    )
+    blanks: list[int] = []  # lines a blank line goes before
+    for index in html_lines:
+        match = _MARKDOWN_TAG.search(lines[index])
+        if match is None:
+            continue
+        name, opening = match[1], f"<{match[1]}{match[2]}{match[3]}>"
+        closing = re.search(rf"</{re.escape(name)}\s*>", lines[index][match.end() :], re.I)
+        if closing is not None:  # on one line: its content as inline Markdown
+            content = lines[index][match.end() : match.end() + closing.start()]
+            rest = lines[index][match.end() + closing.start() :]
+            lines[index] = lines[index][: match.start()] + opening + _SPAN_PARSER.renderInline(content) + rest
+            continue
+        lines[index] = lines[index][: match.start()] + opening + lines[index][match.end() :]
+        end = _closing_line(lines, index, name)
+        if end is not None:
+            blanks += [line for line in (index + 1, end) if lines[line - 1].strip() and lines[line].strip()]
+    for line in sorted(set(blanks), reverse=True):
+        lines.insert(line, "")
+    return "\n".join(lines)
+
+
+def _closing_line(lines: Sequence[str], start: int, name: str) -> int | None:
+    """The line, after ``start``, holding the tag that closes the element ``name`` opened on line ``start``."""
+    opens, closes = re.compile(rf"<{re.escape(name)}(?=[\s/>])", re.I), re.compile(rf"</{re.escape(name)}\s*>", re.I)
+    depth = 0
+    for index in range(start, len(lines)):
+        depth += len(opens.findall(lines[index])) - len(closes.findall(lines[index]))
+        if depth <= 0 and index > start:
+            return index
     return None
 
 
