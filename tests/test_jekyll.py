@@ -320,6 +320,17 @@ def test_a_code_block_naming_no_language_is_plain_text(
     assert python.select("span.k")  # a block naming its language is coloured
 
 
+def test_the_sites_parse_block_html_reads_markdown_inside_html(tmp_path: Path) -> None:
+    srcdir = copy_root("jekyll", tmp_path)
+    config = srcdir / "jekyll" / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "kramdown:\n  parse_block_html: true\n", encoding="utf-8")
+    body = '<p class="filename">[a.sh](https://example.com/a.sh):</p>\n```sh\necho a\n```\n'
+    (srcdir / "posts" / "2026-01-26-html.md").write_text(f"---\ntitle: HTML\n---\n\n{body}", encoding="utf-8")
+    article = build(srcdir, tmp_path / "_build").soup("posts/2026-01-26-html.html").select_one("article")
+    assert article.select_one("p.filename a")["href"] == "https://example.com/a.sh"
+    assert article.select_one("div.highlight-sh pre").get_text() == "echo a\n"
+
+
 def test_a_posts_cover_image_is_shown_under_its_header_and_shared(tmp_path: Path) -> None:
     """``image:`` (Chirpy's, jekyll-seo-tag's) was kept without a word: 258 of a real blog's 310
     posts had one, for 170 their only picture."""

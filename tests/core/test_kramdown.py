@@ -246,3 +246,21 @@ def test_no_ial_is_left_as_text_where_kramdown_hid_it(case: tuple[str, str, str]
     rendered = _myst(kramdown_to_myst(kramdown))
     if "kramdown shows" not in name and "code" not in name and "heading text" not in name:
         assert "{:" not in rendered
+
+
+@pytest.mark.parametrize(
+    ("kramdown", "myst"),
+    [
+        (
+            '<p class="filename">[a.sh](https://example.com/a.sh):</p>\n',
+            '<p class="filename"><a href="https://example.com/a.sh">a.sh</a>:</p>\n',
+        ),
+        ('<div class="x">\n**太字**\n</div>\n', '<div class="x">\n\n**太字**\n\n</div>\n'),
+        ("<pre>\n**raw**\n</pre>\n", "<pre>\n**raw**\n</pre>\n"),
+        ('<p markdown="0">**x**</p>\n', '<p markdown="0">**x**</p>\n'),
+    ],
+)
+def test_with_parse_block_html_each_html_blocks_content_is_markdown(kramdown: str, myst: str) -> None:
+    """kramdown's ``parse_block_html: true`` (a real blog's); raw elements and ``markdown="0"`` aside."""
+    assert kramdown_to_myst(kramdown, parse_block_html=True) == myst
+    assert kramdown_to_myst(kramdown) == kramdown

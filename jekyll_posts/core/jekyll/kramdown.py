@@ -49,7 +49,10 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   Markdown in place; over several lines (``<details markdown="1">``), blank
   lines after its opening line and before its closing line let MyST read the
   content between them as Markdown (the lines after it move down).  The
-  attribute itself is dropped, as kramdown drops it;
+  attribute itself is dropped, as kramdown drops it.  With the site's
+  ``kramdown: parse_block_html: true``, every HTML block's first element is
+  read so (but one marked ``markdown="0"``, and those whose content is raw:
+  ``pre``, ``script``, ``style``, ``textarea``);
 - abbreviation definitions ``*[HTML]: ...``: removed (MyST has no
   abbreviations; the words show without their tooltip);
 - footnotes: definitions nobody refers to are removed (kramdown leaves them
@@ -138,6 +141,11 @@ _OPENING_TAG = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
 _MARKDOWN_TAG = re.compile(
     r"""<([A-Za-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*?)\s+markdown\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1)"""
     r"""((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+)
+#: an HTML block's first element, whose content kramdown reads as Markdown with ``parse_block_html``
+_PARSED_BLOCK_TAG = re.compile(
+    r"""^ {0,3}<(?!(?:pre|script|style|textarea|math)\b)([A-Za-z][\w-]*)\b"""
+    r"""((?:[^>"'m]|m(?!arkdown\s*=)|"[^"]*"|'[^']*')*)()>"""
 )
 _SPAN_PARSER = MarkdownIt("commonmark")
 
@@ -260,11 +268,12 @@ class _Block:
     end: int
 
 
-def kramdown_to_myst(body: str) -> str:
-    """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers kept."""
-    if not _has_kramdown_syntax(body):
+def kramdown_to_myst(body: str, parse_block_html: bool = False) -> str:
+    """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers
+    kept (but where the module says); ``parse_block_html``: kramdown's option of that name."""
+    if not (_has_kramdown_syntax(body) or (parse_block_html and "<" in body)):
         return body
-    body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(body))
+    body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(body, parse_block_html))
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
     _rewrite_block_extensions(document)
     _rewrite_tables(document)
@@ -343,22 +352,19 @@ def _first_element_end(lines: Sequence[str], start: int, end: int) -> int | None
     return None
 
 
-def _markdown_in_html(body: str) -> str:
-    """The content of HTML elements marked ``markdown="1"`` read as Markdown, as kramdown reads it."""
-    if "markdown=" not in body:
+def _markdown_in_html(body: str, every_block: bool = False) -> str:
+    """The content of HTML elements marked ``markdown="1"`` (with ``every_block``, of each HTML block's
+    first element too) read as Markdown, as kramdown reads it."""
+    if "markdown=" not in body and not every_block:
         return body
     lines = body.split("\n")
-    html_lines = sorted(
-        {
-            line
-            for token in BLOCK_PARSER.parse(body)
-            if token.type == "html_block" and token.map
-            for line in range(*token.map)
-        }
-    )
+    blocks = [token.map for token in BLOCK_PARSER.parse(body) if token.type == "html_block" and token.map]
+    firsts = {start for start, _ in blocks} if every_block else set()
     blanks: list[int] = []  # lines a blank line goes before
-    for index in html_lines:
-        match = _MARKDOWN_TAG.search(lines[index])
+    for index in sorted({line for start, end in blocks for line in range(start, end)}):
+        match = _MARKDOWN_TAG.search(lines[index]) or (
+            _PARSED_BLOCK_TAG.match(lines[index]) if index in firsts else None
+        )
         if match is None:
             continue
         name, opening = match[1], f"<{match[1]}{match[2]}{match[3]}>"

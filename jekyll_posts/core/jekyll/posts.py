@@ -78,7 +78,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         dependencies |= {Path(include) for include in rendered.includes} | _data_files(context.site, rendered.data)
     old_urls, url_problems = old_urls_of(record, context)
     return MadePost(
-        markdown=head + with_pygments_names(kramdown_to_myst(body)),
+        markdown=head + with_pygments_names(kramdown_to_myst(body, _parses_block_html(context.site))),
         problems=tuple(problems + url_problems),
         dependencies=frozenset(dependencies),
         excerpt=excerpt_of(body, separator_of(record, context.site)),
@@ -150,6 +150,12 @@ def _jekyll_post(record: PostRecord, context: JekyllContext) -> JekyllPost:
         permalink=permalink if isinstance(permalink, str) and permalink.strip() else None,
         title=record.title,
     )
+
+
+def _parses_block_html(site: JekyllSite) -> bool:
+    """kramdown's ``parse_block_html`` (``kramdown:`` in ``_config.yml``)."""
+    options = site.config.get("kramdown")
+    return isinstance(options, dict) and options.get("parse_block_html") is True
 
 
 def _style(site: JekyllSite) -> str:
