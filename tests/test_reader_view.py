@@ -257,7 +257,8 @@ def test_each_line_break_between_japanese_characters_is_dropped_on_its_own(tmp_p
     srcdir = copy_root("kb", tmp_path)
     (srcdir / "posts" / "2025-08-01-lines.md").write_text(
         "---\ntitle: 改行\ndate: 2025-08-01\n---\n\n`sort -V`\nにバージョンソートという機能があるのですが、\n"
-        "それが IPv4 アドレスのソートにも使えるということが\nわかりました。\n",
+        "それが IPv4 アドレスのソートにも使えるということが\nわかりました。\n\n"
+        '入門なら本よりも\n<a href="https://example.com/">こちらのサイト</a>\nがおすすめです。\n',
         encoding="utf-8",
     )
     built = build(srcdir, tmp_path / "_build")
@@ -270,6 +271,8 @@ def test_each_line_break_between_japanese_characters_is_dropped_on_its_own(tmp_p
         "わかりました。",
     ]
     assert paragraph.get_text() == "".join(lines)
+    by_html = next(paragraph for paragraph in article.select("p") if "入門" in paragraph.get_text())
+    assert by_html.get_text() == "入門なら本よりもこちらのサイトがおすすめです。"  # through the link's tags
 
 
 def test_emphasis_next_to_japanese_punctuation_is_bold_as_in_kramdown(kb: Built) -> None:

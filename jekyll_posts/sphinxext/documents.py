@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from ..core.jekyll.posts import MadePost
 from ..core.markdown import literal_page
 from ..core.post import same_text
 from ..core.settings import is_in_drafts_folder, is_in_posts_folder
+from ..core.visible import html_text
 from . import compat
 from .compat.ablog import post_node
 from .config import site_settings_of
@@ -173,7 +175,8 @@ class JoinJapaneseLines(SphinxTransform):
     """Drop line breaks between Japanese characters in running text, in every document.
 
     MyST makes each soft line break a text node of its own, so the characters
-    on either side are looked up in the neighbouring nodes.  A node is found
+    on either side are looked up in the neighbouring nodes, through raw HTML
+    that shows no text there (``<a href="…">``).  A node is found
     among its siblings by identity: docutils' ``index`` and ``replace`` compare
     text by value, and every line break's node equals the first one's.
     """
@@ -186,12 +189,21 @@ class JoinJapaneseLines(SphinxTransform):
             if "\n" not in text or isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
                 continue
             position = next(index for index, child in enumerate(parent.children) if child is text)
-            before = parent[position - 1].astext()[-1:] if position > 0 else ""
-            after = parent[position + 1].astext()[:1] if position + 1 < len(parent) else ""
+            before = _shown_character(reversed(parent.children[:position]), last=True)
+            after = _shown_character(parent.children[position + 1 :], last=False)
             joined = join_japanese_lines(before + text + after)
             joined = joined[len(before) : len(joined) - len(after)]
             if joined != text:
                 parent[position] = nodes.Text(joined)
+
+
+def _shown_character(siblings: Iterable[nodes.Node], last: bool) -> str:
+    """The first character a reader sees of ``siblings`` (with ``last``, the last), raw HTML by its text."""
+    for sibling in siblings:
+        text = html_text(sibling.astext()) if isinstance(sibling, nodes.raw) else sibling.astext()
+        if text:
+            return text[-1] if last else text[0]
+    return ""
 
 
 class HighlightAsRougeDid(SphinxTransform):
