@@ -171,6 +171,14 @@ def test_a_post_whose_url_another_wrote_is_read_again_when_its_url_changes(tmp_p
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
 
 
+@pytest.mark.parametrize("text", ["http で書いた古い URL", "スキームのない URL"])
+def test_a_link_to_the_old_site_by_http_or_without_a_scheme_arrives(site: Built, text: str) -> None:
+    """The site's ``url`` is ``https://``; its posts still link by ``http://`` (a site that moved to https)."""
+    liquid = "posts/2026-01-10-liquid.html"
+    link = next(a for a in article(site, liquid).select("a") if a.get_text() == text)
+    assert target(site, liquid, link["href"]) == site.outdir / "posts/2026-01-13-separator.html"
+
+
 def test_the_posts_are_indexed_for_post_url_only_when_a_post_links_by_it(site: Built, tmp_path: Path) -> None:
     """Indexing every post's name and path took 1 s of a one-post rebuild at 10,000 posts."""
     jekyll = build_state(site.app).jekyll

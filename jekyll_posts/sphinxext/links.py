@@ -81,9 +81,11 @@ class SitePaths:
         self.site_url = site_url.rstrip("/")
 
     def path_of(self, target: str) -> tuple[str, str] | None:
-        """``(path, fragment)`` of a target that points into the site: ``/x``, or the site's own URL."""
-        if self.site_url and (target == self.site_url or target.startswith(self.site_url + "/")):
-            target = target[len(self.site_url) :] or "/"
+        """``(path, fragment)`` of a target that points into the site: ``/x``, or the site's own URL
+        (by ``http``, ``https`` or neither: a site that moved to https kept its old links)."""
+        site, url = _without_scheme(self.site_url), _without_scheme(target)
+        if site.startswith("//") and (url == site or url.startswith(site + "/")):
+            target = url[len(site) :] or "/"
         elif not target.startswith("/") or target.startswith("//"):
             return None
         elif self.baseurl != "/" and (target == self.baseurl or target.startswith(self.baseurl + "/")):
@@ -104,6 +106,12 @@ class SitePaths:
         if not self.site_url or not self.site_url.startswith(("http://", "https://")):
             return None
         return self.site_url + path + (f"#{fragment}" if fragment else "")
+
+
+def _without_scheme(url: str) -> str:
+    """``//host/path`` of an ``http(s)://host/path`` URL; anything else as it is."""
+    scheme, separator, rest = url.partition("://")
+    return f"//{rest}" if separator and scheme.lower() in ("http", "https") else url
 
 
 def old_url_keys(url: str) -> Iterator[str]:
@@ -193,7 +201,7 @@ class SiteLinks(SphinxPostTransform):
                     self._unresolved(pending, docname)
         for reference in self.document.findall(nodes.reference):
             refuri = reference.get("refuri", "")
-            found = paths.path_of(refuri) if paths.site_url and refuri.startswith(paths.site_url) else None
+            found = paths.path_of(refuri) if refuri.startswith(("http://", "https://", "//")) else None
             uri = self._resolved(paths, docname, *found) if found else None
             if uri is not None:
                 reference["refuri"] = uri
