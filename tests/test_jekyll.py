@@ -171,12 +171,20 @@ def test_a_post_whose_url_another_wrote_is_read_again_when_its_url_changes(tmp_p
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
 
 
-@pytest.mark.parametrize("text", ["http で書いた古い URL", "スキームのない URL"])
-def test_a_link_to_the_old_site_by_http_or_without_a_scheme_arrives(site: Built, text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("http で書いた古い URL", "posts/2026-01-13-separator.html"),
+        ("スキームのない URL", "posts/ja/news/_posts/2026-01-12-nested.html"),
+    ],
+)
+def test_a_link_to_the_old_site_by_http_or_without_a_scheme_arrives(site: Built, text: str, linked: str) -> None:
     """The site's ``url`` is ``https://``; its posts still link by ``http://`` (a site that moved to https)."""
     liquid = "posts/2026-01-10-liquid.html"
     link = next(a for a in article(site, liquid).select("a") if a.get_text() == text)
-    assert target(site, liquid, link["href"]) == site.outdir / "posts/2026-01-13-separator.html"
+    assert target(site, liquid, link["href"]) == site.outdir / linked
+    backlinks = [target(site, linked, a["href"]) for a in site.soup(linked).select(".jekyll-backlinks li a")]
+    assert site.outdir / liquid in backlinks
 
 
 def test_the_posts_are_indexed_for_post_url_only_when_a_post_links_by_it(site: Built, tmp_path: Path) -> None:

@@ -58,12 +58,10 @@ def link_targets(doctree: nodes.document, docname: str, paths: SitePaths) -> Ite
         elif role == "myst" and not domain:
             found = paths.path_of(target)
             yield LinkTarget("path", found[0]) if found else LinkTarget("label", target)
-    if paths.site_url:
-        for reference in doctree.findall(nodes.reference):
-            refuri = reference.get("refuri", "")
-            found = paths.path_of(refuri) if refuri.startswith(paths.site_url) else None
-            if found:
-                yield LinkTarget("path", found[0])
+    for reference in doctree.findall(nodes.reference):
+        found = paths.path_of_url(reference.get("refuri", ""))
+        if found:
+            yield LinkTarget("path", found[0])
 
 
 def forget_backlinks(app: Sphinx, env: Any) -> None:

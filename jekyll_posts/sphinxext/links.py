@@ -93,6 +93,10 @@ class SitePaths:
         parts = urlsplit(target)
         return unquote(parts.path), parts.fragment
 
+    def path_of_url(self, url: str) -> tuple[str, str] | None:
+        """:meth:`path_of` a full URL (a reference's ``refuri``) that points into the site."""
+        return self.path_of(url) if url.startswith(("http://", "https://", "//")) else None
+
     def file(self, path: str) -> Path | None:
         """The file of the site folder at ``path``, if there is one."""
         if self.root is None:
@@ -201,7 +205,7 @@ class SiteLinks(SphinxPostTransform):
                     self._unresolved(pending, docname)
         for reference in self.document.findall(nodes.reference):
             refuri = reference.get("refuri", "")
-            found = paths.path_of(refuri) if refuri.startswith(("http://", "https://", "//")) else None
+            found = paths.path_of_url(refuri)
             uri = self._resolved(paths, docname, *found) if found else None
             if uri is not None:
                 reference["refuri"] = uri
