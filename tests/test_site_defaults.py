@@ -80,6 +80,7 @@ def test_a_bad_default_value_is_reported_by_the_build_and_the_checker_alike(tmp_
     checked = [line for line in output.getvalue().splitlines() if "jekyll_posts.taxonomy" in line]
     assert status == 1 and len(warned) == len(checked) == 1
     assert "posts/_drafts/idea.md:1:" in warned[0] and "posts/_drafts/idea.md:1:" in checked[0]
+    assert "(a value of _config.yml's defaults:)" in warned[0] and "(a value of _config.yml's defaults:)" in checked[0]
 
 
 def test_editing_the_defaults_rebuilds_the_posts_as_a_clean_build(built_roots: BuiltRoots, tmp_path: Path) -> None:

@@ -203,13 +203,22 @@ def parse_post(
     data = read_front_matter(split.yaml_text)
     problems += data.problems
     problems += _unknown_keys(data)
+    from_defaults = frozenset(defaults or ()) - frozenset(data.values)
     if defaults:
         data = replace(data, values=deep_merged(defaults, data.values))
     record = _record(data, split, source, options, problems)
+    problems = [_said_from_defaults(problem, from_defaults) for problem in problems]
     markdown = replace_front_matter(text, record.body_line, None if record.title_in_body else record.title)
     markdown, link_problems = _without_unusable_links(text, markdown, record.body_line)
     problems += link_problems
     return ParsedPost(record, tuple(sorted(problems, key=lambda problem: problem.line)), markdown)
+
+
+def _said_from_defaults(problem: Problem, keys: frozenset[str]) -> Problem:
+    """A problem with a value only the site's ``defaults:`` give says so (it is at the post's first line)."""
+    if problem.line == 1 and problem.message.split(":", 1)[0] in keys:
+        return replace(problem, message=f"{problem.message} (a value of _config.yml's defaults:)")
+    return problem
 
 
 def _without_unusable_links(text: str, markdown: str, body_line: int) -> tuple[str, list[Problem]]:
