@@ -299,3 +299,24 @@ def test_the_old_url_of_a_post_dated_by_its_file_name_has_that_day_whatever_zone
     context = JekyllContext(PurePosixPath("ja/news/_posts/2005-07-01-20050701.md"), site, no_links, TOKYO)
     assert parsed.record is not None and parsed.record.date == datetime(2005, 7, 1, tzinfo=TOKYO)
     assert jekyll_post(parsed, context).old_urls == ("/ja/news/2005/07/01/20050701/",)
+
+
+@pytest.mark.parametrize(
+    ("config", "urls"),
+    [
+        # no timezone: Jekyll read the date in the building machine's zone, here's or GitHub Pages' UTC
+        ({}, ("/tech/2024/06/13/early.html", "/tech/2024/06/12/early.html")),
+        ({"timezone": "Asia/Tokyo"}, ("/tech/2024/06/13/early.html",)),
+    ],
+)
+def test_an_early_morning_posts_old_url_is_its_day_in_each_zone_the_site_may_have_been_built_in(
+    tmp_path: Path, config: dict[str, str], urls: tuple[str, ...]
+) -> None:
+    """A real blog built by GitHub Pages, dated ``00:00:00 +0900``: its URL had the day before."""
+    source = SourceFile(tmp_path / "2024-06-13-early.md", in_posts_folder=True)
+    front_matter = "---\ntitle: 朝の投稿\ndate: 2024-06-13 00:00:00 +0900\ncategories: tech\n---\n\n本文です。\n"
+    parsed = parse_post(front_matter, source, ReadOptions(zone=TOKYO))
+    no_links = Links(post_url=lambda name: None, link=lambda path: None)
+    site = JekyllSite(config=config, root=tmp_path)
+    context = JekyllContext(PurePosixPath("_posts/2024-06-13-early.md"), site, no_links, TOKYO)
+    assert jekyll_post(parsed, context).old_urls == urls

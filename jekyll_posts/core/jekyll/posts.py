@@ -34,6 +34,8 @@ from .site import JekyllSite, time_zone
 
 #: The separator a post's excerpt ends at when neither the post nor the site names one.
 DEFAULT_SEPARATOR = "<!--more-->"
+#: where GitHub Pages and CI build a Jekyll site
+UTC_ZONE = ZoneInfo("UTC")
 
 
 @dataclass(frozen=True)
@@ -125,26 +127,28 @@ def page_variables(record: PostRecord, context: JekyllContext) -> dict[str, Any]
 
 def old_urls_of(record: PostRecord, context: JekyllContext) -> tuple[tuple[str, ...], list[Problem]]:
     """The post's URL on the Jekyll site it came from (from its ``permalink``, else the site's
-    style; only when a site folder is named: a post written here had no other URL) and those
-    its ``redirect_from`` lists: where readers' old links point."""
+    style; only when a site folder is named: a post written here had no other URL; in each zone
+    the site may have been built in) and those its ``redirect_from`` lists: where readers' old
+    links point."""
     problems: list[Problem] = []
     urls: list[str] = []
     came_from_a_site = context.site.root is not None or isinstance(record.metadata.get("permalink"), str)
     if came_from_a_site and record.is_post and not record.is_draft and record.date is not None:
-        urls.append(post_url(_jekyll_post(record, context), _style(context.site), zone=_zone(context)))
+        style = _style(context.site)
+        urls += [post_url(_jekyll_post(record, context, zone), style, zone=zone) for zone in _url_zones(context)]
     listed, complaints = redirect_from(record.metadata.get("redirect_from"))
     urls += listed
     problems += [Problem(1, "url", complaint) for complaint in complaints]
     return tuple(dict.fromkeys(urls)), problems
 
 
-def _jekyll_post(record: PostRecord, context: JekyllContext) -> JekyllPost:
+def _jekyll_post(record: PostRecord, context: JekyllContext, zone: ZoneInfo) -> JekyllPost:
     metadata: Mapping[str, Any] = record.metadata
     assert record.date is not None
     slug, permalink = metadata.get("slug"), metadata.get("permalink")
     return JekyllPost(
         relative_path=context.path,
-        date=jekyll_date(context.path, metadata.get("date"), _zone(context)) or record.date,
+        date=jekyll_date(context.path, metadata.get("date"), zone) or record.date,
         categories=front_matter_categories(metadata.get("categories"), metadata.get("category")),
         slug=slug if isinstance(slug, str) else None,
         permalink=permalink if isinstance(permalink, str) and permalink.strip() else None,
@@ -163,8 +167,12 @@ def _style(site: JekyllSite) -> str:
     return style if isinstance(style, str) and style.strip() else "date"
 
 
-def _zone(context: JekyllContext) -> ZoneInfo:
-    return time_zone(context.site.config.get("timezone")) or context.zone
+def _url_zones(context: JekyllContext) -> tuple[ZoneInfo, ...]:
+    """The zones a post's date was read in for its URL: the site's ``timezone:``.  Without one, Jekyll
+    read it in the building machine's zone: this site's, or UTC (GitHub Pages, Netlify and CI
+    build in UTC): a post at 00:30 +09:00 had the day before in its URL there."""
+    named = time_zone(context.site.config.get("timezone"))
+    return (named,) if named is not None else tuple(dict.fromkeys((context.zone, UTC_ZONE)))
 
 
 def _slug(path: PurePosixPath) -> str:
