@@ -310,6 +310,24 @@ def test_a_knowledge_base_inside_the_site_is_refused(tmp_path: Path, capsys: pyt
     assert tree_digest(site) == before
 
 
+def test_pictures_by_definitions_kramdown_reads_are_imported(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``[img1]:/assets/img/a b.png``: CommonMark reads no definition with a space in its URL, nor
+    the definitions after it; kramdown reads both, and the build shows both (a real blog)."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "assets" / "img").mkdir(parents=True)
+    for name in ("a b.png", "c.png"):
+        (site / "assets" / "img" / name).write_bytes(b"\x89PNG")
+    post = "---\ntitle: 画像\n---\n\n![赤][img1] ![青][img2]\n\n[img1]:/assets/img/a b.png\n[img2]:/assets/img/c.png\n"
+    (site / "_posts" / "2024-06-14-space.md").write_text(post, encoding="utf-8")
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert {"assets/img/a b.png", "assets/img/c.png"} <= set(files(kb / "jekyll"))
+    assert "missing" not in out
+
+
 def test_import_is_a_subcommand_and_the_command_line_imports_no_sphinx() -> None:
     assert COMMANDS["import"].__name__ == "jekyll_posts.importer"
     code = "import sys, jekyll_posts.cli; sys.exit(any(name.split('.')[0] == 'sphinx' for name in sys.modules))"

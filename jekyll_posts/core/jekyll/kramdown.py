@@ -293,6 +293,16 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False) -> str:
     return "\n".join(document.lines)
 
 
+def definitions_as_kramdown_reads(body: str) -> str:
+    """``body`` with only its reference definitions rewritten (lines kept), for reading its link
+    targets with CommonMark as the build shows them: ``[img]:/a b.png`` and the definitions after it."""
+    if "]:" not in body:
+        return body
+    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
+    _rewrite_link_definitions(document)
+    return "\n".join(document.lines)
+
+
 def _has_kramdown_syntax(text: str) -> bool:
     """Whether ``text`` may hold anything rewritten here (a quick scan: some hits are not)."""
     return (
