@@ -69,6 +69,21 @@ def test_the_sitemap_of_a_rebuild_lists_every_page_too(tmp_path: Path) -> None:
     assert_same_site(rebuilt, clean)
 
 
+@pytest.mark.parametrize("front_matter", ["noindex: true", "sitemap: false"])
+def test_a_post_kept_from_search_engines_says_so_and_is_not_in_the_sitemap(tmp_path: Path, front_matter: str) -> None:
+    """``noindex: true`` (Minimal Mistakes sites print a robots meta for it), ``sitemap: false`` (jekyll-sitemap)."""
+    srcdir = copy_root("kb", tmp_path)
+    post = srcdir / "posts" / "2025-07-01-kite.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("---\n", f"---\n{front_matter}\n", 1), "utf-8")
+    built = build(srcdir, tmp_path / "_build", html_baseurl=SITE_URL)
+    assert built.warnings == ""
+    robots = built.soup("posts/2025-07-01-kite.html").find_all("meta", attrs={"name": "robots"})
+    assert [tag["content"] for tag in robots] == ["noindex"]
+    assert built.soup("posts/2025-06-01-upper-ai.html").find_all("meta", attrs={"name": "robots"}) == []
+    pages = sitemap_pages(built.outdir)
+    assert "posts/2025-07-01-kite.html" not in pages and "posts/2025-06-01-upper-ai.html" in pages
+
+
 def test_robots_txt_points_to_the_sitemap(docs_site: Site) -> None:
     assert (docs_site.outdir / "robots.txt").read_text(encoding="utf-8") == (
         f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"

@@ -45,6 +45,8 @@ class PageEntry:
     series_order: float | None = None
     #: a post listed first among all posts (``pin: true``)
     pinned: bool = False
+    #: a page search engines are asked to leave out (``noindex: true``, ``sitemap: false``)
+    noindex: bool = False
 
     @classmethod
     def of_record(
@@ -74,6 +76,7 @@ class PageEntry:
             series=record.series,
             series_order=record.series_order,
             pinned=record.pinned and record.is_post,
+            noindex=record.noindex,
         )
 
     @classmethod

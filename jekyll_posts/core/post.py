@@ -52,6 +52,8 @@ KNOWN_KEYS = frozenset(
         "series_order",
         "image",
         "pin",
+        "noindex",
+        "sitemap",
     }
 )
 
@@ -77,7 +79,6 @@ COMMON_KEYS = frozenset(
         "teaser",
         "draft",
         "hidden",
-        "pin",
         "weight",
         "canonical_url",
         "math",
@@ -164,6 +165,8 @@ class PostRecord:
     #: the picture shown above the post (``image``), and the page's picture when shared
     image: CoverImage | None = None
     pinned: bool = False
+    #: kept from search engines: ``noindex: true`` (a theme's), ``sitemap: false`` (jekyll-sitemap's)
+    noindex: bool = False
 
     @property
     def is_post(self) -> bool:
@@ -266,7 +269,9 @@ def _record(
         series=series,
         series_order=series_order,
         image=cover_image(data, problems),
-        pinned=_flag(data, "pin", False, problems, subtype="pin"),
+        pinned=_flag(data, "pin", False, problems, subtype="flag"),
+        noindex=_flag(data, "noindex", False, problems, subtype="flag")
+        or not _flag(data, "sitemap", True, problems, "flag"),
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))

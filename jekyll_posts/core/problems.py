@@ -22,7 +22,7 @@ SUBTYPES: dict[str, str] = {
     "excerpt": "an excerpt that is not text",
     "reading_time": "a reading time that is not a number of minutes",
     "published": "a published or draft flag that is not true or false",
-    "pin": "a pin flag that is not true or false",
+    "flag": "a pin, noindex or sitemap flag that is not true or false",
     "layout": "a layout that is not text",
     "series": "a series that is not text or not on a post, a series order that is not a number",
     "image": "a cover image that is not a path, an http(s) URL or a mapping with a path",

@@ -48,6 +48,8 @@ def add_page_context(
     if entry is not None and entry.summary:
         description = f'<meta name="description" content="{escape(entry.summary)}">\n'
         context["metatags"] = context.get("metatags", "") + description
+    if entry is not None and entry.noindex:
+        context["metatags"] = context.get("metatags", "") + '<meta name="robots" content="noindex">\n'
     if entry is not None and entry.is_post and not entry.draft:
         _post_neighbours(app, pagename, context)
     context["jekyll_tags_page"] = f"{app.config.blog_path}/tag"

@@ -94,7 +94,7 @@ def test_a_posts_own_front_matter_wins_and_only_its_own_keys_are_checked() -> No
 def test_a_bad_value_from_the_defaults_says_where_it_comes_from() -> None:
     """It has no line in the post: the post's first line is named, and the site's defaults."""
     text = "---\ntitle: 三つ目\ntags: 7\n---\n\n本文。\n"
-    parsed = parse_post(text, POST, ReadOptions(), {"pin": "yes", "tags": ["既定"]})
+    parsed = parse_post(text, POST, ReadOptions(), {"pin": "yes", "tags": ["既定"]})  # a flag
     assert [(problem.line, problem.message) for problem in parsed.problems] == [
         (1, "pin: expected true or false (a value of _config.yml's defaults:)"),
         (3, "tags: 7 is a number: quote it to make it text"),

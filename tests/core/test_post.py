@@ -252,7 +252,7 @@ BAD_INPUTS = [
     ),
     ("---\ntitle: t\npublished: maybe\n---\n", "a.md", Problem(3, "published", "published: expected true or false")),
     ("---\ntitle: t\ndraft: yes please\n---\n", "a.md", Problem(3, "published", "draft: expected true or false")),
-    ("---\ntitle: t\npin: top\n---\n", "a.md", Problem(3, "pin", "pin: expected true or false")),
+    ("---\ntitle: t\npin: top\n---\n", "a.md", Problem(3, "flag", "pin: expected true or false")),
     ("---\ntitle: t\nlayout: [post]\n---\n", "a.md", Problem(3, "layout", "layout: expected text, got list")),
     ("---\ntitle: t\nseries: [a, b]\n---\n", "a.md", Problem(3, "series", "series: expected text, got list")),
     (

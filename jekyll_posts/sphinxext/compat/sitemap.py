@@ -55,6 +55,7 @@ def no_sitemap_without_a_site_url(app: Sphinx) -> None:
 
 
 def hand_every_page_over(app: Sphinx, exception: Exception | None) -> None:
+    from ..domain import get_domain
     from ..generated import generated_page_names
 
     if exception is not None or not hasattr(app, "sitemap_links"):
@@ -62,6 +63,7 @@ def hand_every_page_over(app: Sphinx, exception: Exception | None) -> None:
     pages = set(app.env.found_docs)
     pages |= {pagename for pagename, template in generated_page_names(app) if template not in NOT_LISTED_TEMPLATES}
     pages -= {"genindex", "search", app.config.notfound_pagename}
+    pages -= {docname for docname, entry in get_domain(app.env).pages.items() if entry.noindex}
     suffix = app.config.html_file_suffix or ".html"
     excluded = app.config.sitemap_excludes
     while not app.sitemap_links.empty():
