@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -320,3 +321,28 @@ def test_an_early_morning_posts_old_url_is_its_day_in_each_zone_the_site_may_hav
     site = JekyllSite(config=config, root=tmp_path)
     context = JekyllContext(PurePosixPath("_posts/2024-06-13-early.md"), site, no_links, TOKYO)
     assert jekyll_post(parsed, context).old_urls == urls
+
+
+@pytest.mark.parametrize(
+    ("config", "url"),
+    [
+        ({"permalink": "/:categories/:title/"}, "/tech/early/"),
+        # the posts collection's permalink wins (a real Minimal Mistakes blog: all 52 posts)
+        (
+            {
+                "permalink": "/:categories/:title/",
+                "collections": {"posts": {"permalink": "/post/:year/:month/:day/:title/"}},
+            },
+            "/post/2024/06/13/early/",
+        ),
+        ({"collections": {"posts": {"output": True}}}, "/tech/2024/06/13/early.html"),
+    ],
+)
+def test_the_posts_collections_permalink_wins_over_the_sites(tmp_path: Path, config: dict[str, Any], url: str) -> None:
+    source = SourceFile(tmp_path / "2024-06-13-early.md", in_posts_folder=True)
+    text = "---\ntitle: 朝\ndate: 2024-06-13 12:00:00 +0900\ncategories: tech\n---\n\n本文。\n"
+    parsed = parse_post(text, source, ReadOptions(zone=TOKYO))
+    no_links = Links(post_url=lambda name: None, link=lambda path: None)
+    site = JekyllSite(config={"timezone": "Asia/Tokyo", **config}, root=tmp_path)
+    context = JekyllContext(PurePosixPath("_posts/2024-06-13-early.md"), site, no_links, TOKYO)
+    assert jekyll_post(parsed, context).old_urls == (url,)

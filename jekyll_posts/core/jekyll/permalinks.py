@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
@@ -208,6 +209,17 @@ def path_categories(relative_path: PurePosixPath, collections_dir: str = "") -> 
         return ()
     above = re.sub(r"_posts.*", "", path, count=1)
     return tuple(part for part in above.split("/") if part and part not in ("_posts", relative_path.name))
+
+
+def posts_permalink_style(config: Mapping[str, Any]) -> str:
+    """The permalink style of a site's posts: the posts collection's (``collections: posts:
+    permalink:``, which wins in Jekyll), else the site's ``permalink``, else ``date``."""
+    collections = config.get("collections")
+    posts = collections.get("posts") if isinstance(collections, dict) else None
+    for style in (posts.get("permalink") if isinstance(posts, dict) else None, config.get("permalink")):
+        if isinstance(style, str) and style.strip():
+            return style
+    return "date"
 
 
 def url_template(style: str) -> str:

@@ -29,7 +29,15 @@ from .body import Links, has_liquid
 from .excerpts import excerpt_of
 from .kramdown import kramdown_to_myst
 from .languages import with_pygments_names
-from .permalinks import JekyllPost, front_matter_categories, jekyll_date, post_url, post_url_name, redirect_from
+from .permalinks import (
+    JekyllPost,
+    front_matter_categories,
+    jekyll_date,
+    post_url,
+    post_url_name,
+    posts_permalink_style,
+    redirect_from,
+)
 from .site import JekyllSite, time_zone
 
 #: The separator a post's excerpt ends at when neither the post nor the site names one.
@@ -134,7 +142,7 @@ def old_urls_of(record: PostRecord, context: JekyllContext) -> tuple[tuple[str, 
     urls: list[str] = []
     came_from_a_site = context.site.root is not None or isinstance(record.metadata.get("permalink"), str)
     if came_from_a_site and record.is_post and not record.is_draft and record.date is not None:
-        style = _style(context.site)
+        style = posts_permalink_style(context.site.config)
         urls += [post_url(_jekyll_post(record, context, zone), style, zone=zone) for zone in _url_zones(context)]
     listed, complaints = redirect_from(record.metadata.get("redirect_from"))
     urls += listed
@@ -160,11 +168,6 @@ def _parses_block_html(site: JekyllSite) -> bool:
     """kramdown's ``parse_block_html`` (``kramdown:`` in ``_config.yml``)."""
     options = site.config.get("kramdown")
     return isinstance(options, dict) and options.get("parse_block_html") is True
-
-
-def _style(site: JekyllSite) -> str:
-    style = site.config.get("permalink")
-    return style if isinstance(style, str) and style.strip() else "date"
 
 
 def _url_zones(context: JekyllContext) -> tuple[ZoneInfo, ...]:

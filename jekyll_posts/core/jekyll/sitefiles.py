@@ -43,6 +43,7 @@ from .permalinks import (
     front_matter_categories,
     jekyll_date,
     post_url,
+    posts_permalink_style,
     split_post_file_name,
 )
 
@@ -174,10 +175,10 @@ def post_page(
         slug if isinstance(slug, str) else None,
         permalink if isinstance(permalink, str) else None,
     )
-    style, collections = config.get("permalink"), config.get("collections_dir")
+    collections = config.get("collections_dir")
     url = post_url(
         post,
-        style if isinstance(style, str) else "date",
+        posts_permalink_style(config),
         collections_dir=collections if isinstance(collections, str) else "",
         zone=zone,
     )
