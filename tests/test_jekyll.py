@@ -404,6 +404,8 @@ def styled(tmp_path_factory: pytest.TempPathFactory) -> Built:
     (srcdir / "posts" / "2026-01-24-amp.md").write_text(f"---\ntitle: AMP\n---\n\n{amp}", encoding="utf-8")
     entities = '---\ntitle: "&lt;b&gt;太字&lt;/b&gt; の書き方"\n---\n\n題名は「{{ page.title }}」です。\n'
     (srcdir / "posts" / "2026-01-25-entities.md").write_text(entities, encoding="utf-8")
+    video = '<div class="responsive-video-container">\n<iframe src="about:blank" allowfullscreen></iframe>\n</div>\n'
+    (srcdir / "posts" / "2026-01-27-video.md").write_text(f"---\ntitle: 動画\n---\n\n{video}", encoding="utf-8")
     return build(srcdir, base / "_build")
 
 
@@ -434,6 +436,17 @@ def test_a_title_written_with_character_references_shows_their_characters(styled
     assert page.title is not None and page.title.get_text().startswith("<b>太字</b> の書き方")
     assert "題名は「<b>太字</b> の書き方」です。" in page.select_one("article").get_text()
     assert page.select("article b") == []
+
+
+def test_minimal_mistakes_video_players_are_as_wide_as_the_text(styled: Built, page: Any) -> None:
+    """``{% include video %}`` of Minimal Mistakes writes this container; without the theme's CSS a
+    browser showed a 300×150 box."""
+    with serve(styled.outdir) as url:
+        page.goto(url + "posts/2026-01-27-video.html")
+        paragraph_width = page.locator("article section").first.bounding_box()["width"]
+        player = page.locator("article .responsive-video-container iframe").bounding_box()
+    assert player["width"] > 300 and abs(player["width"] - paragraph_width) < 2
+    assert abs(player["height"] - player["width"] * 0.5625) < 2
 
 
 def test_kramdown_tables_without_a_header_show_none(styled: Built, page: Any) -> None:
