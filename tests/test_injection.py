@@ -109,6 +109,10 @@ def test_values_reach_the_page_as_the_literal_text(injection: Built) -> None:
     assert link.get_text() == PAYLOADS[3]
     category = browser_soup(injection.outdir / "posts" / link["href"])
     assert PAYLOADS[3] in category.title.get_text()
+    by_references = browser_soup(injection.outdir / "posts" / "2026-01-06-references.html")
+    title = "<img src=x onerror=alert(1) data-injected=1> <script>alert(1)</script>"  # its characters, as text
+    assert by_references.find("h1").get_text().rstrip("#") == title
+    assert by_references.title.get_text().startswith(title)
 
 
 def test_search_records_and_feeds_hold_the_literal_values(injection: Built) -> None:
