@@ -399,7 +399,9 @@ def styled(tmp_path_factory: pytest.TempPathFactory) -> Built:
     (srcdir / "posts" / "2026-01-23-tables.md").write_text(f"---\ntitle: 表\n---\n\n{tables}", encoding="utf-8")
     amp = (
         '発表の様子です。\n<amp-twitter\n  width="375"\n  data-tweetid="1033586650725502976">\n</amp-twitter>\n\n'
-        '<amp-img src="{{ site.baseurl }}/assets/img/logo.png" alt="ロゴ" width="40" height="40"></amp-img>\n'
+        '<amp-img src="{{ site.baseurl }}/assets/img/logo.png" alt="ロゴ" width="40" height="40"></amp-img>\n\n'
+        'スライドです。\n\n<amp-iframe src="https://slide.example.org/viewer.html"\n  width="640" height="524">\n'
+        "</amp-iframe>\n\nスライドの後の段落です。\n"
     )
     (srcdir / "posts" / "2026-01-24-amp.md").write_text(f"---\ntitle: AMP\n---\n\n{amp}", encoding="utf-8")
     entities = '---\ntitle: "&lt;b&gt;太字&lt;/b&gt; の書き方"\n---\n\n題名は「{{ page.title }}」です。\n'
@@ -427,6 +429,10 @@ def test_amp_elements_of_a_post_show_what_they_held(styled: Built) -> None:
     ]
     image = article.select_one("img[alt=ロゴ]")
     assert image is not None and (styled.outdir / "posts" / image["src"]).resolve().is_file()
+    # the iframe's start and end tags were apart in the Markdown: an unclosed iframe hid the rest of the page
+    assert [iframe["src"] for iframe in article.select("iframe")] == ["https://slide.example.org/viewer.html"]
+    assert article.select("iframe")[0].get_text() == ""
+    assert "スライドの後の段落です。" in [paragraph.get_text() for paragraph in article.select("p")]
 
 
 def test_a_title_written_with_character_references_shows_their_characters(styled: Built) -> None:

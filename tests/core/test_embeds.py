@@ -23,8 +23,8 @@ TWEET = "https://twitter.com/i/web/status/1033586650725502976"
         (
             '<amp-iframe src="https://slide.example/v.html" width="640" sandbox="allow-scripts" allowfullscreen '
             'layout="responsive" resizable onload="x()">\n<div overflow>開く</div>\n</amp-iframe>',
-            '<iframe src="https://slide.example/v.html" width="640" sandbox="allow-scripts" allowfullscreen>\n'
-            "<div overflow>開く</div>\n</iframe>",
+            '<iframe src="https://slide.example/v.html" width="640" sandbox="allow-scripts" allowfullscreen></iframe>\n'
+            "<div overflow>開く</div>\n",
         ),
         (
             '<amp-gist data-gistid="849166c048a2117c341d" data-file="env_ltsv_each.rb" height="9"></amp-gist>',
@@ -35,6 +35,7 @@ TWEET = "https://twitter.com/i/web/status/1033586650725502976"
             '<amp-youtube data-videoid="dQw4w9WgXcQ" width="480"></amp-youtube>',
             '<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a>',
         ),
+        ("</amp-iframe>", ""),  # an end tag Markdown parted from its start tag: the iframe is closed already
         # the old site's furniture shows nothing, as before
         ('<amp-analytics type="gtag"></amp-analytics>', '<amp-analytics type="gtag"></amp-analytics>'),
     ],

@@ -9,7 +9,8 @@ for them, and a tweet, a gist or a picture would be lost without a word.  So
 - ``<amp-img>``: an ``<img>`` with its ``src``, ``srcset``, ``alt``, ``title``,
   ``width`` and ``height``;
 - ``<amp-iframe>``: an ``<iframe>`` with its attributes but AMP's own (``layout``,
-  ``resizable``), event handlers, and a ``src`` of a scheme other than ``http(s)``;
+  ``resizable``), event handlers, and a ``src`` of a scheme other than ``http(s)``, closed
+  at once (an iframe's content is never shown; an unclosed one would hide the rest of the page);
 - ``<amp-twitter>``, ``<amp-youtube>``, ``<amp-instagram>``, ``<amp-gist>``: a
   link to the tweet, the video, the post or the gist, which are not embedded
   (no script from another site runs here);
@@ -50,7 +51,8 @@ def gist_url(gist_id: str, file: str = "") -> str | None:
 
 
 def has_amp(text: str) -> bool:
-    return "<amp-" in text.lower()
+    """Whether ``text`` has an AMP element's start or end tag (the two may be in raw HTML apart)."""
+    return "amp-" in text.lower() and _AMP_TAG.search(text) is not None
 
 
 def amp_as_html(text: str) -> str:
@@ -62,8 +64,8 @@ def _as_html(match: re.Match[str]) -> str:
     closing, name, attributes = match[1], match[2].lower(), attributes_of(match[3])
     if name == "img":
         return "" if closing else _element("img", {key: attributes[key] for key in _IMAGE_KEYS if key in attributes})
-    if name == "iframe":
-        return "</iframe>" if closing else _element("iframe", _iframe_attributes(attributes))
+    if name == "iframe":  # closed at once: an end tag Markdown parted from it might never be read
+        return "" if closing else _element("iframe", _iframe_attributes(attributes)) + "</iframe>"
     if closing:
         return ""
     url = _link_of(name, attributes)
