@@ -141,6 +141,11 @@ CASES = [
         "| a | b |\n|:-|-:|\n| 1 | 2 |\n|---+---|\n| 3 | 4 |\n|===|\n| f | g |\n",
         "| a | b |\n| :- | -: |\n| 1 | 2 |\n|  |  |\n| 3 | 4 |\n|  |  |\n| f | g |\n",
     ),
+    (
+        "a pipe in a code span is in its cell",
+        "| a | b |\n|---|---|\n| x | `a|b` と `\\|` |\n",
+        "| a | b |\n| --- | --- |\n| x | `a\\|b` と `\\|` |\n",
+    ),
     ("text right after a table", "| a |\n|---|\n| 1 |\nnext\n", "| a |\n|---|\n| 1 |\n\nnext\n"),
     ("gfm table: untouched", "| a | b |\n|---|---|\n| 1 | 2 |\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
     ("a pipe after text: no table here", "text | pipe\n\n| a |\n", "text | pipe\n\n|  |\n| --- |\n| a |\n"),

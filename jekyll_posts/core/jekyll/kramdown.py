@@ -445,9 +445,11 @@ def _kramdown_tables(lines: Sequence[str], protected: set[int]) -> Iterator[tupl
 
 
 def _rows_to_rewrite(rows: Sequence[str]) -> bool:
-    """Whether GFM reads these rows otherwise than kramdown: no delimiter row fit for the header, or
-    separator lines among the body rows."""
+    """Whether GFM reads these rows otherwise than kramdown: no delimiter row fit for the header,
+    separator lines among the body rows, or a pipe in a code span (a cell's in kramdown)."""
     if len(rows) < 2 or not _TABLE_SEPARATOR.match(rows[1]) or "=" in rows[1]:
+        return True
+    if any(_code_pipes_escaped(row) != row for row in rows):
         return True
     delimiter = _cells(rows[1], separator=True)
     widest = max(len(_cells(row)) for row in rows if not _TABLE_SEPARATOR.match(row))
@@ -461,8 +463,20 @@ def _cells(row: str, *, separator: bool = False) -> list[str]:
     text = text.removeprefix("|")
     if text.endswith("|") and not text.endswith("\\|"):
         text = text[:-1]
-    parts = re.split(r"[|+]", text) if separator else _UNESCAPED_PIPE.split(text)
+    parts = re.split(r"[|+]", text) if separator else _UNESCAPED_PIPE.split(_code_pipes_escaped(text))
     return [part.strip() for part in parts]
+
+
+def _code_pipes_escaped(row: str) -> str:
+    r"""A row with the pipes inside its code spans escaped: kramdown reads code spans before it
+    splits a row into cells, GFM splits first (``\|`` is a pipe in GFM's cells, code too)."""
+    if "`" not in row:
+        return row
+    pieces, last = [], 0
+    for start, end in code_spans(row):
+        pieces += [row[last:start], _UNESCAPED_PIPE.sub(r"\\|", row[start:end])]
+        last = end
+    return "".join(pieces) + row[last:]
 
 
 def _rewrite_tables(document: _Document) -> None:
@@ -485,10 +499,12 @@ def _gfm_table(rows: Sequence[str]) -> list[str]:
     widest = max(len(_cells(row)) for row in rows if not _TABLE_SEPARATOR.match(row))
     indent = rows[0][: len(rows[0]) - len(rows[0].lstrip())]
     empty_row = indent + "|" + "  |" * widest
-    body = [empty_row if _TABLE_SEPARATOR.match(row) else row for row in rows[2 if headed else 0 :]]
+    body = [
+        empty_row if _TABLE_SEPARATOR.match(row) else _code_pipes_escaped(row) for row in rows[2 if headed else 0 :]
+    ]
     if not headed:
         return [empty_row, indent + _delimiter_row([], widest), *body]
-    header = rows[0] + " |" * (widest - len(_cells(rows[0])))
+    header = _code_pipes_escaped(rows[0]) + " |" * (widest - len(_cells(rows[0])))
     return [header, indent + _delimiter_row(_cells(rows[1], separator=True), widest), *body]
 
 
