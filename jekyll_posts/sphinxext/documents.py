@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,21 +23,20 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..core import ParsedPost, PostRecord, SourceFile, join_japanese_lines, parse_post
+from ..core import ParsedPost, PostRecord, join_japanese_lines
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
 from ..core.jekyll.embeds import amp_as_html, has_amp
 from ..core.jekyll.posts import MadePost
 from ..core.markdown import literal_page
 from ..core.post import same_text
-from ..core.settings import is_in_drafts_folder, is_in_posts_folder
 from ..core.visible import html_text
 from . import compat
 from .compat.ablog import post_node
 from .config import site_settings_of
 from .domain import get_domain
 from .header import cover_figure, post_header
-from .jekyll import front_matter_defaults, make_post
+from .jekyll import make_post, parse_document
 from .page_parts import visible_text
 from .state import build_state
 
@@ -112,12 +110,7 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     path = Path(app.env.doc2path(docname))
     if app.config.source_suffix.get(path.suffix) != "markdown":
         return
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    settings = site_settings_of(app.config)
-    in_posts_folder = is_in_posts_folder(docname, settings.post_folders)
-    source_file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
-    defaults = front_matter_defaults(app, docname, path.suffix)
-    parsed = parse_post(source[0], source_file, settings.read_options(), defaults)
+    parsed = parse_document(app, docname, source[0])
     if docname in build_state(app).literal_documents:  # its first reading failed and was warned about
         _read_as_literal_text(app, parsed, source)
         return

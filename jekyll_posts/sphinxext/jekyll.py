@@ -36,7 +36,13 @@ from ..core.jekyll import JekyllSite, Links, load_jekyll_site
 from ..core.jekyll.defaults import defaults_for
 from ..core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, old_urls_of, post_site_path
 from ..core.post import ParsedPost, SourceFile, parse_post
-from ..core.settings import SiteSettings, is_in_drafts_folder, unbuilt_post_files, unbuilt_post_message
+from ..core.settings import (
+    SiteSettings,
+    is_in_drafts_folder,
+    is_in_posts_folder,
+    unbuilt_post_files,
+    unbuilt_post_message,
+)
 from .compat.sphinx import set_by_site
 from .config import site_settings_of
 from .state import build_state
@@ -117,6 +123,16 @@ def site_state(app: Sphinx) -> SiteState:
     return state.jekyll
 
 
+def parse_document(app: Sphinx, docname: str, text: str) -> ParsedPost:
+    """A Markdown document's front matter and body read as a post file is, with the site's defaults."""
+    path = Path(app.env.doc2path(docname))
+    settings = site_state(app).settings
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    in_posts_folder = is_in_posts_folder(docname, settings.post_folders)
+    source = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
+    return parse_post(text, source, settings.read_options(), front_matter_defaults(app, docname, path.suffix))
+
+
 def front_matter_defaults(app: Sphinx, docname: str, suffix: str) -> dict[str, Any]:
     """The values the Jekyll site's ``defaults:`` give a post of a posts folder (none to other documents)."""
     state = site_state(app)
@@ -169,10 +185,7 @@ def _old_url(app: Sphinx, target: str | None) -> str | None:
     if site_path is None:
         return None
     env.note_dependency(str(path))
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    source = SourceFile(path, True, modified, is_in_drafts_folder(target))
-    defaults = front_matter_defaults(app, target, path.suffix)
-    parsed = parse_post(decode_source(path.read_bytes())[0], source, state.settings.read_options(), defaults)
+    parsed = parse_document(app, target, decode_source(path.read_bytes())[0])
     if parsed.record is None:
         return None
     context = JekyllContext(site_path, state.site, NO_LINKS, state.settings.zone, path)
