@@ -351,15 +351,10 @@ def _first_element_end(lines: Sequence[str], start: int, end: int) -> int | None
     opening = _OPENING_TAG.match(lines[start])
     if opening is None:
         return None
-    name = re.escape(opening[1])
-    opens, closes = re.compile(rf"<{name}(?=[\s/>])", re.I), re.compile(rf"</{name}\s*>", re.I)
-    depth = 0
-    for index in range(start, end - 1):
-        depth += len(opens.findall(lines[index])) - len(closes.findall(lines[index]))
-        if depth <= 0:
-            ends_with_closing = re.search(rf"</{name}\s*>[ \t]*$", lines[index], re.I) is not None
-            return index if ends_with_closing and not lines[index + 1].lstrip().startswith("{:") else None
-    return None
+    closed = _closing_line(lines[: end - 1], start, opening[1])
+    if closed is None or not re.search(rf"</{re.escape(opening[1])}\s*>[ \t]*$", lines[closed], re.I):
+        return None
+    return None if lines[closed + 1].lstrip().startswith("{:") else closed
 
 
 def _markdown_in_html(body: str, every_block: bool = False) -> str:
@@ -386,7 +381,7 @@ def _markdown_in_html(body: str, every_block: bool = False) -> str:
             continue
         lines[index] = lines[index][: match.start()] + opening + lines[index][match.end() :]
         end = _closing_line(lines, index, name)
-        if end is not None:
+        if end is not None and end > index:
             blanks += [line for line in (index + 1, end) if lines[line - 1].strip() and lines[line].strip()]
     for line in sorted(set(blanks), reverse=True):
         lines.insert(line, "")
@@ -394,12 +389,13 @@ def _markdown_in_html(body: str, every_block: bool = False) -> str:
 
 
 def _closing_line(lines: Sequence[str], start: int, name: str) -> int | None:
-    """The line, after ``start``, holding the tag that closes the element ``name`` opened on line ``start``."""
+    """The line holding the tag that closes the element ``name`` opened on line ``start`` (that line
+    itself when the element ends there)."""
     opens, closes = re.compile(rf"<{re.escape(name)}(?=[\s/>])", re.I), re.compile(rf"</{re.escape(name)}\s*>", re.I)
     depth = 0
     for index in range(start, len(lines)):
         depth += len(opens.findall(lines[index])) - len(closes.findall(lines[index]))
-        if depth <= 0 and index > start:
+        if depth <= 0:
             return index
     return None
 
@@ -447,7 +443,7 @@ def _kramdown_tables(lines: Sequence[str], protected: set[int]) -> Iterator[tupl
 def _rows_to_rewrite(rows: Sequence[str]) -> bool:
     """Whether GFM reads these rows otherwise than kramdown: no delimiter row fit for the header,
     separator lines among the body rows, or a pipe in a code span (a cell's in kramdown)."""
-    if len(rows) < 2 or not _TABLE_SEPARATOR.match(rows[1]) or "=" in rows[1]:
+    if not _has_header(rows):
         return True
     if any(_code_pipes_escaped(row) != row for row in rows):
         return True
@@ -455,6 +451,11 @@ def _rows_to_rewrite(rows: Sequence[str]) -> bool:
     widest = max(len(_cells(row)) for row in rows if not _TABLE_SEPARATOR.match(row))
     aligned = all(_TABLE_ALIGNMENT.match(cell) for cell in delimiter)
     return not aligned or len(delimiter) != widest or any(_TABLE_SEPARATOR.match(row) for row in rows[2:])
+
+
+def _has_header(rows: Sequence[str]) -> bool:
+    """Whether a table's first row is its header: a header or body separator line follows it."""
+    return len(rows) > 1 and bool(_TABLE_SEPARATOR.match(rows[1])) and "=" not in rows[1]
 
 
 def _cells(row: str, *, separator: bool = False) -> list[str]:
@@ -495,7 +496,7 @@ def _rewrite_tables(document: _Document) -> None:
 
 def _gfm_table(rows: Sequence[str]) -> list[str]:
     """A kramdown table's rows as a GFM table shows them."""
-    headed = len(rows) > 1 and bool(_TABLE_SEPARATOR.match(rows[1])) and "=" not in rows[1]
+    headed = _has_header(rows)
     widest = max(len(_cells(row)) for row in rows if not _TABLE_SEPARATOR.match(row))
     indent = rows[0][: len(rows[0]) - len(rows[0].lstrip())]
     empty_row = indent + "|" + "  |" * widest
