@@ -93,6 +93,7 @@ FAR_FUTURE = timedelta(days=365)
 #: The keys a post's summary is read from, the first given wins.
 EXCERPT_KEYS = ("excerpt", "description", "summary")
 
+_LEADING_WORD = re.compile(r"[\w-]+")
 _LEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)")
 #: a URL scheme an image may not have (``javascript:``, ``data:``...)
 _UNSAFE_SCHEME = re.compile(r"^(?!https?:)[A-Za-z][A-Za-z0-9+.-]*:")
@@ -219,7 +220,8 @@ def parse_post(
 
 def _said_from_defaults(problem: Problem, keys: frozenset[str]) -> Problem:
     """A problem with a value only the site's ``defaults:`` give says so (it is at the post's first line)."""
-    if problem.line == 1 and problem.message.split(":", 1)[0] in keys:
+    key = _LEADING_WORD.match(problem.message)  # "tags: ...", "date 2099-01-01 is ..."
+    if problem.line == 1 and key is not None and key[0] in keys:
         return replace(problem, message=f"{problem.message} (a value of _config.yml's defaults:)")
     return problem
 
