@@ -101,6 +101,7 @@ def test_a_bad_value_from_the_defaults_says_where_it_comes_from() -> None:
     ]
     far = parse_post(text.replace("tags: 7\n", ""), POST, ReadOptions(), {"date": "2099-01-01"})
     assert [problem.message for problem in far.problems if problem.subtype == "date"] == [
-        "date 2099-01-01 is not the file name's 2025-09-05: the front matter date is used (a value of _config.yml's defaults:)",
+        "date 2099-01-01 is not the file name's 2025-09-05: the front matter date is used"
+        " (a value of _config.yml's defaults:)",
         "date 2099-01-01 is more than a year ahead: is the year right? (a value of _config.yml's defaults:)",
     ]
