@@ -52,7 +52,7 @@ def gist_url(gist_id: str, file: str = "") -> str | None:
 
 def has_amp(text: str) -> bool:
     """Whether ``text`` has an AMP element's start or end tag (the two may be in raw HTML apart)."""
-    return "amp-" in text.lower() and _AMP_TAG.search(text) is not None
+    return _AMP_TAG.search(text) is not None
 
 
 def amp_as_html(text: str) -> str:
