@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from jekyll_posts.sphinxext.compat import sphinx as sphinx_compat
-from jekyll_posts.testing.browser import CHROMIUM, CHROMIUM_ARGS
+from jekyll_posts.testing.browser import CHROMIUM, CHROMIUM_ARGS, served_once
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -219,13 +219,16 @@ class Tab:
             self.origins.add(f"{parts.scheme}://{parts.netloc}")
 
     def forget_everything(self) -> None:
-        """Leave the page, and clear the cookies, the storage of each site visited and the HTTP
-        cache (a later test's server may get this one's port)."""
+        """Leave the page, and clear the cookies and the storage of each site visited.  The HTTP
+        cache is kept while every site visited was one ``serve`` gave, for no other folder is
+        served at its address (keeping it saves a tenth of a second a test); a later test's
+        server, or another server, may get the port of any other site."""
         self.page.goto("about:blank")
         devtools = self.context.new_cdp_session(self.page)
         for origin in sorted(self.origins):
             devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        devtools.send("Network.clearBrowserCache")
+        if not all(served_once(origin) for origin in self.origins):
+            devtools.send("Network.clearBrowserCache")
         devtools.detach()
         self.context.clear_cookies()
         self.origins.clear()

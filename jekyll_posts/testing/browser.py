@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import itertools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,10 +23,24 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: the loopback addresses ``serve`` has given, one per folder served (127.0.0.1 is left to other servers)
+_SERVED_HOSTS = (f"127.1.{number // 250}.{number % 250 + 1}" for number in itertools.count())
+_served_origins: set[str] = set()
+
+
+def served_once(origin: str) -> bool:
+    """Whether ``origin`` (``http://host:port``) is one ``serve`` gave: no other folder is ever
+    served there by this process, so what a browser keeps of it cannot show another site."""
+    return origin in _served_origins
+
+
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1; yields its base URL.  A missing page is
-    answered with the site's ``404.html`` (and status 404), as static hosts do."""
+    """Serve ``folder`` on a loopback address of its own; yields its base URL.  A missing page is
+    answered with the site's ``404.html`` (and status 404), as static hosts do.
+
+    A browser may keep a page it was given for as long as it likes: a test that changes a file
+    the server has given serves the folder again to see the change."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -47,10 +62,13 @@ def serve(folder: Path) -> Iterator[str]:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    host = next(_SERVED_HOSTS)
+    server = http.server.ThreadingHTTPServer((host, 0), Handler)
+    origin = f"http://{host}:{server.server_address[1]}"
+    _served_origins.add(origin)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"{origin}/"
     finally:
         server.shutdown()
 
