@@ -328,6 +328,26 @@ def test_pictures_by_definitions_kramdown_reads_are_imported(
     assert "missing" not in out
 
 
+def test_pictures_after_html_lines_are_imported_and_a_missing_one_is_said_at_its_line(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``![a](1)⏎<p></p>⏎![b](2)⏎<p></p>⏎…``: CommonMark reads the lines after the first ``<p></p>``
+    as one HTML block; kramdown ends each block at its element's end, and the build shows every
+    picture (a real blog: 11 photos, 1 imported)."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "assets").mkdir()
+    for name in ("1.jpg", "2.jpg", "3.jpg"):
+        (site / "assets" / name).write_bytes(b"\xff\xd8")
+    post = "---\ntitle: 写真\n---\n\n![一](/assets/1.jpg)\n<p></p>\n![二](/assets/2.jpg)\n<p></p>\n"
+    post += "![三](/assets/3.jpg)\n<p></p>\n![四](/assets/4.jpg)\n"
+    (site / "_posts" / "2021-03-31-photos.md").write_text(post, encoding="utf-8")
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert {"assets/1.jpg", "assets/2.jpg", "assets/3.jpg"} <= set(files(kb / "jekyll"))
+    assert "2021-03-31-photos.md:11: /assets/4.jpg" in out
+
+
 def test_import_is_a_subcommand_and_the_command_line_imports_no_sphinx() -> None:
     assert COMMANDS["import"].__name__ == "jekyll_posts.importer"
     code = "import sys, jekyll_posts.cli; sys.exit(any(name.split('.')[0] == 'sphinx' for name in sys.modules))"

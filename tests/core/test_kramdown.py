@@ -159,6 +159,11 @@ CASES = [
     ),
     ("text after a closed div", "<div>\nx\n</div>\n**太字**\n", "<div>\nx\n</div>\n\n**太字**\n"),
     ("nested divs", "<div><div>\n</div>\n</div>\nafter\n", "<div><div>\n</div>\n</div>\n\nafter\n"),
+    (
+        "html lines between paragraph lines, each ending a block",
+        "![a](1)\n<p></p>\n![b](2)\n<p></p>\n![c](3)\n<div>y</div>\n**d**\n",
+        "![a](1)\n<p></p>\n\n![b](2)\n<p></p>\n\n![c](3)\n<div>y</div>\n\n**d**\n",
+    ),
     ("html block ended by a blank line: untouched", "<p>a</p>\n\ntext\n", "<p>a</p>\n\ntext\n"),
     ("span html is text: untouched", "<span>a</span>\ntext\n", "<span>a</span>\ntext\n"),
     # Markdown inside HTML marked markdown="1".
@@ -224,6 +229,11 @@ def _myst(text: str) -> str:
         (
             '<p class="f">a.scss:</p>\n```scss\n.a {}\n```\n',
             '<p class="f">a.scss:</p>\n<pre><code class="language-scss">.a {}\n</code></pre>\n',
+        ),
+        (
+            "![a](1)\n<p></p>\n![b](2)\n<p></p>\n**c**\n",
+            '<p><img src="1" alt="a" /></p>\n<p></p>\n<p><img src="2" alt="b" /></p>\n<p></p>\n'
+            "<p><strong>c</strong></p>\n",
         ),
         (
             '<details markdown="1">\n<summary>詳細</summary>\n**太字**\n</details>\n',

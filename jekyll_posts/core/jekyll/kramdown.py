@@ -293,14 +293,18 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False) -> str:
     return "\n".join(document.lines)
 
 
-def definitions_as_kramdown_reads(body: str) -> str:
-    """``body`` with only its reference definitions rewritten (lines kept), for reading its link
-    targets with CommonMark as the build shows them: ``[img]:/a b.png`` and the definitions after it."""
+def links_as_kramdown_reads(body: str) -> tuple[str, list[int]]:
+    """``body`` with only what changes its links rewritten, for reading its link targets with CommonMark
+    as the build shows them: its reference definitions (``[img]:/a b.png`` and the definitions after it,
+    lines kept) and its HTML blocks ended (Markdown after an element's end); and the lines (0-based, in
+    the text given back) added to end those blocks."""
+    lines = body.split("\n")
+    added = _end_html_blocks(lines) if _CLOSED_THEN_TEXT.search(body) else []
     if "]:" not in body:
-        return body
-    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
+        return "\n".join(lines), added
+    document = _Document(lines, verbatim_lines(BLOCK_PARSER.parse("\n".join(lines))))
     _rewrite_link_definitions(document)
-    return "\n".join(document.lines)
+    return "\n".join(document.lines), added
 
 
 def _has_kramdown_syntax(text: str) -> bool:
@@ -331,18 +335,35 @@ def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
 
 def _html_blocks_ended_as_in_kramdown(body: str) -> str:
     """A blank line after the line that closes an HTML block's first element, where more of the
-    block follows (CommonMark ends the block at a blank line, kramdown at that element's end)."""
+    block follows (CommonMark ends the block at a blank line, kramdown at that element's end).
+
+    What follows may start another such block (``![a](1)⏎<p></p>⏎![b](2)⏎<p></p>⏎…``: an HTML
+    line interrupts the paragraph before it), found when the text is read again."""
     if not _CLOSED_THEN_TEXT.search(body):
         return body
     lines = body.split("\n")
-    ends = [
+    _end_html_blocks(lines)
+    return "\n".join(lines)
+
+
+def _end_html_blocks(lines: list[str]) -> list[int]:
+    """Insert those blank lines into ``lines``; the lines they are at, in the end."""
+    added: list[int] = []
+    while ends := _first_element_ends(lines):
+        for end in reversed(ends):
+            lines.insert(end + 1, "")
+        moved = [end + 1 + sum(1 for other in ends if other < end) for end in ends]
+        added = [line + sum(1 for end in ends if end < line) for line in added] + moved
+    return sorted(added)
+
+
+def _first_element_ends(lines: list[str]) -> list[int]:
+    """The lines closing an HTML block's first element where more of the block follows."""
+    return [
         end
-        for token in BLOCK_PARSER.parse(body)
+        for token in BLOCK_PARSER.parse("\n".join(lines))
         if token.type == "html_block" and token.map and (end := _first_element_end(lines, *token.map)) is not None
     ]
-    for end in reversed(ends):
-        lines.insert(end + 1, "")
-    return "\n".join(lines)
 
 
 def _first_element_end(lines: Sequence[str], start: int, end: int) -> int | None:
