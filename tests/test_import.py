@@ -348,6 +348,21 @@ def test_pictures_after_html_lines_are_imported_and_a_missing_one_is_said_at_its
     assert "2021-03-31-photos.md:11: /assets/4.jpg" in out
 
 
+def test_a_minimal_mistakes_header_picture_is_imported(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "assets" / "images").mkdir(parents=True)
+    (site / "assets" / "images" / "hero.jpg").write_bytes(b"\xff\xd8")
+    post = "---\ntitle: 表紙\nheader:\n  overlay_image: /assets/images/hero.jpg\n  overlay_filter: 0.5\n---\n\n本文\n"
+    (site / "_posts" / "2021-02-16-hero.md").write_text(post, encoding="utf-8")
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert "assets/images/hero.jpg" in files(kb / "jekyll")
+    assert "missing" not in out
+
+
 def test_import_is_a_subcommand_and_the_command_line_imports_no_sphinx() -> None:
     assert COMMANDS["import"].__name__ == "jekyll_posts.importer"
     code = "import sys, jekyll_posts.cli; sys.exit(any(name.split('.')[0] == 'sphinx' for name in sys.modules))"

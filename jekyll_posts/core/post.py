@@ -373,23 +373,41 @@ def _flag(data: FrontMatterData, key: str, default: bool, problems: list[Problem
     return default
 
 
+#: Minimal Mistakes' pictures of a page's header, in the order one is taken for its cover
+#: (``teaser`` is only shown in lists there)
+HEADER_IMAGE_KEYS = ("overlay_image", "image")
+
+
 def cover_image(data: FrontMatterData, problems: list[Problem]) -> CoverImage | None:
-    """``image: /assets/img/x.png``, or ``image: {path: ..., alt: ...}`` (Chirpy's, jekyll-seo-tag's);
+    """``image: /assets/img/x.png``, or ``image: {path: ..., alt: ...}`` (Chirpy's, jekyll-seo-tag's),
+    else Minimal Mistakes' ``header: {overlay_image: ..., image_description: ...}`` (or ``image``);
     a relative path is read as the post's other images are (:func:`under_media_subpath`)."""
     value = data.values.get("image")
-    if value is None:
+    if value is not None:
+        given = value if isinstance(value, dict) else {"path": value}
+        expected = "image: expected a path or URL, or a mapping with a path and an alt text"
+        return _cover(given.get("path"), given.get("alt", ""), expected, data.line_of("image"), problems)
+    header = data.values.get("header")
+    if not isinstance(header, dict):
         return None
-    given = value if isinstance(value, dict) else {"path": value}
-    path, alt = given.get("path"), given.get("alt", "")
+    key = next((key for key in HEADER_IMAGE_KEYS if header.get(key) is not None), None)
+    if key is None:
+        return None
+    expected = f"header.{key}: expected a path or URL, and a text as image_description"
+    return _cover(header[key], header.get("image_description", ""), expected, data.line_of("header"), problems)
+
+
+def _cover(path: object, alt: object, expected: str, line: int, problems: list[Problem]) -> CoverImage | None:
+    """The cover picture at ``path``; ``expected`` says what the front matter should have held."""
     if not isinstance(path, str) or not path.strip() or not isinstance(alt, str):
-        message = "image: expected a path or URL, or a mapping with a path and an alt text: not shown"
-        problems.append(Problem(data.line_of("image"), "image", message))
+        problems.append(Problem(line, "image", f"{expected}: not shown"))
         return None
     path = path.strip()
     if _UNSAFE_SCHEME.match(path):
-        problems.append(Problem(data.line_of("image"), "image", f"image: {path!r} is not a path or an http(s) URL"))
+        name = expected.split(":", 1)[0]
+        problems.append(Problem(line, "image", f"{name}: {path!r} is not a path or an http(s) URL"))
         return None
-    return CoverImage(path, collapse_white_space(alt), data.line_of("image"))
+    return CoverImage(path, collapse_white_space(alt), line)
 
 
 def media_subpath(metadata: Mapping[str, Any]) -> str | None:

@@ -193,6 +193,11 @@ BAD_INPUTS = [
         Problem(3, "image", "image: 'javascript:alert(1)' is not a path or an http(s) URL"),
     ),
     (
+        "---\ntitle: t\nheader:\n  overlay_image: [a.png]\n---\n",
+        "a.md",
+        Problem(3, "image", "header.overlay_image: expected a path or URL, and a text as image_description: not shown"),
+    ),
+    (
         "---\ntitle: t\ndate: 2026-02-30\n---\n",
         "2026-03-01-a.md",
         Problem(3, "date", "date: '2026-02-30' is not a real calendar date"),
@@ -420,6 +425,12 @@ def test_long_urls_and_short_links_are_left_alone() -> None:
         ("image: /assets/img/a.png", CoverImage("/assets/img/a.png", "", 3)),
         ("image:\n  path: https://e.jp/a.png\n  alt: 表紙　の絵", CoverImage("https://e.jp/a.png", "表紙　の絵", 3)),
         ("media_subpath: /posts/20250905\nimage: {path: a.png, alt: 図}", CoverImage("a.png", "図", 4)),
+        (  # Minimal Mistakes' header picture
+            "header:\n  overlay_image: /assets/images/hero.jpg\n  overlay_filter: 0.5\n  image_description: 山",
+            CoverImage("/assets/images/hero.jpg", "山", 3),
+        ),
+        ("header:\n  image: /assets/banner.jpg\n  teaser: /t.jpg", CoverImage("/assets/banner.jpg", "", 3)),
+        ("image: /a.png\nheader:\n  overlay_image: /b.png", CoverImage("/a.png", "", 3)),
     ],
 )
 def test_a_cover_image_is_a_path_or_a_mapping_with_its_alt_text(front_matter: str, expected: CoverImage) -> None:
