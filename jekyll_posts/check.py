@@ -24,15 +24,16 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .core import ParsedPost, PostRecord, Problem, SourceFile, parse_post
 from .core.encoding import decode_source
 from .core.entries import PageEntry, TaxonomyIndex, listing_cutoff
 from .core.jekyll import JekyllSite, Links, load_jekyll_site
+from .core.jekyll.body import NO_LINKS
 from .core.jekyll.defaults import defaults_for
-from .core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path
+from .core.jekyll.posts import JekyllContext, MadePost, PostIndex, jekyll_post, post_site_path, site_posts
 from .core.markdown import EMPTY_TAGS, tags_directives
 from .core.pages import SiteView, generated_pages
 from .core.settings import (
@@ -178,13 +179,28 @@ class Report:
     entry: PageEntry | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Site:
-    """What posts read besides themselves: the settings, the Jekyll site, where the other posts are."""
+    """What posts read besides themselves: the settings, the Jekyll site, where the other posts are
+    (and ``site.posts``, made when a post's Liquid first reads it)."""
 
     settings: SiteSettings
     jekyll: JekyllSite
     index: PostIndex
+    #: each post's file and its path in the Jekyll site, by document name
+    post_files: dict[str, tuple[Path, PurePosixPath]]
+    posts: list[dict[str, Any]] | None = None
+
+    def site_posts(self) -> list[dict[str, Any]]:
+        if self.posts is None:
+            self.posts = site_posts(self._posts_as_jekyll_reads())
+        return self.posts
+
+    def _posts_as_jekyll_reads(self) -> Iterator[tuple[PostRecord, JekyllContext]]:
+        for docname, (path, site_path) in self.post_files.items():
+            record = read_file(docname, path, self)[1].record
+            if record is not None:
+                yield record, JekyllContext(site_path, self.jekyll, NO_LINKS, self.settings.zone, path)
 
 
 def load_site(
@@ -193,28 +209,32 @@ def load_site(
     folder = (conf_py.parent if conf_py else source) / settings.site if settings.site else None
     defaults = {"title": project, "url": settings.site_url or "", "baseurl": ""}
     jekyll, site_problems = load_jekyll_site(folder.resolve() if folder and folder.is_dir() else None, defaults)
-    posts = []
+    post_files = {}
     for path in files:
         docname = path.relative_to(source).with_suffix("").as_posix()
         site_path = post_site_path(docname, path.suffix, settings.post_folders)
         if site_path is not None:
-            posts.append((docname, site_path))
+            post_files[docname] = (path, site_path)
+    index = PostIndex((docname, site_path) for docname, (_, site_path) in post_files.items())
     problems = [Located(path, problem) for path, problem in site_problems]
-    return Site(settings, jekyll, PostIndex(posts)), problems
+    return Site(settings, jekyll, index, post_files), problems
+
+
+def read_file(docname: str, path: Path, site: Site) -> tuple[str, ParsedPost, list[Problem]]:
+    """A document's text, as the build reads it, and the problems of its encoding."""
+    text, problems = decode_source(path.read_bytes())
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    post_folders = site.settings.post_folders
+    file = SourceFile(path, is_in_posts_folder(docname, post_folders), modified, is_in_drafts_folder(docname))
+    site_path = post_site_path(docname, path.suffix, post_folders)
+    defaults = defaults_for(site.jekyll.front_matter_defaults, site_path) if site_path else {}
+    return text, parse_post(text, file, site.settings.read_options(), defaults), problems
 
 
 def check_files(source: Path, files: list[Path], site: Site) -> Iterator[Report]:
-    options = site.settings.read_options()
-    post_folders = site.settings.post_folders
     for path in files:
         docname = path.relative_to(source).with_suffix("").as_posix()
-        text, problems = decode_source(path.read_bytes())
-        modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        in_posts_folder = is_in_posts_folder(docname, post_folders)
-        file = SourceFile(path, in_posts_folder, modified, is_in_drafts_folder(docname))
-        site_path = post_site_path(docname, path.suffix, post_folders)
-        defaults = defaults_for(site.jekyll.front_matter_defaults, site_path) if site_path else {}
-        parsed = parse_post(text, file, options, defaults)
+        text, parsed, problems = read_file(docname, path, site)
         problems += parsed.problems
         made = _made(docname, path, parsed, site)
         if made is not None:
@@ -233,7 +253,11 @@ def _made(docname: str, path: Path, parsed: ParsedPost, site: Site) -> MadePost 
     site_path = post_site_path(docname, path.suffix, site.settings.post_folders)
     if site_path is None or parsed.record is None:
         return None
-    links = Links(post_url=site.index.by_name.get, link=lambda target: site.index.by_path.get(target.strip("/")))
+    links = Links(
+        post_url=site.index.by_name.get,
+        link=lambda target: site.index.by_path.get(target.strip("/")),
+        site_posts=site.site_posts,
+    )
     return jekyll_post(parsed, JekyllContext(site_path, site.jekyll, links, site.settings.zone, path))
 
 

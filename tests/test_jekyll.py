@@ -171,6 +171,49 @@ def test_a_post_whose_url_another_wrote_is_read_again_when_its_url_changes(tmp_p
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
 
 
+#: a real blog's way of linking a post with its title and date: find it in ``site.posts`` by URL
+LINK_BY_SITE_POSTS = """---
+title: 一覧から探すリンク
+---
+
+{% capture target_url %}{{ site.baseurl }}{% post_url 2026-01-05-first %}{% endcapture %}\
+{% for post in site.posts %}\
+{% assign candidate_url = post.url | relative_url %}{% if candidate_url == target_url %}\
+[{{ post.title }}（{{ post.date | date: "%B %-d, %Y" }}）]({{ target_url }}){% break %}\
+{% endif %}{% endfor %}で設定した。
+
+投稿は {{ site.posts | size }} 件、お知らせは {{ site.categories["お知らせ"] | size }} 件。
+"""
+
+
+def test_site_posts_lists_the_posts_and_its_readers_are_read_again_when_a_post_changes_or_comes(
+    tmp_path: Path,
+) -> None:
+    srcdir = copy_root("jekyll", tmp_path)
+    reader = srcdir / "posts" / "2026-01-20-list.md"
+    reader.write_text(LINK_BY_SITE_POSTS, encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    assert "site.posts" not in built.warnings
+    page, first = "posts/2026-01-20-list.html", "posts/2026-01-05-first.html"
+    link = article(built, page).select_one("p a")
+    assert link is not None and link.get_text() == "最初の投稿（January 5, 2026）"
+    assert target(built, page, link["href"]) == built.outdir / first
+    assert "投稿は 6 件、お知らせは 1 件。" in article(built, page).get_text()  # five, this one, no draft
+
+    first_source = srcdir / "posts" / "2026-01-05-first.markdown"
+    first_source.write_text(first_source.read_text(encoding="utf-8").replace("最初の投稿", "改めた題"), "utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert "posts/2026-01-20-list" in read_docs(rebuilt)
+    assert article(rebuilt, page).select_one("p a").get_text() == "改めた題（January 5, 2026）"
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
+
+    (srcdir / "posts" / "2026-01-25-new.md").write_text("---\ntitle: 新しい投稿\n---\n\n本文\n", "utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert read_docs(rebuilt) == ["posts/2026-01-20-list", "posts/2026-01-25-new"]
+    assert "投稿は 7 件" in article(rebuilt, page).get_text()
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean2"))
+
+
 @pytest.mark.parametrize(
     ("text", "linked"),
     [

@@ -81,6 +81,7 @@ def test_domain_merges_pages_read_in_another_process() -> None:
         "links": {"b": targets, "c": targets},
         "problems": {"b": (problem,), "c": (problem,)},
         "indexed": {"b": indexed, "c": indexed},
+        "reads_posts": {"b": True, "c": True},
     }
     main.merge_domaindata({"b"}, worker_data)
     assert sorted(main.pages) == ["a", "b"]
@@ -88,6 +89,7 @@ def test_domain_merges_pages_read_in_another_process() -> None:
     assert main.links == {"b": targets}
     assert main.problems == {"b": (problem,)}
     assert main.indexed_pages == {"b": indexed}  # search's terms, split and stemmed by the worker
+    assert main.readers_of_posts == {"b"}
     term = main.index.find("tag", "x")
     assert term is not None and [e.docname for e in term.posts] == ["a", "b"]
 

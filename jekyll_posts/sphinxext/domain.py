@@ -74,8 +74,9 @@ class JekyllDomain(Domain):
         "indexed": {},
         "shown_inputs": "",
         "listing_digest": None,
+        "reads_posts": {},
     }
-    data_version = 8
+    data_version = 9
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -159,6 +160,14 @@ class JekyllDomain(Domain):
         indexed: dict[str, IndexedPage | None] = self.data["indexed"]
         return indexed
 
+    @property
+    def readers_of_posts(self) -> set[str]:
+        """The documents whose Liquid read ``site.posts`` (or its tags or categories)."""
+        return set(self.data["reads_posts"])
+
+    def note_reads_posts(self, docname: str) -> None:
+        self.data["reads_posts"][docname] = True
+
     def note_page(self, entry: PageEntry) -> None:
         self.pages[entry.docname] = entry
         self._pages_changed()
@@ -202,6 +211,7 @@ class JekyllDomain(Domain):
         self.shown.pop(docname, None)
         self.problems.pop(docname, None)
         self.indexed_pages.pop(docname, None)
+        self.data["reads_posts"].pop(docname, None)
         if self.pages.pop(docname, None) is not None:
             self._pages_changed()
 
@@ -217,6 +227,8 @@ class JekyllDomain(Domain):
                 self.problems[docname] = otherdata["problems"][docname]
             if docname in otherdata["indexed"]:
                 self.indexed_pages[docname] = otherdata["indexed"][docname]
+            if docname in otherdata["reads_posts"]:
+                self.note_reads_posts(docname)
 
     def page_of(self, kind: TaxonomyKind, name: str) -> str | None:
         """The pagename of a term's page, or ``None`` when no listed page has the term."""

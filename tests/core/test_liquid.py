@@ -218,32 +218,75 @@ def test_output_is_rendered_everywhere_in_the_body(body: str, expected: str) -> 
     assert rendered_text(body) == expected
 
 
-EMPTY_LIST = "site.{} is empty here, where the blog's own pages list the posts: it shows nothing"
+EMPTY_PAGES = "site.pages is empty here, where the wiki's pages are not Jekyll's: it shows nothing"
+#: what ``site.posts`` lists: the posts' ``page`` variables, newest first
+SITE_POSTS = [
+    {
+        "title": "新しい記事",
+        "url": "/2026/02/01/new.html",
+        "date": datetime(2026, 2, 1),
+        "tags": ["AI"],
+        "categories": [],
+    },
+    {
+        "title": "古い記事",
+        "url": "/2025/01/01/old.html",
+        "date": datetime(2025, 1, 1),
+        "tags": ["AI", "入門"],
+        "categories": ["技術"],
+    },
+]
 
 
-def test_the_sites_own_lists_are_empty_and_each_place_reading_one_is_warned_about() -> None:
-    body = (
-        "前置き\n"
-        "{{ site.posts | size }}{{ site.pages | size }}{% for p in site.posts %}x{% endfor %}\n"
-        "{% for x in site.categories %}{% else %}空{% endfor %}{{ site.tags.ai | size }}\n"
-        "{% raw %}{{ site.posts }}{% endraw %}{{ site.title }}\n"
-    )
+def render_with_posts(body: str) -> Rendered:
+    links = Links(post_url=POSTS.get, link=PAGES.get, site_posts=lambda: SITE_POSTS)
+    return render_liquid(body, 1, PAGE, SITE, links)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{{ site.posts | size }}{% for p in site.posts %}、{{ p.title }}{% endfor %}", "2、新しい記事、古い記事"),
+        ("{{ site.posts.first.url }} {{ site.posts[1].date | date: '%Y年%-m月' }}", "/2026/02/01/new.html 2025年1月"),
+        (
+            "{% for p in site.tags.AI %}{{ p.title }};{% endfor %}{{ site.tags['入門'] | size }}",
+            "新しい記事;古い記事;1",
+        ),
+        ("{% for c in site.categories %}{{ c[0] }}={{ c[1] | size }}{% endfor %}", "技術=1"),
+        (
+            "{% assign hit = site.posts | where: 'url', '/2025/01/01/old.html' | first %}"
+            "[{{ hit.title }}]({{ hit.url }})",
+            "[古い記事](/2025/01/01/old.html)",
+        ),
+    ],
+)
+def test_the_sites_lists_of_posts_are_the_posts(body: str, expected: str) -> None:
+    rendered = render_with_posts(body)
+    assert (rendered.text, rendered.problems, rendered.reads_posts) == (expected, (), True)
+
+
+def test_the_posts_are_listed_only_when_read() -> None:
+    def unread() -> list[dict[str, Any]]:
+        raise AssertionError("site.posts was listed")
+
+    links = Links(post_url=POSTS.get, link=PAGES.get, site_posts=unread)
+    rendered = render_liquid("{{ site.title }}{% raw %}{{ site.posts }}{% endraw %}", 1, PAGE, SITE, links)
+    assert (rendered.text, rendered.reads_posts) == ("チーム技術ブログ{{ site.posts }}", False)
+
+
+def test_site_pages_is_empty_and_each_place_reading_it_is_warned_about() -> None:
+    body = "前置き\n{{ site.pages | size }}{% for p in site.pages %}x{% endfor %}\n{{ site.title }}\n"
     result = render(body, first_line=5)
-    assert result.text == "前置き\n00\n空0\n{{ site.posts }}チーム技術ブログ\n"
-    assert result.problems == (
-        Problem(6, "liquid", EMPTY_LIST.format("posts")),
-        Problem(6, "liquid", EMPTY_LIST.format("pages")),
-        Problem(7, "liquid", EMPTY_LIST.format("categories")),
-        Problem(7, "liquid", EMPTY_LIST.format("tags")),
-    )
+    assert result.text == "前置き\n0\nチーム技術ブログ\n"
+    assert result.problems == (Problem(6, "liquid", EMPTY_PAGES),)
 
 
 @pytest.mark.parametrize(
     "body",
-    ["{% include note.html title=site.posts %}", "{% highlight ruby %}{{ site.posts }}{% endhighlight %}"],
+    ["{% include note.html title=site.pages %}", "{% highlight ruby %}{{ site.pages }}{% endhighlight %}"],
 )
 def test_a_read_in_an_include_parameter_or_a_highlight_block_is_warned_about_too(body: str) -> None:
-    assert render(body).problems == (Problem(1, "liquid", EMPTY_LIST.format("posts")),)
+    assert render(body).problems == (Problem(1, "liquid", EMPTY_PAGES),)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 
 from jekyll_posts.core import ReadOptions, SourceFile, parse_post
 from jekyll_posts.core.jekyll import Links
+from jekyll_posts.core.jekyll.body import NO_LINKS
 from jekyll_posts.core.jekyll.permalinks import (
     PLACEHOLDERS,
     STYLES,
@@ -30,7 +31,7 @@ from jekyll_posts.core.jekyll.permalinks import (
     unknown_placeholders,
     with_baseurl,
 )
-from jekyll_posts.core.jekyll.posts import JekyllContext, jekyll_post
+from jekyll_posts.core.jekyll.posts import JekyllContext, jekyll_post, site_posts
 from jekyll_posts.core.jekyll.site import JekyllSite
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -346,3 +347,26 @@ def test_the_posts_collections_permalink_wins_over_the_sites(tmp_path: Path, con
     site = JekyllSite(config={"timezone": "Asia/Tokyo", **config}, root=tmp_path)
     context = JekyllContext(PurePosixPath("_posts/2024-06-13-early.md"), site, no_links, TOKYO)
     assert jekyll_post(parsed, context).old_urls == (url,)
+
+
+def test_site_posts_lists_the_published_posts_newest_first_as_jekyll_build_does(tmp_path: Path) -> None:
+    site = JekyllSite(config={"timezone": "Asia/Tokyo"}, root=tmp_path)
+    posts = []
+    for path, front_matter, is_draft in [
+        ("_posts/2024-06-13-b.md", "title: 同じ日の二つ目\ncategories: tech", False),
+        ("_posts/2023-01-01-old.md", "title: 古い\ntags: [AI]", False),
+        ("_posts/2024-06-13-a.md", "title: 同じ日の一つ目", False),
+        ("_posts/2025-01-01-hidden.md", "title: 非公開\npublished: false", False),
+        ("_drafts/writing.md", "title: 下書き", True),
+    ]:
+        source = SourceFile(tmp_path / path, in_posts_folder=True, is_draft=is_draft)
+        parsed = parse_post(f"---\n{front_matter}\n---\n\n本文\n", source, ReadOptions(zone=TOKYO))
+        assert parsed.record is not None
+        posts.append((parsed.record, JekyllContext(PurePosixPath(path), site, NO_LINKS, TOKYO)))
+    listed = site_posts(posts)
+    assert [(post["title"], post["url"]) for post in listed] == [
+        ("同じ日の二つ目", "/tech/2024/06/13/b.html"),
+        ("同じ日の一つ目", "/2024/06/13/a.html"),
+        ("古い", "/2023/01/01/old.html"),
+    ]
+    assert listed[2]["tags"] == ["AI"] and listed[2]["date"] == datetime(2023, 1, 1, tzinfo=TOKYO)

@@ -8,16 +8,17 @@
     rendered.problems     # (Problem(12, "liquid", "unknown tag 'youtube': shown as written"),)
     rendered.includes     # include files read or looked for, for rebuild dependencies
     rendered.data         # top-level site.data keys read ("members"), for rebuild dependencies
+    rendered.reads_posts  # whether it read site.posts (or site.tags, site.categories): it depends on every post
 
 Liquid runs over the whole body, as in Jekyll: inside code blocks, inline
 code and link definitions too; ``{% raw %}`` keeps its text.  The engine is
 python-liquid with Jekyll's defaults (an undefined variable is empty),
 Jekyll's tags and jekyll-gist's (:mod:`.tags`, :mod:`.includes`) and
 filters (:mod:`.filters`, :mod:`.arrays`).  Templates see ``site`` (the
-configuration and ``site.data``; ``site.posts``, ``site.pages``, ``site.tags``
-and ``site.categories`` are empty, as the blog lists posts, each place the
-body reads one a problem; and there is no ``site.time``, which would make
-every build differ) and ``page`` (the mapping
+configuration, ``site.data``, and ``site.posts``, ``site.tags`` and
+``site.categories`` of the posts ``links.site_posts`` gives; ``site.pages`` is
+empty, each place the body reads it a problem; and there is no ``site.time``,
+which would make every build differ) and ``page`` (the mapping
 the caller gives: front matter, ``url``, ``date``, ``path``...).  Values
 print the Ruby way (``true``, ``2026-01-01 02:40:14 +0900``).
 
@@ -52,7 +53,7 @@ import functools
 import os
 import random
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -85,13 +86,15 @@ class Rendered:
     ``includes`` holds the absolute paths of the files ``include`` and
     ``include_relative`` read or looked for (a missing one counts: adding it
     must rebuild the post), ready for Sphinx's ``note_dependency``; ``data``
-    the top-level ``site.data`` keys read.
+    the top-level ``site.data`` keys read; ``reads_posts`` whether the site's
+    lists of posts were read.
     """
 
     text: str
     problems: tuple[Problem, ...] = ()
     includes: frozenset[str] = frozenset()
     data: frozenset[str] = frozenset()
+    reads_posts: bool = False
 
 
 def render_liquid(body: str, first_line: int, page: Mapping[str, Any], site: JekyllSite, links: Links) -> Rendered:
@@ -115,7 +118,7 @@ def render_liquid(body: str, first_line: int, page: Mapping[str, Any], site: Jek
     with rendering(state):
         text = _render(body, page, state)
     problems = tuple(sorted(state.problems.values(), key=lambda problem: problem.line))
-    return Rendered(text, problems, frozenset(state.includes), frozenset(state.data))
+    return Rendered(text, problems, frozenset(state.includes), frozenset(state.data), state.reads_posts)
 
 
 #: ``jekyll.*``: Jekyll's default environment (``JEKYLL_ENV`` unset, as ``jekyll build`` and
@@ -130,7 +133,7 @@ def _render(body: str, page: Mapping[str, Any], state: RenderState) -> str:
         if template is None:
             return body
         _report_empty_site_lists(template, state)
-        return template.render(site=_site_variables(state), page=page, jekyll=JEKYLL_VARIABLES)
+        return template.render(site=SiteVariables(state), page=page, jekyll=JEKYLL_VARIABLES)
     except Exception as error:  # never raise on a post: Python's own limits (recursion, memory) end here
         state.report(None, f"Liquid could not be rendered: {error!r}: the body is left as written")
         return body
@@ -146,22 +149,59 @@ def _page_folder(page: Mapping[str, Any], site: JekyllSite) -> Path | None:
     return (site.root / path).parent if site.root is not None else None
 
 
-#: what Jekyll lists of the whole site, empty here: the blog's own pages list the posts
-EMPTY_SITE_LISTS: dict[str, Callable[[], object]] = {"posts": list, "pages": list, "tags": dict, "categories": dict}
+#: what Jekyll lists of the whole site and is empty here: the wiki's pages are not Jekyll's
+EMPTY_SITE_LISTS = ("pages",)
+#: the lists of the site's posts, made when a template first reads one
+POST_LISTS = ("posts", "tags", "categories")
 
 
-def _site_variables(state: RenderState) -> dict[str, object]:
-    empty = {name: make_empty() for name, make_empty in EMPTY_SITE_LISTS.items()}
-    return {**state.site.config, "data": DataReads(state.site.data, state.data), **empty}
+class SiteVariables(Mapping[str, Any]):
+    """``site``: the configuration, ``site.data`` (its reads noted), and the site's posts as
+    ``posts``, ``tags`` and ``categories``, listed when first read (reading them is noted)."""
+
+    def __init__(self, state: RenderState) -> None:
+        self._state = state
+        self._lists: dict[str, object] | None = None
+        self._values: dict[str, object] = {
+            **state.site.config,
+            "data": DataReads(state.site.data, state.data),
+            **{name: [] for name in EMPTY_SITE_LISTS},
+        }
+
+    def __getitem__(self, key: str) -> Any:
+        if key in POST_LISTS:
+            if self._lists is None:
+                self._lists = post_lists(self._state.links.site_posts())
+                self._state.reads_posts = True
+            return self._lists[key]
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._values, *POST_LISTS])
+
+    def __len__(self) -> int:
+        return len(self._values) + len(POST_LISTS)
+
+
+def post_lists(posts: Sequence[Mapping[str, Any]]) -> dict[str, object]:
+    """``site.posts``, and ``site.tags`` and ``site.categories``: each name's posts, in that order."""
+    tags: dict[str, list[Mapping[str, Any]]] = {}
+    categories: dict[str, list[Mapping[str, Any]]] = {}
+    for post in posts:
+        for name in post.get("tags", ()):
+            tags.setdefault(name, []).append(post)
+        for name in post.get("categories", ()):
+            categories.setdefault(name, []).append(post)
+    return {"posts": list(posts), "tags": tags, "categories": categories}
 
 
 def _report_empty_site_lists(template: BoundTemplate, state: RenderState) -> None:
-    """Each place the body reads ``site.posts`` and the like: on the Jekyll site it showed
-    something there, here nothing (the body only: an include's reads are not looked at)."""
+    """Each place the body reads ``site.pages``: on the Jekyll site it showed something
+    there, here nothing (the body only: an include's reads are not looked at)."""
     for variable in template.analyze(include_partials=False).globals.get("site", ()):
         name = variable.segments[1] if len(variable.segments) > 1 else None
         if isinstance(name, str) and name in EMPTY_SITE_LISTS:
-            message = f"site.{name} is empty here, where the blog's own pages list the posts: it shows nothing"
+            message = f"site.{name} is empty here, where the wiki's pages are not Jekyll's: it shows nothing"
             state.report_at(variable.span.index, message)
 
 

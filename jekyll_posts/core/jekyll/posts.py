@@ -69,6 +69,8 @@ class MadePost:
     dependencies: frozenset[Path] = field(default_factory=frozenset)
     excerpt: str | None = None
     old_urls: tuple[str, ...] = ()
+    #: its Liquid read the site's lists of posts (``site.posts``): it shows every post's front matter
+    reads_posts: bool = False
 
 
 def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
@@ -79,6 +81,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
     head, body = _split_at(markdown, record.body_line)
     problems: list[Problem] = []
     dependencies: set[Path] = set(_config_files(context.site))
+    reads_posts = False
     if has_liquid(body):
         from .liquid import render_liquid  # python-liquid only when a post needs it
 
@@ -86,6 +89,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         body = rendered.text
         problems += rendered.problems
         dependencies |= {Path(include) for include in rendered.includes} | _data_files(context.site, rendered.data)
+        reads_posts = rendered.reads_posts
     old_urls, url_problems = old_urls_of(record, context)
     return MadePost(
         markdown=head + with_pygments_names(kramdown_to_myst(body, _parses_block_html(context.site))),
@@ -93,6 +97,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         dependencies=frozenset(dependencies),
         excerpt=excerpt_of(body, separator_of(record, context.site)),
         old_urls=old_urls,
+        reads_posts=reads_posts,
     )
 
 
@@ -131,6 +136,17 @@ def page_variables(record: PostRecord, context: JekyllContext) -> dict[str, Any]
         excerpt_separator=separator_of(record, context.site),
     )
     return variables
+
+
+def site_posts(posts: Iterable[tuple[PostRecord, JekyllContext]]) -> list[dict[str, Any]]:
+    """``site.posts``: each published post's ``page`` variables, newest first (the later path
+    first on the same date), as ``jekyll build`` lists them: drafts are not there."""
+    listed = [
+        (record.date, context.path.as_posix(), page_variables(record, context))
+        for record, context in posts
+        if record.is_post and not record.is_draft and record.date is not None
+    ]
+    return [variables for _, _, variables in sorted(listed, key=lambda item: item[:2], reverse=True)]
 
 
 def old_urls_of(record: PostRecord, context: JekyllContext) -> tuple[tuple[str, ...], list[Problem]]:

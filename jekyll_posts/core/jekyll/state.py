@@ -59,6 +59,8 @@ class RenderState:
     problems: dict[tuple[int, str], Problem] = field(default_factory=dict)
     includes: set[str] = field(default_factory=set)
     data: set[str] = field(default_factory=set)
+    #: whether ``site.posts``, ``site.tags`` or ``site.categories`` was read
+    reads_posts: bool = False
     stack: list[Inclusion] = field(default_factory=list)
     included: int = 0
     argument: Token | None = None
