@@ -139,3 +139,15 @@ def test_a_kramdown_id_is_an_id_of_its_post_not_a_project_label(sections: Built)
         soup = sections.soup(f"posts/2019-12-12-separation-{post}.html")
         assert section_ids(soup)[1] == ids  # the English heading's own id is the one it was given
         assert [a["href"] for a in soup.select("article p a.reference")] == ["#typical-cases"]
+
+
+def test_a_link_to_a_place_marked_in_raw_html_leads_there(sections: Built) -> None:
+    """``[上記](#serialnumber)`` to ``<a name="serialnumber"></a>``: MyST knew no such target and
+    warned, failing a strict build (a real blog)."""
+    page = "posts/2026-01-30-html-anchors.html"
+    soup = sections.soup(page)
+    paragraph = next(p for p in soup.select("article p") if "を見てください" in p.get_text())
+    links = {a.get_text(): a["href"] for a in paragraph.select("a")}
+    assert links == {"上記の写真": "#serialnumber", "下記の箱": "#写真の説明", "見出しへ": "#まとめ"}
+    assert soup.select_one('a[name="serialnumber"]') is not None and soup.find(id="写真の説明") is not None
+    assert "serialnumber" not in sections.warnings

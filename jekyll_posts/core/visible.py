@@ -1,4 +1,5 @@
-"""The text a reader sees of raw HTML in a page: no tags, comments, scripts or styles.
+"""What a reader sees of raw HTML in a page: its text (no tags, comments, scripts or styles),
+and the places a link can lead to in it (``html_anchors``).
 
 A post's raw HTML (``これは<span style="color:red">赤い</span>文字``, an
 excerpt separator ``<!-- more -->``) reaches the doctree as markup; where a
@@ -51,3 +52,23 @@ def html_text(markup: str) -> str:
         elif piece.strip():
             text += (" " if text and not text.endswith(LINE_BREAK) else "") + piece.strip()
     return text
+
+
+class _AnchorsOfHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.anchors: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (name == "name" and tag == "a")):
+                self.anchors.add(value)
+
+
+def html_anchors(markup: str) -> set[str]:
+    """The fragment names a link can lead to in a raw HTML fragment: every element's ``id``,
+    and the ``name`` of an ``<a>`` (``<a name="top"></a>``, as old posts marked a place)."""
+    parser = _AnchorsOfHtml()
+    parser.feed(markup)
+    parser.close()
+    return parser.anchors

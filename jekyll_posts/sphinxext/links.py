@@ -11,7 +11,10 @@ post's old URL, often through ``{{ site.url }}`` or ``relative_url``),
   are copied into the output at the same path;
 - a link to anything else of the old site points there (``jekyll_posts_site_url``,
   else the site's ``url`` and ``baseurl``); with no site URL it is warned
-  about once per target (``jekyll_posts.link``) and shown as its text.
+  about once per target (``jekyll_posts.link``) and shown as its text;
+- a link to a place marked in the page's raw HTML (``[上記](#photo)`` to
+  ``<a name="photo"></a>`` or ``<div id="photo">``) leads there, as in the
+  browser, where MyST would call the target missing.
 
 Links are resolved when pages are written (so they follow posts that move),
 before MyST's resolver would call them missing; images when a post is read,
@@ -36,6 +39,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..core.post import PostRecord, media_subpath, under_media_subpath
+from ..core.visible import html_anchors
 from . import compat
 from .documents import RECORD_KEY
 from .domain import get_domain
@@ -60,6 +64,7 @@ _HTML_SOURCE = re.compile(r"""(\bsrc\s*=\s*)(["'])([^"']*)\2""", re.IGNORECASE)
 
 def setup_links(app: Sphinx) -> None:
     app.add_transform(SiteImages)
+    app.add_transform(LinksToHtmlAnchors)
     app.add_post_transform(SiteLinks)
     app.connect("env-updated", forget_old_urls)
 
@@ -142,6 +147,29 @@ def old_urls(app: Sphinx) -> dict[str, str]:
                     found.setdefault(key, docname)
         state.old_urls = found
     return state.old_urls
+
+
+class LinksToHtmlAnchors(SphinxTransform):
+    """A link to ``#name`` that names no section or label of the page, but a place its raw HTML
+    marks, is a link to that place (MyST knows only its own targets)."""
+
+    # after the sections have their ids (800), before MyST makes such a link a cross-reference it cannot resolve
+    default_priority = compat.myst.RESOLVES_ANCHORS_AT - 1
+
+    def apply(self, **kwargs: Any) -> None:
+        links = [node for node in self.document.findall(nodes.reference) if node.get(compat.myst.IN_PAGE_LINK)]
+        if not links:
+            return
+        anchors = {
+            anchor
+            for raw in self.document.findall(nodes.raw)
+            if "html" in raw.get("format", "").split()
+            for anchor in html_anchors(raw.astext())
+        }
+        for link in links:
+            target = link["refuri"][1:]
+            if target in anchors and target not in self.document.nameids and target not in self.document.ids:
+                del link[compat.myst.IN_PAGE_LINK]
 
 
 class SiteImages(SphinxTransform):

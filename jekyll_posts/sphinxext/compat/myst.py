@@ -41,6 +41,8 @@ VERSION_CHECKED = "myst-parser 5.2.0"
 SlugTarget = tuple[int | None, str, str]
 #: MyST resolves in-page ``[](#slug)`` links at this priority; section ids must be final before it
 RESOLVES_ANCHORS_AT = ResolveAnchorIds.default_priority
+#: the key MyST marks a ``[](#name)`` reference with until it resolves it (``refuri`` is ``#name``)
+IN_PAGE_LINK = "id_link"
 _PACKAGE = Path(myst_parser.__file__).parent
 
 
@@ -111,6 +113,16 @@ PATCHES = (
         "MyST resolves links to a heading by its slug, same page and other pages",
         VERSION_CHECKED,
         file_contains(_PACKAGE / "mdit_to_docutils" / "transforms.py", '"myst_slugs", {}', "class ResolveAnchorIds"),
+    ),
+    Patch(
+        "MyST marks a [](#name) reference with id_link",
+        VERSION_CHECKED,
+        file_contains(_PACKAGE / "mdit_to_docutils" / "base.py", f'ref_node["{IN_PAGE_LINK}"] = True'),
+    ),
+    Patch(
+        "MyST's ResolveAnchorIds resolves only the references marked id_link",
+        VERSION_CHECKED,
+        file_contains(_PACKAGE / "mdit_to_docutils" / "transforms.py", f'if not refnode.get("{IN_PAGE_LINK}"):'),
     ),
     Patch(
         "MyST's resolver reads other pages' slugs from env.metadata",
