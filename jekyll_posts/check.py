@@ -22,7 +22,7 @@ import fnmatch
 import runpy
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -189,6 +189,8 @@ class Site:
     index: PostIndex
     #: each post's file and its path in the Jekyll site, by document name
     post_files: dict[str, tuple[Path, PurePosixPath]]
+    #: where each file's text is read from (an import's dry run: the Jekyll site's file to be copied there)
+    read_from: Mapping[Path, Path] = field(default_factory=dict)
     posts: list[dict[str, Any]] | None = None
 
     def site_posts(self) -> list[dict[str, Any]]:
@@ -209,6 +211,14 @@ def load_site(
     folder = (conf_py.parent if conf_py else source) / settings.site if settings.site else None
     defaults = {"title": project, "url": settings.site_url or "", "baseurl": ""}
     jekyll, site_problems = load_jekyll_site(folder.resolve() if folder and folder.is_dir() else None, defaults)
+    problems = [Located(path, problem) for path, problem in site_problems]
+    return site_of(source, files, settings, jekyll), problems
+
+
+def site_of(
+    source: Path, files: list[Path], settings: SiteSettings, jekyll: JekyllSite, read_from: Mapping[Path, Path] = {}
+) -> Site:
+    """What the posts among ``files`` (in the source folder ``source``) read besides themselves."""
     post_files = {}
     for path in files:
         docname = path.relative_to(source).with_suffix("").as_posix()
@@ -216,14 +226,14 @@ def load_site(
         if site_path is not None:
             post_files[docname] = (path, site_path)
     index = PostIndex((docname, site_path) for docname, (_, site_path) in post_files.items())
-    problems = [Located(path, problem) for path, problem in site_problems]
-    return Site(settings, jekyll, index, post_files), problems
+    return Site(settings, jekyll, index, post_files, read_from)
 
 
 def read_file(docname: str, path: Path, site: Site) -> tuple[str, ParsedPost, list[Problem]]:
     """A document's text, as the build reads it, and the problems of its encoding."""
-    text, problems = decode_source(path.read_bytes())
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    readable = site.read_from.get(path, path)
+    text, problems = decode_source(readable.read_bytes())
+    modified = datetime.fromtimestamp(readable.stat().st_mtime, tz=UTC)
     post_folders = site.settings.post_folders
     file = SourceFile(path, is_in_posts_folder(docname, post_folders), modified, is_in_drafts_folder(docname))
     site_path = post_site_path(docname, path.suffix, post_folders)

@@ -52,8 +52,8 @@ from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
 
-from .check import Located, find_conf_py, read_conf
-from .core import Problem, SourceFile, parse_post
+from .check import Located, check_files, find_conf_py, read_conf, site_of
+from .core import Problem
 from .core.encoding import decode_source
 from .core.frontmatter import deep_merged, read_front_matter, split_front_matter
 from .core.jekyll import JekyllSite, Links, load_jekyll_site
@@ -210,7 +210,7 @@ def run(arguments: argparse.Namespace) -> int:
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
     notes += _site_url_note(site.address, settings)
     problems = conf_problems + _located_site_problems(site_problems, places)
-    problems += post_problems(plan, outcomes, settings)
+    problems += post_problems(plan, outcomes, settings, arguments.source, jekyll)
     print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
     return 1 if plan.errors else 0
 
@@ -507,23 +507,23 @@ def _site_url_note(address: SiteAddress, settings: SiteSettings) -> list[str]:
 # --- checking and reporting -------------------------------------------------------
 
 
-def post_problems(plan: Plan, outcomes: dict[Path, str], settings: SiteSettings) -> list[Located]:
-    """Each imported post's problems, as ``jekyll-posts check`` finds them, at its imported path
-    (read from the knowledge base when it kept its own version)."""
-    problems: list[Located] = []
-    options = settings.read_options()
+def post_problems(
+    plan: Plan, outcomes: dict[Path, str], settings: SiteSettings, source: Path, jekyll: JekyllSite
+) -> list[Located]:
+    """Each imported post's problems, as ``jekyll-posts check`` finds them (its Liquid rendered
+    with the site), at its imported path in the source folder ``source`` (read from the knowledge
+    base when it kept its own version, else from the site)."""
+    read_from: dict[Path, Path] = {}
     for copy in plan.copies.values():
-        if copy.kind not in ("post", "draft") or outcomes.get(copy.destination) == "error":
-            continue
-        path = copy.destination if outcomes.get(copy.destination) == "kept" else copy.source
-        try:
-            text, found = decode_source(path.read_bytes())
-            modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        except OSError as error:
-            plan.errors.append(f"{path}: {error.strerror}")
-            continue
-        parsed = parse_post(text, SourceFile(copy.destination, True, modified), options)
-        problems += [Located(copy.destination, problem) for problem in [*found, *parsed.problems]]
+        if copy.kind in ("post", "draft") and outcomes.get(copy.destination) != "error":
+            path = copy.destination if outcomes.get(copy.destination) == "kept" else copy.source
+            if path.is_file():
+                read_from[copy.destination] = path
+            else:
+                plan.errors.append(f"{path}: no such file")
+    files = sorted(read_from)
+    site = site_of(source, files, settings, jekyll, read_from)
+    problems = [located for report in check_files(source, files, site) for located in report.problems]
     return sorted(problems, key=lambda located: (str(located.path), located.problem.line))
 
 

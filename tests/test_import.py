@@ -75,13 +75,15 @@ missing: 1 file posts refer to are not in the site
 Liquid of plugins, not run here (a file only it names is not copied):
   tag 'codepen': 1 post
 conf.py: added jekyll_posts_site = "jekyll"
-problems: 2 in 1 file (imported all the same; the import does not fail)
+problems: 3 in 2 files (imported all the same; the import does not fail)
 docs/posts/2026-01-17-broken.md:1: no title in the front matter and no heading: the file name is used \
 [jekyll_posts.title]
 docs/posts/2026-01-17-broken.md:5: front matter is not valid YAML (column 1): found unexpected end of stream \
 [jekyll_posts.yaml]
+docs/posts/2026/2026-01-14-sub-folder.md:21: unknown tag 'codepen': shown as written [jekyll_posts.liquid]
 make html treats warnings as errors: fix these posts, or silence a kind of problem in conf.py
-(suppress_warnings = ["jekyll_posts.title", "jekyll_posts.yaml"]), or build with make html SPHINXOPTS=
+(suppress_warnings = ["jekyll_posts.liquid", "jekyll_posts.title", "jekyll_posts.yaml"]), or build with \
+make html SPHINXOPTS=
 """
 
 
