@@ -58,8 +58,9 @@ from .core.encoding import decode_source
 from .core.frontmatter import deep_merged, read_front_matter, split_front_matter
 from .core.jekyll import JekyllSite, Links, load_jekyll_site
 from .core.jekyll.defaults import defaults_for
-from .core.jekyll.kramdown import links_as_kramdown_reads
+from .core.jekyll.kramdown import kramdown_to_myst
 from .core.jekyll.liquid import render_liquid
+from .core.jekyll.posts import parses_block_html
 from .core.jekyll.references import SiteAddress, is_page_address, references, resolve, source_lines, target_path
 from .core.jekyll.site import CONFIG_FILES, configured_folder, time_zone
 from .core.jekyll.sitefiles import (
@@ -345,14 +346,14 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
     plan.plugins.update({found[1] for problem in rendered.problems if (found := _UNKNOWN.match(problem.message))})
     for included in rendered.includes:
         _add_beside(site, path, Path(included), plan)
-    lines = source_lines(body, rendered.text)
-    text, added = links_as_kramdown_reads(rendered.text)
-    for reference in references(text):
+    # the body as the build reads it (kramdown's definitions, tables, HTML blocks), each line traced back
+    myst = kramdown_to_myst(rendered.text, parses_block_html(site.jekyll))
+    rendered_lines, myst_lines = source_lines(body, rendered.text), source_lines(rendered.text, myst)
+    for reference in references(myst):
         if folder and _add_target(site, path, page["url"], under_media_subpath(reference.target, folder), plan):
             continue  # an image under Chirpy's media_subpath
         if not _add_target(site, path, page["url"], reference.target, plan):
-            rendered_line = reference.line - sum(1 for line in added if line < reference.line - 1)
-            line = first_line + lines[min(rendered_line, len(lines)) - 1]
+            line = first_line + rendered_lines[myst_lines[min(reference.line, len(myst_lines)) - 1]]
             plan.missing.append((post.destination, line, unquote(reference.target)))
 
 

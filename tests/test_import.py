@@ -335,19 +335,21 @@ def test_pictures_after_html_lines_are_imported_and_a_missing_one_is_said_at_its
 ) -> None:
     """``![a](1)⏎<p></p>⏎![b](2)⏎<p></p>⏎…``: CommonMark reads the lines after the first ``<p></p>``
     as one HTML block; kramdown ends each block at its element's end, and the build shows every
-    picture (a real blog: 11 photos, 1 imported)."""
+    picture (a real blog: 11 photos, 1 imported).  So does it those in ``<details markdown="1">``."""
     site = tmp_path / "site"
     (site / "_posts").mkdir(parents=True)
     (site / "assets").mkdir()
-    for name in ("1.jpg", "2.jpg", "3.jpg"):
+    for name in ("1.jpg", "2.jpg", "3.jpg", "5.jpg"):
         (site / "assets" / name).write_bytes(b"\xff\xd8")
     post = "---\ntitle: 写真\n---\n\n![一](/assets/1.jpg)\n<p></p>\n![二](/assets/2.jpg)\n<p></p>\n"
-    post += "![三](/assets/3.jpg)\n<p></p>\n![四](/assets/4.jpg)\n"
+    post += "![三](/assets/3.jpg)\n<p></p>\n![四](/assets/4.jpg)\n\n"
+    post += '<details markdown="1">\n<summary>続き</summary>\n![五](/assets/5.jpg)\n![六](/assets/6.jpg)\n</details>\n'
     (site / "_posts" / "2021-03-31-photos.md").write_text(post, encoding="utf-8")
     status, out = run_import(capsys, site=site)
     assert status == 0
-    assert {"assets/1.jpg", "assets/2.jpg", "assets/3.jpg"} <= set(files(kb / "jekyll"))
+    assert {"assets/1.jpg", "assets/2.jpg", "assets/3.jpg", "assets/5.jpg"} <= set(files(kb / "jekyll"))
     assert "2021-03-31-photos.md:11: /assets/4.jpg" in out
+    assert "2021-03-31-photos.md:16: /assets/6.jpg" in out
 
 
 def test_a_minimal_mistakes_header_picture_is_imported(

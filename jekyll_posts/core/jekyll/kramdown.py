@@ -293,20 +293,6 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False) -> str:
     return "\n".join(document.lines)
 
 
-def links_as_kramdown_reads(body: str) -> tuple[str, list[int]]:
-    """``body`` with only what changes its links rewritten, for reading its link targets with CommonMark
-    as the build shows them: its reference definitions (``[img]:/a b.png`` and the definitions after it,
-    lines kept) and its HTML blocks ended (Markdown after an element's end); and the lines (0-based, in
-    the text given back) added to end those blocks."""
-    lines = body.split("\n")
-    added = _end_html_blocks(lines) if _CLOSED_THEN_TEXT.search(body) else []
-    if "]:" not in body:
-        return "\n".join(lines), added
-    document = _Document(lines, verbatim_lines(BLOCK_PARSER.parse("\n".join(lines))))
-    _rewrite_link_definitions(document)
-    return "\n".join(document.lines), added
-
-
 def _has_kramdown_syntax(text: str) -> bool:
     """Whether ``text`` may hold anything rewritten here (a quick scan: some hits are not)."""
     return (
@@ -342,19 +328,10 @@ def _html_blocks_ended_as_in_kramdown(body: str) -> str:
     if not _CLOSED_THEN_TEXT.search(body):
         return body
     lines = body.split("\n")
-    _end_html_blocks(lines)
-    return "\n".join(lines)
-
-
-def _end_html_blocks(lines: list[str]) -> list[int]:
-    """Insert those blank lines into ``lines``; the lines they are at, in the end."""
-    added: list[int] = []
     while ends := _first_element_ends(lines):
         for end in reversed(ends):
             lines.insert(end + 1, "")
-        moved = [end + 1 + sum(1 for other in ends if other < end) for end in ends]
-        added = [line + sum(1 for end in ends if end < line) for line in added] + moved
-    return sorted(added)
+    return "\n".join(lines)
 
 
 def _first_element_ends(lines: list[str]) -> list[int]:
