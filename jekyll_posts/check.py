@@ -216,7 +216,11 @@ def load_site(
 
 
 def site_of(
-    source: Path, files: list[Path], settings: SiteSettings, jekyll: JekyllSite, read_from: Mapping[Path, Path] = {}
+    source: Path,
+    files: list[Path],
+    settings: SiteSettings,
+    jekyll: JekyllSite,
+    read_from: Mapping[Path, Path] | None = None,
 ) -> Site:
     """What the posts among ``files`` (in the source folder ``source``) read besides themselves."""
     post_files = {}
@@ -226,7 +230,7 @@ def site_of(
         if site_path is not None:
             post_files[docname] = (path, site_path)
     index = PostIndex((docname, site_path) for docname, (_, site_path) in post_files.items())
-    return Site(settings, jekyll, index, post_files, read_from)
+    return Site(settings, jekyll, index, post_files, read_from or {})
 
 
 def read_file(docname: str, path: Path, site: Site) -> tuple[str, ParsedPost, list[Problem]]:

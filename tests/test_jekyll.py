@@ -24,6 +24,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from test_incremental import assert_same_site
 
 from jekyll_posts.check import main as check
+from jekyll_posts.sphinxext import jekyll as jekyll_glue
 from jekyll_posts.sphinxext.state import build_state
 from jekyll_posts.testing.browser import serve
 
@@ -212,6 +213,26 @@ def test_site_posts_lists_the_posts_and_its_readers_are_read_again_when_a_post_c
     assert read_docs(rebuilt) == ["posts/2026-01-20-list", "posts/2026-01-25-new"]
     assert "投稿は 7 件" in article(rebuilt, page).get_text()
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean2"))
+
+
+def test_a_post_that_cannot_be_read_is_left_out_of_site_posts_and_its_readers_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another post's source, gone or unreadable while a reader of ``site.posts`` is read, is not
+    listed; its own reading says what became of it."""
+    srcdir = copy_root("jekyll", tmp_path)
+    (srcdir / "posts" / "2026-01-20-list.md").write_text(LINK_BY_SITE_POSTS, encoding="utf-8")
+    decode = jekyll_glue.decode_source
+
+    def unreadable_first(data: bytes) -> tuple[str, list[Any]]:
+        if "最初の投稿".encode() in data:
+            raise PermissionError("Permission denied")
+        return decode(data)
+
+    monkeypatch.setattr(jekyll_glue, "decode_source", unreadable_first)
+    built = build(srcdir, tmp_path / "_build")
+    text = article(built, "posts/2026-01-20-list.html").get_text()
+    assert "投稿は 5 件、お知らせは 0 件。" in text and "で設定した。" in text
 
 
 @pytest.mark.parametrize(

@@ -194,18 +194,9 @@ def _old_url(app: Sphinx, target: str | None) -> str | None:
     being read depends on the post's source from now on (its date or permalink may change)."""
     if target is None:
         return None
-    env = app.env
-    state = site_state(app)
-    path = Path(env.doc2path(target))
-    site_path = post_site_path(target, path.suffix, state.settings.post_folders)
-    if site_path is None:
-        return None
-    env.note_dependency(str(path))
-    parsed = parse_document(app, target, decode_source(path.read_bytes())[0])
-    if parsed.record is None:
-        return None
-    context = JekyllContext(site_path, state.site, NO_LINKS, state.settings.zone, path)
-    urls, _ = old_urls_of(parsed.record, context)
+    app.env.note_dependency(str(app.env.doc2path(target)))
+    post = _read_post(app, target)
+    urls = old_urls_of(*post)[0] if post is not None else ()
     return urls[0] if urls else None
 
 
@@ -213,18 +204,25 @@ def _site_posts(app: Sphinx) -> list[dict[str, Any]]:
     """``site.posts``, read from every post's source once a build (3 s at 1,000 posts)."""
     state = site_state(app)
     if state.posts is None:
-        state.posts = site_posts(_posts_as_jekyll_reads(app))
+        read = (_read_post(app, docname) for docname in _post_index(app).by_path.values())
+        state.posts = site_posts(post for post in read if post is not None)
     return state.posts
 
 
-def _posts_as_jekyll_reads(app: Sphinx) -> Iterator[tuple[PostRecord, JekyllContext]]:
+def _read_post(app: Sphinx, docname: str) -> tuple[PostRecord, JekyllContext] | None:
+    """Another post's record, as Jekyll read it, for what the document being read shows of it;
+    ``None`` when it cannot be read (its own reading warns about that)."""
     state = site_state(app)
-    for docname in _post_index(app).by_path.values():
-        path = Path(app.env.doc2path(docname))
-        site_path = post_site_path(docname, path.suffix, state.settings.post_folders)
-        parsed = parse_document(app, docname, decode_source(path.read_bytes())[0])
-        if site_path is not None and parsed.record is not None:
-            yield parsed.record, JekyllContext(site_path, state.site, NO_LINKS, state.settings.zone, path)
+    path = Path(app.env.doc2path(docname))
+    site_path = post_site_path(docname, path.suffix, state.settings.post_folders)
+    try:
+        text = decode_source(path.read_bytes())[0]
+    except OSError:
+        return None
+    record = parse_document(app, docname, text).record
+    if site_path is None or record is None:
+        return None
+    return record, JekyllContext(site_path, state.site, NO_LINKS, state.settings.zone, path)
 
 
 def reread_readers_of_posts(
