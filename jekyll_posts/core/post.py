@@ -273,7 +273,7 @@ def _record(
         image=cover_image(data, problems),
         pinned=_flag(data, "pin", False, problems, subtype="flag"),
         noindex=_flag(data, "noindex", False, problems, subtype="flag")
-        or not _flag(data, "sitemap", True, problems, "flag"),
+        or not _flag(data, "sitemap", True, problems, subtype="flag"),
     )
     if record.is_post and date is None:
         problems.append(Problem(1, "date", "this post has no date and no YYYY-MM-DD- file name: shown as a draft"))
