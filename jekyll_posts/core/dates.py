@@ -19,7 +19,9 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[-_ T])")
+#: a date's text starts with its year, month and day, by ``-`` or ``/`` (Ruby's ``Time.parse``, which
+#: Jekyll reads a date with, takes ``2021/08/04 21:00:00`` too)
+_DATE_PREFIX = re.compile(r"^\d{4}([-/])\d{1,2}\1\d{1,2}(?=$|[-_ T])")
 #: A Jekyll post's file name (4.3's ``Document::DATE_FILENAME_MATCHER``): a date, one-digit months and days
 #: and two-digit years allowed, ``-``, the rest
 _DATED_NAME = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$", re.DOTALL)

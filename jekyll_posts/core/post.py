@@ -281,12 +281,17 @@ def _record(
 
 
 def _unknown_keys(data: FrontMatterData) -> list[Problem]:
-    """Unknown keys that look like typos of known ones; other unknown keys are kept silently."""
+    """Unknown keys that look like typos of known ones (``catgories``, ``tagss``); other unknown keys
+    are kept silently, among them a known key with a word added (``update``, ``subtitle``)."""
     problems = []
     for key in data.values:
         if key in KNOWN_KEYS or key in COMMON_KEYS:
             continue
-        close = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.75)
+        close = [
+            known
+            for known in difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=3, cutoff=0.75)
+            if not (known in key.lower() and len(key) - len(known) >= 2)
+        ]
         if close:
             message = f"unknown key {key!r}: did you mean {close[0]!r}?"
             problems.append(Problem(data.line_of(key), "unknown_key", message))

@@ -20,6 +20,8 @@ TOKYO = ZoneInfo("Asia/Tokyo")
         ("2016-10-23T21:57", datetime(2016, 10, 23, 21, 57, tzinfo=TOKYO)),
         ("2026-01-01", datetime(2026, 1, 1, tzinfo=TOKYO)),
         ("  2026-1-5 ", datetime(2026, 1, 5, tzinfo=TOKYO)),
+        ("2021/08/04 21:00:00", datetime(2021, 8, 4, 21, tzinfo=TOKYO)),  # Ruby's Time.parse reads it (a real blog)
+        ("2021/8/4", datetime(2021, 8, 4, tzinfo=TOKYO)),
         (date(2026, 3, 1), datetime(2026, 3, 1, tzinfo=TOKYO)),
         (datetime(2026, 3, 1, 12, 0), datetime(2026, 3, 1, 12, 0, tzinfo=TOKYO)),
     ],
@@ -35,7 +37,9 @@ def test_dates_with_and_without_offsets_compare() -> None:
     assert sorted(dates) == [dates[2], dates[0], dates[1]]
 
 
-@pytest.mark.parametrize("value", ["2026-02-30", "yesterday", "", "01/02/2026", 2026, None, ["2026-01-01"]])
+@pytest.mark.parametrize(
+    "value", ["2026-02-30", "yesterday", "", "01/02/2026", "2026/01-02", 2026, None, ["2026-01-01"]]
+)
 def test_values_that_are_not_dates_are_refused(value: object) -> None:
     with pytest.raises(DateError):
         parse_date(value, TOKYO)
