@@ -33,6 +33,10 @@ CASES = [
     ("ald naming an ald", "{:a: .one}\n{:b: a .two}\npara\n{: b}\n", "\n{.one .two}\npara\n\n"),
     ("id used twice: first kept", "a\n{: #x}\n\nb\n{: #x}\n", "{#x}\na\n\nb\n\n"),
     ("no room: dropped", "one\n\ntwo\n{: .c}\nthree\n", "one\n\ntwo\n\nthree\n"),
+    # a fence, a heading or a quote right after starts a block of its own: the paragraph moves down
+    ("fence right after", "x\n{:.filename}\n```git\n* text\n```\n", "{.filename}\nx\n```git\n* text\n```\n"),
+    ("heading right after", "x\n{: .c}\n## H\n", "{.c}\nx\n## H\n"),
+    ("a list right after: dropped", "x\n{: .c}\n- a\n", "x\n\n- a\n"),
     ("ial in a list item: dropped", "* one\n  {: .li}\n* two\n", "* one\n\n* two\n"),
     ("ial in a quote: dropped", "> q\n> {: .x}\n", "> q\n>\n"),
     # Heading IDs and no_toc.
@@ -218,6 +222,10 @@ def _myst(text: str) -> str:
         ("[x][1]\n\n[1]: http://a b\n", '<p><a href="http://a%20b">x</a></p>\n'),
         ("Term\n: Definition\n", "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>\n"),
         ("# T\n\npara\n{: .lead}\n", '<h1>T</h1>\n<p class="lead">para</p>\n'),
+        (
+            ".gitattributes\n{:.filename}\n```git\na\n```\n",
+            '<p class="filename">.gitattributes</p>\n<pre><code class="language-git">a\n</code></pre>\n',
+        ),
         (
             "* TOC\n{:toc}\n\n## 概要 {#gaiyou}\n",
             '<pre><code class="language-{contents}">:local:\n</code></pre>\n<h2 id="gaiyou">概要</h2>\n',

@@ -211,6 +211,8 @@ _BLOCK_KEYS: dict[str, tuple[str, ...]] = {
 }
 #: Blocks followed directly by another block without a blank line between.
 _SELF_ENDING = frozenset({"heading", "fence", "hr"})
+#: a line that starts a block of its own right after a paragraph's line: a fence, a heading, a quote
+_INTERRUPTS_PARAGRAPH = re.compile(r"^ {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|>)")
 
 
 @dataclass
@@ -857,7 +859,12 @@ def _put_before(document: _Document, block: _Block, attributes: str) -> None:
         lines[start - 1] = indent + attributes
         return
     free_after = end < len(lines) and document.is_blank(end)
-    separated = end + 1 >= len(lines) or document.is_blank(end + 1) or block.kind in _SELF_ENDING
+    separated = (
+        end + 1 >= len(lines)
+        or document.is_blank(end + 1)
+        or block.kind in _SELF_ENDING
+        or (block.kind == "paragraph" and bool(_INTERRUPTS_PARAGRAPH.match(lines[end + 1])))
+    )
     if (start == 0 or _ends_block(lines[start - 1])) and free_after and separated:
         lines[start + 1 : end + 1] = lines[start:end]
         lines[start] = indent + attributes
