@@ -17,7 +17,8 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   list); otherwise, and inside lists and quotes, the IAL is dropped;
 - heading IDs ``## Title {#id}``: as a block IAL on the heading;
 - span IALs after links, images and code: MyST inline attributes (``target``,
-  ``rel``, ``title`` of links; ``width``, ``height``, ``align``, ``title`` of
+  ``rel``, ``title`` of links, of which MyST keeps ``target`` and ``rel`` only on
+  links to other sites; ``width``, ``height``, ``align``, ``title`` of
   images; ``language-x`` classes of code as its language); after emphasis,
   HTML, math and footnote markers they are dropped.  After plain text kramdown
   shows an IAL as text, and so does MyST;
