@@ -21,6 +21,8 @@ from urllib.parse import quote
 CODE = Path(__file__).resolve().parent.parent.parent
 #: sphinx-autobuild prints this after each build, the first one too
 BUILT = "[sphinx-autobuild] Serving on"
+#: and this when a change starts a build, before it runs
+REBUILDING = "[sphinx-autobuild] Rebuilding..."
 _COLOURS = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -41,6 +43,10 @@ class RunningPreview:
     def builds(self) -> int:
         """How many builds have finished."""
         return self.output().count(BUILT)
+
+    def builds_started(self) -> int:
+        """How many builds have started, the first one too."""
+        return 1 + self.output().count(REBUILDING)
 
     def get(self, page: str) -> str | None:
         """The page as served, or ``None`` while it cannot be had (not served yet, or cut short
