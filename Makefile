@@ -39,9 +39,14 @@ html: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/jekyll-posts serve docs --conf-dir . --build-dir $(BUILDDIR) --port $(PORT)
 
+# The tests' folders go to memory (/dev/shm) when it has 4 GB free: a run writes about 1.3 GB
+# in 74,000 files, and on a virtual machine's disk that took a fifth of its time. A run whose
+# tests all pass leaves nothing behind (tmp_path_retention_policy in pyproject.toml).
+TEST_TMPDIR ?= $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 4194304 { print "/dev/shm" }')
+
 # One worker a core (pytest-xdist); a worker that runs out of tests takes some of another's.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 check: $(STAMP)
 	$(BIN)/jekyll-posts-check docs
