@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import StringIO
@@ -276,32 +277,47 @@ def tree_fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
+def make_docs_site(build_dir: Path) -> None:
+    """The shipped docs/ built into ``build_dir`` with `make html`'s command, and what it gave."""
+    docs = REPO_DIR / "docs"
+    before = tree_fingerprint(docs)
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(REPO_DIR),
+        "-d",
+        str(build_dir / "doctrees"),
+        str(docs),
+        str(build_dir / "html"),
+        "-W",
+        "--keep-going",
+        "--no-color",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    outcome = {"returncode": result.returncode, "stderr": result.stderr, "docs_before": before}
+    (build_dir / "outcome.json").write_text(json.dumps(outcome), encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def docs_site_started_early(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The first worker starts building docs/ before its first test, in the background, when some
+    test needs it: a worker that came to such a test while another built it (5-6 s) waited idle."""
+    needed = any("docs_site" in getattr(item, "fixturenames", ()) for item in request.session.items)
+    if not needed or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        yield
+        return
+    builder = threading.Thread(target=made_once, args=(tmp_path_factory, "site", make_docs_site))
+    builder.start()
+    yield
+    builder.join()
+
+
 @pytest.fixture(scope="session")
 def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    docs = REPO_DIR / "docs"
-
-    def make(build_dir: Path) -> None:
-        before = tree_fingerprint(docs)
-        command = [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-c",
-            str(REPO_DIR),
-            "-d",
-            str(build_dir / "doctrees"),
-            str(docs),
-            str(build_dir / "html"),
-            "-W",
-            "--keep-going",
-            "--no-color",
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        outcome = {"returncode": result.returncode, "stderr": result.stderr, "docs_before": before}
-        (build_dir / "outcome.json").write_text(json.dumps(outcome), encoding="utf-8")
-
-    build_dir = made_once(tmp_path_factory, "site", make)
+    build_dir = made_once(tmp_path_factory, "site", make_docs_site)
     outcome = json.loads((build_dir / "outcome.json").read_text(encoding="utf-8"))
     return Site(build_dir / "html", outcome["returncode"], outcome["stderr"], outcome["docs_before"])
