@@ -82,6 +82,8 @@ CONF_COMMENT = "# The Jekyll site's _config.yml, _data, _includes and the files 
 NOT_SITE_FILES = frozenset({"_site", ".git", "node_modules", "vendor"})
 #: Folders of a site the knowledge base has no use for, named in the summary.
 LEFT_OUT = ("_layouts", "_plugins", "_sass")
+#: how many of the site's HTML pages the import's summary names
+PAGES_SHOWN = 5
 #: Kinds of copies, in the order the summary lists them, with their names there.
 KINDS = {
     "post": "posts",
@@ -132,6 +134,8 @@ class Plan:
     errors: list[str] = field(default_factory=list)
     #: "tag 'gist'", "filter 'x'": Liquid no plugin runs for here -> how many posts use it
     plugins: Counter[str] = field(default_factory=Counter)
+    #: the site's own pages (``about.md``, ``_pages/archive.md``): Jekyll renders them, the import does not
+    pages: list[PurePosixPath] = field(default_factory=list)
 
     def add(self, copy: Copy) -> None:
         """Copy a file once, however many posts use it; a second file for one destination is left out."""
@@ -278,7 +282,8 @@ def _posts_and_drafts(site: Site, plan: Plan) -> Iterator[Copy]:
 
 
 def _magic_folders(site: Site, plan: Plan) -> Iterator[PurePosixPath]:
-    """The ``_posts`` and ``_drafts`` folders Jekyll reads: in the root and in every folder it reads."""
+    """The ``_posts`` and ``_drafts`` folders Jekyll reads: in the root and in every folder it reads.
+    The pages met on the way (files Jekyll reads and renders as pages) are noted in ``plan.pages``."""
     destination = site.jekyll.config.get("destination")
     output = PurePosixPath(destination.strip("/")) if isinstance(destination, str) else PurePosixPath("_site")
     pending = [PurePosixPath()]
@@ -295,8 +300,18 @@ def _magic_folders(site: Site, plan: Plan) -> Iterator[PurePosixPath]:
             continue
         for entry in entries:
             path = folder / entry.name
-            if entry.is_dir(follow_symlinks=False) and site.reading.reads(path) and path != output:
+            if not site.reading.reads(path) or path == output:
+                continue
+            if entry.is_dir(follow_symlinks=False):
                 pending.append(path)
+            elif _is_page(site, path):
+                plan.pages.append(path)
+
+
+def _is_page(site: Site, path: PurePosixPath) -> bool:
+    """Whether Jekyll renders the file ``path`` (read outside ``_posts``) as a page of Markdown or HTML."""
+    is_text_page = site.reading.is_markdown(path) or path.suffix[1:].lower() in HTML_EXTENSIONS
+    return is_text_page and _has_front_matter(site.places.site / path)
 
 
 def _files_under(folder: Path, plan: Plan, *, hidden: bool) -> Iterator[Path]:
@@ -613,12 +628,26 @@ def _left_out(site: Site, plan: Plan, outcomes: dict[Path, str]) -> Iterator[str
     folders = [name for name in LEFT_OUT if (site.places.site / name).is_dir()]
     if folders:
         yield f"not imported: {', '.join(folders)} (the knowledge base has its own theme; Ruby plugins do not run)"
+    yield from _pages_left_out(site, plan.pages)
     collections = _collection_folders(site)
     if collections:
         yield (
             f"not imported: {', '.join(collections)} (collections other than posts; "
             "their pages can go into docs/ as wiki pages)"
         )
+
+
+def _pages_left_out(site: Site, pages: list[PurePosixPath]) -> list[str]:
+    """The site's own pages, every Markdown one named (what its author wrote) and the first
+    few HTML ones (mostly lists the theme made, which the knowledge base makes its own of)."""
+    markdown = sorted(page.as_posix() for page in pages if site.reading.is_markdown(page))
+    html = sorted(page.as_posix() for page in pages if not site.reading.is_markdown(page))
+    more = [f"and {_count(len(html) - PAGES_SHOWN, 'more HTML page')}"] if len(html) > PAGES_SHOWN else []
+    heading = (
+        f"not imported: {_count(len(pages), 'page')} of the site's own, not posts "
+        f"({len(markdown)} in Markdown; one can go into docs/ as a wiki page):"
+    )
+    return _section(heading, [*markdown, *html[:PAGES_SHOWN], *more])
 
 
 def _collection_folders(site: Site) -> list[str]:

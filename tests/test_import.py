@@ -274,6 +274,40 @@ def test_collections_other_than_posts_are_named_as_not_imported(
     assert "_posts (collections" not in out
 
 
+def test_the_sites_own_pages_are_named_as_not_imported(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real blog (Minimal Mistakes) kept its about page and 7 others in ``_pages`` (read through
+    ``include:``): the import left them out without a word."""
+    site = tmp_path_factory.mktemp("site")
+    (site / "_config.yml").write_text("url: https://example.org\ninclude: [_pages]\n", encoding="utf-8")
+    pages = {
+        "_posts/2026-01-01-a.md": "---\ntitle: A\n---\n",
+        "_pages/about.md": "---\ntitle: 自己紹介\n---\nはじめまして。\n",
+        "about/team.markdown": "---\ntitle: チーム\n---\n",
+        "index.html": "---\nlayout: home\n---\n",
+        **{f"list-{number}.html": "---\nlayout: list\n---\n" for number in range(5)},
+        "README.md": "# no front matter: copied as it is by Jekyll, not a page\n",
+        "_drafts-notes/x.md": "---\ntitle: a folder Jekyll does not read\n---\n",
+        "_site/old.md": "---\ntitle: Jekyll's output\n---\n",
+        "style.scss": "---\n---\nbody { color: red; }\n",
+    }
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    named = [
+        "not imported: 8 pages of the site's own, not posts (2 in Markdown; one can go into docs/ as a wiki page):",
+        "  _pages/about.md",
+        "  about/team.markdown",
+        "  index.html",
+        *(f"  list-{number}.html" for number in range(4)),
+        "  and 1 more HTML page",
+    ]
+    assert "\n".join(named) + "\n" in out
+
+
 def test_something_that_cannot_be_written_fails_the_import(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (kb / "docs" / "posts").write_text("a file where the posts folder goes", encoding="utf-8")
     status, out = run_import(capsys)
