@@ -386,14 +386,22 @@ def test_pictures_after_html_lines_are_imported_and_a_missing_one_is_said_at_its
     assert "2021-03-31-photos.md:16: /assets/6.jpg" in out
 
 
-def test_a_minimal_mistakes_header_picture_is_imported(
-    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "header:\n  overlay_image: /assets/images/hero.jpg\n  overlay_filter: 0.5",  # Minimal Mistakes
+        'cover-img:\n  - "/assets/images/hero.jpg": 表紙の写真\n  - /assets/images/other.jpg',  # Beautiful Jekyll
+    ],
+    ids=["minimal-mistakes", "beautiful-jekyll"],
+)
+def test_a_themes_cover_picture_is_imported(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], cover: str
 ) -> None:
     site = tmp_path / "site"
     (site / "_posts").mkdir(parents=True)
     (site / "assets" / "images").mkdir(parents=True)
     (site / "assets" / "images" / "hero.jpg").write_bytes(b"\xff\xd8")
-    post = "---\ntitle: 表紙\nheader:\n  overlay_image: /assets/images/hero.jpg\n  overlay_filter: 0.5\n---\n\n本文\n"
+    post = f"---\ntitle: 表紙\n{cover}\n---\n\n本文\n"
     (site / "_posts" / "2021-02-16-hero.md").write_text(post, encoding="utf-8")
     status, out = run_import(capsys, site=site)
     assert status == 0

@@ -51,6 +51,7 @@ KNOWN_KEYS = frozenset(
         "series",
         "series_order",
         "image",
+        "cover-img",
         "pin",
         "noindex",
         "sitemap",
@@ -385,7 +386,8 @@ HEADER_IMAGE_KEYS = ("overlay_image", "image")
 
 def cover_image(data: FrontMatterData, problems: list[Problem]) -> CoverImage | None:
     """``image: /assets/img/x.png``, or ``image: {path: ..., alt: ...}`` (Chirpy's, jekyll-seo-tag's),
-    else Minimal Mistakes' ``header: {overlay_image: ..., image_description: ...}`` (or ``image``);
+    else Minimal Mistakes' ``header: {overlay_image: ..., image_description: ...}`` (or ``image``),
+    else Beautiful Jekyll's ``cover-img``;
     a relative path is read as the post's other images are (:func:`under_media_subpath`)."""
     value = data.values.get("image")
     if value is not None:
@@ -393,13 +395,29 @@ def cover_image(data: FrontMatterData, problems: list[Problem]) -> CoverImage | 
         expected = "image: expected a path or URL, or a mapping with a path and an alt text"
         return _cover(given.get("path"), given.get("alt", ""), expected, data.line_of("image"), problems)
     header = data.values.get("header")
+    key = _header_image_key(header)
+    if isinstance(header, dict) and key is not None:
+        expected = f"header.{key}: expected a path or URL, and a text as image_description"
+        return _cover(header[key], header.get("image_description", ""), expected, data.line_of("header"), problems)
+    if data.values.get("cover-img") is not None:
+        return _beautiful_jekyll_cover(data.values["cover-img"], data.line_of("cover-img"), problems)
+    return None
+
+
+def _header_image_key(header: object) -> str | None:
+    """The key of Minimal Mistakes' ``header`` mapping that holds its cover picture, if any."""
     if not isinstance(header, dict):
         return None
-    key = next((key for key in HEADER_IMAGE_KEYS if header.get(key) is not None), None)
-    if key is None:
-        return None
-    expected = f"header.{key}: expected a path or URL, and a text as image_description"
-    return _cover(header[key], header.get("image_description", ""), expected, data.line_of("header"), problems)
+    return next((key for key in HEADER_IMAGE_KEYS if header.get(key) is not None), None)
+
+
+def _beautiful_jekyll_cover(value: object, line: int, problems: list[Problem]) -> CoverImage | None:
+    """Beautiful Jekyll's ``cover-img``: a path, or a list of paths or of ``{path: caption}``
+    mappings, of which that theme shows one at random and the first is taken here."""
+    first = value[0] if isinstance(value, list) and value else value
+    path, caption = next(iter(first.items())) if isinstance(first, dict) and len(first) == 1 else (first, "")
+    expected = "cover-img: expected a path or URL, or a list of them (each alone or with its caption)"
+    return _cover(path, caption, expected, line, problems)
 
 
 def _cover(path: object, alt: object, expected: str, line: int, problems: list[Problem]) -> CoverImage | None:

@@ -198,6 +198,15 @@ BAD_INPUTS = [
         Problem(3, "image", "header.overlay_image: expected a path or URL, and a text as image_description: not shown"),
     ),
     (
+        "---\ntitle: t\ncover-img: [{a.png: x, b.png: y}]\n---\n",
+        "a.md",
+        Problem(
+            3,
+            "image",
+            "cover-img: expected a path or URL, or a list of them (each alone or with its caption): not shown",
+        ),
+    ),
+    (
         "---\ntitle: t\ndate: 2026-02-30\n---\n",
         "2026-03-01-a.md",
         Problem(3, "date", "date: '2026-02-30' is not a real calendar date"),
@@ -433,6 +442,15 @@ def test_long_urls_and_short_links_are_left_alone() -> None:
         ),
         ("header:\n  image: /assets/banner.jpg\n  teaser: /t.jpg", CoverImage("/assets/banner.jpg", "", 3)),
         ("image: /a.png\nheader:\n  overlay_image: /b.png", CoverImage("/a.png", "", 3)),
+        # Beautiful Jekyll's: a path, or a list (it shows one at random) of paths or {path: caption}
+        ("cover-img: /assets/img/bg.jpg", CoverImage("/assets/img/bg.jpg", "", 3)),
+        ("cover-img: [/a.jpg, /b.jpg]", CoverImage("/a.jpg", "", 3)),
+        (
+            'cover-img:\n  - "/assets/img/山.jpg" : "富士山 — 撮影: 私"\n  - /b.jpg',
+            CoverImage("/assets/img/山.jpg", "富士山 — 撮影: 私", 3),
+        ),
+        ("header:\n  overlay_image: /mm.png\ncover-img: /bj.png", CoverImage("/mm.png", "", 3)),
+        ("header:\n  overlay_filter: 0.5\ncover-img: /bj.png", CoverImage("/bj.png", "", 5)),
     ],
 )
 def test_a_cover_image_is_a_path_or_a_mapping_with_its_alt_text(front_matter: str, expected: CoverImage) -> None:
