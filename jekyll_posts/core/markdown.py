@@ -27,7 +27,8 @@ PATH_MAX = 4096
 # a run that may be a file name over NAME_MAX bytes (a character is at most 4 bytes in UTF-8)
 _LONG_RUN = re.compile(r"[^\s/]{64,}")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_LINK_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:[ \t]*<?)([^\s<>]+?)>?(?=[\s)]|$)", re.MULTILINE)
+# a footnote's definition (``[^1]: text``) holds its text, not a link target
+_LINK_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?)([^\s<>]+?)>?(?=[\s)]|$)", re.MULTILINE)
 
 
 _TAGS_DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{tags\}[ \t]*(.*)$")
@@ -100,7 +101,7 @@ def drop_link_targets(markdown: str, targets: list[str]) -> str:
         escaped = re.escape(target)
         inline = re.compile(rf"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?{escaped}>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
         markdown = inline.sub(lambda match: match.group(1), markdown)
-        definition = re.compile(rf"^ {{0,3}}\[[^\]]+\]:[ \t]*<?{escaped}>?.*$", re.MULTILINE)
+        definition = re.compile(rf"^ {{0,3}}\[(?!\^)[^\]]+\]:[ \t]*<?{escaped}>?.*$", re.MULTILINE)
         markdown = definition.sub("", markdown)
     return markdown
 

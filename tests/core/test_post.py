@@ -423,6 +423,17 @@ def test_a_link_no_file_system_can_hold_is_shown_as_its_text() -> None:
     assert [(problem.line, problem.subtype) for problem in parsed.problems] == [(4, "link"), (4, "link"), (6, "link")]
 
 
+def test_a_long_japanese_footnote_is_kept_whole() -> None:
+    """A real blog (tokoik/blog): a footnote opening with 97 characters without a space was read
+    as a link target too long for a file name, and its whole definition blanked."""
+    note = "この部分は，元記事から変更しています．" * 6 + " 詳しくは元記事を見てください．"
+    body = f"## 粗さのモデル化[^2]\n\n本文です。\n\n[^2]: {note}\n\n[長い]: {'長' * 90}\n"
+    parsed = parse("title: t\n", body)
+    assert parsed.markdown is not None and f"[^2]: {note}\n" in parsed.markdown
+    assert [problem.line for problem in parsed.problems] == [10]  # the link definition, not the footnote
+    assert f"[長い]: {'長' * 90}" not in parsed.markdown
+
+
 def test_long_urls_and_short_links_are_left_alone() -> None:
     body = f"[web](https://example.org/{'a' * 300}) [local](other.md)\n"
     parsed = parse("title: t\n", body)
