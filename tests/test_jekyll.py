@@ -215,6 +215,30 @@ def test_site_posts_lists_the_posts_and_its_readers_are_read_again_when_a_post_c
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean2"))
 
 
+def test_previous_and_next_lead_to_the_older_and_the_newer_post_and_follow_a_new_post(tmp_path: Path) -> None:
+    """A real blog (tokoik/blog) linked each part of a series with ``page.previous``: the link was empty."""
+    srcdir = copy_root("jekyll", tmp_path)
+    reader = srcdir / "posts" / "2026-01-20-parts.md"
+    reader.write_text(
+        "---\ntitle: 続き\n---\n\n[前回]({{ page.previous | relative_url }})・"
+        "{% if page.next %}[次回]({{ page.next.url | relative_url }}){% else %}最新{% endif %}\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build")
+    page = "posts/2026-01-20-parts.html"
+    links = article(built, page).select("p a")
+    assert [link.get_text() for link in links] == ["前回"] and "最新" in article(built, page).get_text()
+    assert target(built, page, links[0]["href"]) == built.outdir / "posts" / "2026-01-13-separator.html"
+
+    (srcdir / "posts" / "2026-01-25-new.md").write_text("---\ntitle: 新しい投稿\n---\n\n本文\n", "utf-8")
+    rebuilt = build(srcdir, tmp_path / "_build")
+    assert "posts/2026-01-20-parts" in read_docs(rebuilt)
+    links = article(rebuilt, page).select("p a")
+    assert [link.get_text() for link in links] == ["前回", "次回"]
+    assert target(rebuilt, page, links[1]["href"]) == rebuilt.outdir / "posts" / "2026-01-25-new.html"
+    assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
+
+
 def test_a_post_that_cannot_be_read_is_left_out_of_site_posts_and_its_readers_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

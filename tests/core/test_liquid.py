@@ -265,13 +265,47 @@ def test_the_sites_lists_of_posts_are_the_posts(body: str, expected: str) -> Non
     assert (rendered.text, rendered.problems, rendered.reads_posts) == (expected, (), True)
 
 
+#: three posts, newest first; the middle one is the one rendered
+THREE_POSTS = [
+    {"title": "新しい", "url": "/2026/02/01/new.html", "path": "_posts/2026-02-01-new.md"},
+    {"title": "真ん中", "url": "/2026/01/10/mid.html", "path": PAGE["path"]},
+    {"title": "古い", "url": "/2025/01/01/old.html", "path": "_posts/2025-01-01-old.md"},
+]
+
+
+@pytest.mark.parametrize(
+    ("posts", "body", "expected"),
+    [
+        # a real blog (tokoik/blog): [前回]({{ page.previous | relative_url }}) lost its link
+        (THREE_POSTS, "[前回]({{ page.previous | relative_url }})", "[前回](/tech/2025/01/01/old.html)"),
+        (
+            THREE_POSTS,
+            "{{ page.previous.title }}←→{{ page.next.title }} {{ page.next.url }}",
+            "古い←→新しい /2026/02/01/new.html",
+        ),
+        (THREE_POSTS, "{{ page.next | absolute_url }}", "https://blog.example.jp/tech/2026/02/01/new.html"),
+        (THREE_POSTS[1:], "{% if page.next %}次{% else %}最新{% endif %}/{{ page.previous.title }}", "最新/古い"),
+        (THREE_POSTS[:2], "{% if page.previous == nil %}最初{% endif %}", "最初"),
+        (THREE_POSTS[::2], "[{{ page.previous.title }}]({{ page.next.url }})", "[]()"),  # a draft has neither
+    ],
+    ids=["relative_url", "title-and-url", "absolute_url", "newest", "oldest", "draft"],
+)
+def test_a_posts_previous_and_next_are_the_older_and_the_newer_post(
+    posts: list[dict[str, Any]], body: str, expected: str
+) -> None:
+    rendered = render_liquid(body, 1, PAGE, SITE, Links(post_url=POSTS.get, link=PAGES.get, site_posts=lambda: posts))
+    assert (rendered.text, rendered.problems, rendered.reads_posts) == (expected, (), True)
+
+
 def test_the_posts_are_listed_only_when_read() -> None:
     def unread() -> list[dict[str, Any]]:
         raise AssertionError("site.posts was listed")
 
     links = Links(post_url=POSTS.get, link=PAGES.get, site_posts=unread)
-    rendered = render_liquid("{{ site.title }}{% raw %}{{ site.posts }}{% endraw %}", 1, PAGE, SITE, links)
-    assert (rendered.text, rendered.reads_posts) == ("チーム技術ブログ{{ site.posts }}", False)
+    body = "{{ site.title }}{{ page.title }}{% raw %}{{ site.posts }}{{ page.next }}{% endraw %}"
+    rendered = render_liquid(body, 1, PAGE, SITE, links)
+    expected = "チーム技術ブログLiquid の使い方{{ site.posts }}{{ page.next }}"
+    assert (rendered.text, rendered.reads_posts) == (expected, False)
 
 
 def test_site_pages_is_empty_and_each_place_reading_it_is_warned_about() -> None:

@@ -85,8 +85,11 @@ _TYPOGRAPHY = (
 
 
 def relative_url(value: object) -> str | None:
-    """``site.baseurl`` before a path (``/about/`` -> ``/base/about/``); absolute URLs stay as they are."""
+    """``site.baseurl`` before a path (``/about/`` -> ``/base/about/``); absolute URLs stay as they are.
+    A post (``page.previous``, an item of ``site.posts``) stands for its ``url``, as in Jekyll 3.8 and later."""
     value = plain(value)
+    if isinstance(value, Mapping) and "url" in value:
+        value = value["url"]
     if value is None:
         return None
     text = to_s(value)

@@ -8,7 +8,7 @@
     rendered.problems     # (Problem(12, "liquid", "unknown tag 'youtube': shown as written"),)
     rendered.includes     # include files read or looked for, for rebuild dependencies
     rendered.data         # top-level site.data keys read ("members"), for rebuild dependencies
-    rendered.reads_posts  # whether it read site.posts (or site.tags, site.categories): it depends on every post
+    rendered.reads_posts  # whether it read site.posts (site.tags, site.categories, page.previous, page.next)
 
 Liquid runs over the whole body, as in Jekyll: inside code blocks, inline
 code and link definitions too; ``{% raw %}`` keeps its text.  The engine is
@@ -133,7 +133,7 @@ def _render(body: str, page: Mapping[str, Any], state: RenderState) -> str:
         if template is None:
             return body
         _report_empty_site_lists(template, state)
-        return template.render(site=SiteVariables(state), page=page, jekyll=JEKYLL_VARIABLES)
+        return template.render(site=SiteVariables(state), page=PageVariables(page, state), jekyll=JEKYLL_VARIABLES)
     except Exception as error:  # never raise on a post: Python's own limits (recursion, memory) end here
         state.report(None, f"Liquid could not be rendered: {error!r}: the body is left as written")
         return body
@@ -181,6 +181,46 @@ class SiteVariables(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._values) + len(POST_LISTS)
+
+
+#: ``page.previous`` and ``page.next``, found among the site's posts when a template first reads one
+NEIGHBOURS = ("previous", "next")
+
+
+class PageVariables(Mapping[str, Any]):
+    """``page``: the post's own variables, and ``previous`` and ``next``, the older and the newer
+    post of ``site.posts`` (nil for the oldest, the newest and a draft), found when first read
+    (reading them is noted: they change when a post comes or goes)."""
+
+    def __init__(self, page: Mapping[str, Any], state: RenderState) -> None:
+        self._page = page
+        self._state = state
+        self._neighbours: dict[str, object] | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        if key in NEIGHBOURS and key not in self._page:
+            if self._neighbours is None:
+                self._neighbours = neighbours(self._page.get("path"), self._state.links.site_posts())
+                self._state.reads_posts = True
+            return self._neighbours[key]
+        return self._page[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._page, *(key for key in NEIGHBOURS if key not in self._page)])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+
+def neighbours(path: object, posts: Sequence[Mapping[str, Any]]) -> dict[str, object]:
+    """Jekyll's ``previous`` and ``next`` of the post at ``path`` in ``posts`` (newest first):
+    the post just older and the post just newer; ``None`` where there is none."""
+    where = next((number for number, post in enumerate(posts) if post.get("path") == path), None)
+    if where is None:
+        return dict.fromkeys(NEIGHBOURS)
+    older = posts[where + 1] if where + 1 < len(posts) else None
+    newer = posts[where - 1] if where > 0 else None
+    return {"previous": older, "next": newer}
 
 
 def post_lists(posts: Sequence[Mapping[str, Any]]) -> dict[str, object]:
