@@ -386,6 +386,20 @@ def test_pictures_after_html_lines_are_imported_and_a_missing_one_is_said_at_its
     assert "2021-03-31-photos.md:16: /assets/6.jpg" in out
 
 
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_a_missing_file_of_a_post_with_other_line_ends_is_reported_at_its_line(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], line_end: str
+) -> None:
+    """A real blog (tokoik/blog, 23 posts with CRLF): every missing file was reported at the end of its post."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    lines = ["---", "title: 改行", "---", "", "{{ site.title }}の図：", "", "![図](/images/lost.png)", "", "おわり", ""]
+    (site / "_posts" / "2005-02-15-mdp.md").write_bytes(line_end.join(lines).encode())
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert "2005-02-15-mdp.md:7: /images/lost.png\n" in out
+
+
 @pytest.mark.parametrize(
     "cover",
     [

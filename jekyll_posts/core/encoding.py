@@ -22,13 +22,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode_source(data: bytes) -> tuple[str, list[Problem]]:
-    """The text of a source file's bytes: UTF-8 (with or without BOM), bad bytes replaced and reported."""
+    """The text of a source file's bytes: UTF-8 (with or without BOM), bad bytes replaced and reported;
+    its line ends (``\r\n``, ``\r``) read as ``\n``, as Sphinx reads the file (Python's text mode)."""
     try:
-        return data.decode("utf-8-sig"), []
+        return _universal_newlines(data.decode("utf-8-sig")), []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         message = f"not UTF-8 (byte 0x{data[error.start]:02X}): undecodable bytes are shown as \ufffd"
-        return data.decode("utf-8-sig", "replace"), [Problem(line, "encoding", message)]
+        return _universal_newlines(data.decode("utf-8-sig", "replace")), [Problem(line, "encoding", message)]
+
+
+def _universal_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def remove_control_characters(text: str) -> tuple[str, list[Problem]]:
