@@ -239,6 +239,26 @@ def test_previous_and_next_lead_to_the_older_and_the_newer_post_and_follow_a_new
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean"))
 
 
+def test_kramdown_math_is_math_and_math_on_its_own_lines_stays_in_its_sentence(tmp_path: Path) -> None:
+    """A real blog (tokoik/blog): a sentence with ``$$`` math on lines of its own was cut in three paragraphs."""
+    srcdir = copy_root("jekyll", tmp_path)
+    post = (
+        "---\ntitle: 数式\n---\n\n値は $$x^2$$ です。\n\n"
+        "この法線ベクトル\n$$\n\\mathbf{n}' = \\frac{a}{b}\n$$\nと中間ベクトルから求めます。\n\n"
+        "$$\ne = mc^2\n$$\n"
+    )
+    (srcdir / "posts" / "2026-01-20-math.md").write_text(post, encoding="utf-8")
+    built = build(srcdir, tmp_path / "_build")
+    assert "2026-01-20-math" not in built.warnings
+    body = article(built, "posts/2026-01-20-math.html")
+    paragraphs = [paragraph.get_text(" ", strip=True) for paragraph in body.select("p")]
+    # the math's own line ends are spaces in it, which MathJax does not show
+    assert "この法線ベクトル \\( \\mathbf{n}' = \\frac{a}{b} \\) と中間ベクトルから求めます。" in paragraphs
+    inline = ["\\(x^2\\)", "\\( \\mathbf{n}' = \\frac{a}{b} \\)"]
+    assert [span.get_text() for span in body.select("span.math")] == inline
+    assert [div.get_text(strip=True) for div in body.select("div.math")] == ["\\[e = mc^2\\]"]
+
+
 def test_a_post_that_cannot_be_read_is_left_out_of_site_posts_and_its_readers_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

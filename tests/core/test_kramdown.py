@@ -91,6 +91,13 @@ CASES = [
     ("block math keeps % lines", "\n$$\n% comment\n$$\n", "\n```{math}\n% comment\n```\n"),
     ("escaped dollars", "\\$$x$$\n", "\\$$x$$\n"),
     ("math in code", "`$$x$$`\n", "`$$x$$`\n"),
+    # a real blog (tokoik/blog): math on its own lines inside a sentence, one paragraph in kramdown
+    ("math lines in a paragraph", "法線\n$$\nn = a\n$$\nと中間\n", "法線\n{math}`\nn = a\n`\nと中間\n"),
+    ("math lines ending a line", "値 $$a\nb$$ です\n", "値 {math}`a\nb` です\n"),
+    ("math line of =", "式\n$$\na\n= b\n$$\nです\n", "式\n{math}`\na\n= b\n`\nです\n"),
+    ("math lines of a list marker's look", "式 $$a\n2. b$$ です\n", "式 {math}`a\n2. b` です\n"),
+    ("math line myst comments out", "式 $$a\n% b\nc$$ です\n", "式 {math}`a\n\\% b\nc` です\n"),
+    ("math line left blank", "式 $$a {::comment}x\ny{:/comment}\nc$$ です\n", "式 {math}`a c`\n\n です\n"),
     # Footnotes and abbreviations.
     ("footnotes", "本文[^1]。\n\n[^1]: 注。\n[^unused]: 未使用。\n    続き。\n", "本文[^1]。\n\n[^1]: 注。\n\n\n"),
     ("footnote defined twice, unused", "[^1]: a\n[^1]: b\n", "\n\n"),
@@ -231,6 +238,7 @@ def _myst(text: str) -> str:
             '<pre><code class="language-{contents}">:local:\n</code></pre>\n<h2 id="gaiyou">概要</h2>\n',
         ),
         ("% 百分率\n", "<p>% 百分率</p>\n"),
+        ("法線\n$$\nn = a\n$$\nと中間\n", "<p>法線\n{math}<code>n = a</code>\nと中間</p>\n"),
         ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
         ("- {% youtube 1 %}\n", "<ul>\n<li>{% youtube 1 %}</li>\n</ul>\n"),
         ("`c`{% x %}\n", "<p><code>c</code>{% x %}</p>\n"),

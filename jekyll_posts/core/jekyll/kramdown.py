@@ -1001,12 +1001,21 @@ def _element_before(before: str, document: _Document) -> str | None:
 
 
 def _math_role(match: re.Match[str]) -> str:
+    """``$$...$$`` in a paragraph as the ``{math}`` role, on as many lines as it took: each line
+    of it stays in the role (MyST reads a role's line ends as spaces), so the paragraph goes on,
+    as in kramdown (its lines are the paragraph's: none starts a block, and MyST's own block
+    marks were escaped before).  Where one would end the paragraph (blank once a comment went),
+    the math goes on one line and its line ends after it."""
     latex = match[1].strip()
     if not latex:
         return "\n" * match[1].count("\n")
     longest = max((len(run) for run in _BACKTICKS.findall(latex)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if latex.startswith("`") or latex.endswith("`") else ""
+    inner, last = match[1].split("\n")[1:-1], match[1].rsplit("\n", 1)[-1] + fence
+    if len(fence) < 3 and all(line.strip() for line in [*inner, last]):  # ``` would open a code block
+        on_its_lines = match[1].strip(" \t")
+        return f"{{math}}{fence}{padding}{on_its_lines}{padding}{fence}"
     newlines = "\n" * match[1].count("\n")
     return f"{{math}}{fence}{padding}{' '.join(latex.split())}{padding}{fence}{newlines}"
 
