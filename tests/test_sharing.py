@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -93,6 +96,28 @@ def test_robots_txt_points_to_the_sitemap(docs_site: Site) -> None:
 def test_pages_show_when_they_were_last_updated_in_git(docs_site: Site) -> None:
     footer = soup(docs_site, SAMPLE).select_one(".footer-item .last-updated, p.last-updated")
     assert footer is not None and "最終更新" in footer.get_text()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to make a checkout")
+def test_a_missing_picture_in_a_git_checkout_is_one_warning_at_its_line(tmp_path: Path) -> None:
+    """A real blog (tokoik/blog): each of 380 missing pictures was warned about twice, the second
+    time by sphinx-last-updated-by-git, with no line."""
+    srcdir = copy_root("kb", tmp_path)
+    (srcdir / "posts" / "2025-08-01-lost.md").write_text(
+        "---\ntitle: 写真\ndate: 2025-08-01\n---\n\n本文\n\n![なくした写真](/images/lost.png)\n", "utf-8"
+    )
+    identity = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.jp",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.jp",
+    }
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "posts"]):
+        subprocess.run(["git", *command], cwd=srcdir, env={**os.environ, **identity}, check=True)
+    built = build(srcdir, tmp_path / "_build")
+    assert "最終更新" in built.soup("posts/2025-08-01-lost.html").get_text()  # the git extension is on
+    lines = [line for line in built.warnings.splitlines() if "lost.png" in line]
+    assert len(lines) == 1 and "2025-08-01-lost.md:8: WARNING: image file not readable" in lines[0], built.warnings
 
 
 @pytest.mark.sphinx(

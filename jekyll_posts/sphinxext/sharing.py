@@ -47,6 +47,7 @@ def setup_sharing(app: Sphinx) -> None:
     app.setup_extension("notfound.extension")
     if is_git_checkout(Path(app.srcdir)):
         app.setup_extension("sphinx_last_updated_by_git")
+        app.connect("config-inited", one_warning_for_a_missing_file)
     app.connect("config-inited", sharing_defaults)
     app.connect("html-page-context", opengraph.describe_with_the_excerpt, priority=900)  # after opengraph's tags
     sitemap.list_every_page(app)
@@ -56,6 +57,17 @@ def setup_sharing(app: Sphinx) -> None:
 
 def generate_the_404_page(app: Sphinx) -> None:
     register_page_kind(app, notfound.not_found_page(app))
+
+
+#: sphinx-last-updated-by-git's warning about a file a page uses that is not there: Sphinx has
+#: already warned about it at its line (``image.not_readable``, a missing include)
+MISSING_DEPENDENCY = "git.dependency_not_found"
+
+
+def one_warning_for_a_missing_file(app: Sphinx, config: Config) -> None:
+    """A missing picture is one warning, Sphinx's at its line, not a second with no line."""
+    if MISSING_DEPENDENCY not in config.suppress_warnings:
+        config.suppress_warnings = [*config.suppress_warnings, MISSING_DEPENDENCY]
 
 
 def is_git_checkout(folder: Path) -> bool:
