@@ -37,6 +37,7 @@ import argparse
 import filecmp
 import glob
 import json
+import mimetypes
 import os
 import re
 import shutil
@@ -561,14 +562,20 @@ def print_summary(
     lines += _section(f"errors: {_count(len(plan.errors), 'file')} could not be read or written", plan.errors)
     with_problems = _count(len({located.path for located in problems}), "file")
     lines.append(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
-    print("\n".join(lines + _problem_lines(problems, places.posts) + _what_to_do(problems)))
+    print("\n".join(lines + _problem_lines(problems, places.posts) + _what_to_do(problems, plan.missing)))
 
 
-def _what_to_do(problems: list[Located]) -> list[str]:
-    """``make html`` stops on a warning: how to build all the same."""
-    if not problems:
+#: Sphinx's warning about a picture that is not there
+MISSING_PICTURE = "image.not_readable"
+
+
+def _what_to_do(problems: list[Located], missing: list[tuple[Path, int, str]]) -> list[str]:
+    """``make html`` stops on a warning: how to build all the same (the missing pictures warn too)."""
+    pictures = [target for _, _, target in missing if (mimetypes.guess_type(target)[0] or "").startswith("image/")]
+    if not problems and not pictures:
         return []
-    kinds = ", ".join(f'"jekyll_posts.{subtype}"' for subtype in sorted({found.problem.subtype for found in problems}))
+    ours = [f"jekyll_posts.{subtype}" for subtype in sorted({found.problem.subtype for found in problems})]
+    kinds = ", ".join(f'"{kind}"' for kind in [*ours, *([MISSING_PICTURE] if pictures else [])])
     return [
         "make html treats warnings as errors: fix these posts, or silence a kind of problem in conf.py",
         f"(suppress_warnings = [{kinds}]), or build with make html SPHINXOPTS=",
