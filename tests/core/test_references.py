@@ -68,7 +68,10 @@ ADDRESS = SiteAddress("https://blog.example.jp", "/tech")
         ("/technology/a.png", "/technology/a.png"),
         ("/tech", "/"),
         ("https://blog.example.jp/tech/x.png", "/x.png"),
-        ("http://BLOG.example.jp/y.png?v=2#top", "/y.png"),
+        ("http://BLOG.example.jp/tech/y.png?v=2#top", "/y.png"),
+        # outside baseurl on the same host: another site (tokoik.github.io/mdp beside tokoik.github.io/blog)
+        ("https://blog.example.jp/mdp/pre.swf", None),
+        ("//blog.example.jp/y.png", None),
         ("//blog.example.jp/tech/z.png", "/z.png"),
         ("/files/%E8%B3%87%E6%96%99.pdf", "/files/資料.pdf"),
         ("rel/x.png", "rel/x.png"),

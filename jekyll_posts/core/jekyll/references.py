@@ -138,12 +138,14 @@ def _definition_line(lines: Sequence[str], target: str) -> int | None:
 
 def target_path(target: str, address: SiteAddress) -> str | None:
     """The path a target names on this site, unescaped, without query or fragment: an absolute
-    path without ``baseurl``, or a relative path.  ``None`` for another site, a mail address, a
-    fragment alone, or a target still holding Liquid."""
+    path without ``baseurl``, or a relative path.  ``None`` for another site (one on the same host
+    outside ``baseurl`` too: a project site of the same user), a mail address, a fragment alone,
+    or a target still holding Liquid."""
     if "{{" in target or "{%" in target:
         return None
     path = re.split(r"[?#]", target.strip(), maxsplit=1)[0]
-    if _SCHEME.match(path) or path.startswith("//"):
+    full_address = bool(_SCHEME.match(path) or path.startswith("//"))
+    if full_address:
         path = _on_site(path, address.url)
         if path is None:
             return None
@@ -153,7 +155,7 @@ def target_path(target: str, address: SiteAddress) -> str | None:
     base = "/" + address.baseurl.strip("/") if address.baseurl.strip("/") else ""
     if base and (path == base or path.startswith(f"{base}/")):
         return path[len(base) :] or "/"
-    return path
+    return None if base and full_address else path
 
 
 def _on_site(address: str, url: str) -> str | None:
