@@ -562,7 +562,22 @@ def print_summary(
     lines += _section(f"errors: {_count(len(plan.errors), 'file')} could not be read or written", plan.errors)
     with_problems = _count(len({located.path for located in problems}), "file")
     lines.append(f"problems: {len(problems)} in {with_problems} (imported all the same; the import does not fail)")
+    lines += _in_drafts(plan, problems)
     print("\n".join(lines + _problem_lines(problems, places.posts) + _what_to_do(problems, plan.missing)))
+
+
+def _in_drafts(plan: Plan, problems: list[Located]) -> list[str]:
+    """How many of the problems and missing files are in drafts, which Jekyll never published
+    and the knowledge base builds all the same (on its drafts page)."""
+    drafts = {copy.destination for copy in plan.copies.values() if copy.kind == "draft"}
+    in_drafts = sum(located.path in drafts for located in problems)
+    missing = sum(destination in drafts for destination, _, _ in plan.missing)
+    if not in_drafts and not missing:
+        return []
+    return [
+        f"in drafts: {in_drafts} of the problems and {missing} of the missing files (Jekyll published no draft; "
+        "they are built here, on the drafts page: delete those you do not want)"
+    ]
 
 
 #: Sphinx's warning about a picture that is not there
