@@ -1012,11 +1012,12 @@ def _math_role(match: re.Match[str]) -> str:
     longest = max((len(run) for run in _BACKTICKS.findall(latex)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if latex.startswith("`") or latex.endswith("`") else ""
-    inner, last = match[1].split("\n")[1:-1], match[1].rsplit("\n", 1)[-1] + fence
-    if len(fence) < 3 and all(line.strip() for line in [*inner, last]):  # ``` would open a code block
+    lines = match[1].split("\n")
+    stays_a_paragraph = all(line.strip() for line in [*lines[1:-1], lines[-1] + fence])
+    if len(lines) > 1 and stays_a_paragraph and len(fence) < 3:  # ``` would open a code block
         on_its_lines = match[1].strip(" \t")
         return f"{{math}}{fence}{padding}{on_its_lines}{padding}{fence}"
-    newlines = "\n" * match[1].count("\n")
+    newlines = "\n" * (len(lines) - 1)
     return f"{{math}}{fence}{padding}{' '.join(latex.split())}{padding}{fence}{newlines}"
 
 
