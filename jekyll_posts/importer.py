@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from tqdm import tqdm
@@ -586,7 +586,7 @@ MISSING_PICTURE = "image.not_readable"
 
 def _what_to_do(problems: list[Located], missing: list[tuple[Path, int, str]]) -> list[str]:
     """``make html`` stops on a warning: how to build all the same (the missing pictures warn too)."""
-    pictures = [target for _, _, target in missing if (mimetypes.guess_type(target)[0] or "").startswith("image/")]
+    pictures = [target for _, _, target in missing if _is_picture(target)]
     if not problems and not pictures:
         return []
     ours = [f"jekyll_posts.{subtype}" for subtype in sorted({found.problem.subtype for found in problems})]
@@ -595,6 +595,11 @@ def _what_to_do(problems: list[Located], missing: list[tuple[Path, int, str]]) -
         "make html treats warnings as errors: fix these posts, or silence a kind of problem in conf.py",
         f"(suppress_warnings = [{kinds}]), or build with make html SPHINXOPTS=",
     ]
+
+
+def _is_picture(target: str) -> bool:
+    """Whether a post's target names a picture, by its path's file type (``/img/a.png?v=2``)."""
+    return (mimetypes.guess_type(urlsplit(target).path)[0] or "").startswith("image/")
 
 
 #: more problems than this are shown a few of each kind

@@ -101,6 +101,14 @@ def run_import(capsys: pytest.CaptureFixture[str], *arguments: str, site: Path =
     return status, capsys.readouterr().out
 
 
+def write_files(folder: Path, texts: dict[str, str]) -> Path:
+    """``folder`` with each file of ``texts`` (path -> text) written in it."""
+    for path, text in texts.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    return folder
+
+
 def files(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
@@ -223,16 +231,15 @@ def test_the_config_decides_markdown_ext_data_dir_includes_dir_and_time_zone(
     site = tmp_path_factory.mktemp("site")
     config = "markdown_ext: md\ndata_dir: data\nincludes_dir: parts\ntimezone: UTC\n"
     (site / "_config.yml").write_text(config, encoding="utf-8")
-    for path, text in {
+    texts = {
         "_posts/2026-01-01-a.md": "---\ntitle: A\n---\n{% include x.html %}\n",
         "_posts/2026-01-02-b.markdown": "---\ntitle: B\n---\n",
         "data/d.yml": "a: 1\n",
         "parts/x.html": "<img src='/logo.svg'>",
         "logo.svg": "<svg/>",
         "_data/ignored.yml": "a: 2\n",
-    }.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    }
+    write_files(site, texts)
     status, out = run_import(capsys, site=site)
     assert status == 0
     assert sorted(files(kb)) == [
@@ -265,9 +272,7 @@ def test_collections_other_than_posts_are_named_as_not_imported(
     """kkryama.github.io keeps a diary as a collection: it was left out without a word."""
     site = tmp_path_factory.mktemp("site")
     (site / "_config.yml").write_text(f"url: https://example.org\n{collections}", encoding="utf-8")
-    for path in ("_posts/2026-01-01-a.md", "_diary/2026-01-02.md"):
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    write_files(site, dict.fromkeys(("_posts/2026-01-01-a.md", "_diary/2026-01-02.md"), "---\ntitle: A\n---\n"))
     status, out = run_import(capsys, site=site)
     assert status == 0
     assert "not imported: _diary (collections other than posts; their pages can go into docs/ as wiki pages)\n" in out
@@ -292,9 +297,7 @@ def test_the_sites_own_pages_are_named_as_not_imported(
         "_site/old.md": "---\ntitle: Jekyll's output\n---\n",
         "style.scss": "---\n---\nbody { color: red; }\n",
     }
-    for path, text in pages.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    write_files(site, pages)
     status, out = run_import(capsys, site=site)
     assert status == 0
     named = [
@@ -395,15 +398,22 @@ def test_the_problems_and_missing_files_of_drafts_are_counted(
         "_posts/2026-01-01-a.md": "---\ntitle: A\n---\n\n{% youtube x %}\n",
         "_drafts/old.md": "---\ntitle: 下書き\n---\n\n{% codepen y %}\n\n![図](/images/lost.png)\n",
     }
-    for path, text in posts.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
+    write_files(site, posts)
     status, out = run_import(capsys, site=site)
     assert status == 0
     assert (
         "in drafts: 1 of the problems and 1 of the missing files (Jekyll published no draft; "
         "they are built here, on the drafts page: delete those you do not want)\n"
     ) in out
+
+
+def test_a_missing_picture_with_a_query_is_in_the_advice(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = write_files(tmp_path / "site", {"_posts/2026-01-01-a.md": "---\ntitle: A\n---\n\n![図](/img/a.png?v=2)\n"})
+    status, out = run_import(capsys, site=site)
+    assert status == 0
+    assert '(suppress_warnings = ["image.not_readable"])' in out
 
 
 @pytest.mark.parametrize("line_end", ["\r\n", "\r"], ids=["crlf", "cr"])
