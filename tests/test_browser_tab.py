@@ -10,13 +10,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import Tab
 
-from jekyll_posts.testing.browser import serve
+from jekyll_posts.testing.browser import SHUTDOWN_POLL, serve
 
 
-def test_a_shared_tab_forgets_storage_and_cookies(browser_context: Any, tmp_path: Path) -> None:
-    tab = Tab(browser_context)
+@pytest.fixture
+def tab(browser_context: Any) -> Iterator[Tab]:
+    """A tab of the test's own, closed after it whatever happened."""
+    opened = Tab(browser_context)
+    yield opened
+    opened.page.close()
+
+
+def test_a_shared_tab_forgets_storage_and_cookies(tab: Tab, browser_context: Any, tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("<p>first</p>", encoding="utf-8")
     with serve(tmp_path) as url:
         tab.page.goto(url + "page.html")
@@ -31,11 +39,9 @@ def test_a_shared_tab_forgets_storage_and_cookies(browser_context: Any, tmp_path
 
         assert tab.page.evaluate("() => [localStorage.length, document.cookie]") == [0, ""]
     assert browser_context.storage_state() == {"cookies": [], "origins": []}
-    tab.page.close()
 
 
-def test_a_folder_served_again_shows_what_changed_in_it(browser_context: Any, tmp_path: Path) -> None:
-    tab = Tab(browser_context)
+def test_a_folder_served_again_shows_what_changed_in_it(tab: Tab, tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<p>first</p>", encoding="utf-8")
     with serve(tmp_path) as url:
@@ -45,7 +51,6 @@ def test_a_folder_served_again_shows_what_changed_in_it(browser_context: Any, tm
     with serve(tmp_path) as url:
         tab.page.goto(url + "page.html")
         assert tab.page.inner_text("p") == "second"
-    tab.page.close()
 
 
 @contextlib.contextmanager
@@ -53,15 +58,14 @@ def served_elsewhere(folder: Path) -> Iterator[str]:
     """``folder`` served on 127.0.0.1 as another server would, at a port others may have had."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL,), daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
 
 
-def test_pages_of_another_server_are_forgotten(browser_context: Any, tmp_path: Path) -> None:
-    tab = Tab(browser_context)
+def test_pages_of_another_server_are_forgotten(tab: Tab, tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<p>first</p>", encoding="utf-8")
     with served_elsewhere(tmp_path) as url:
@@ -70,4 +74,3 @@ def test_pages_of_another_server_are_forgotten(browser_context: Any, tmp_path: P
         page.write_text("<p>second</p>", encoding="utf-8")  # within the second, the same Last-Modified
         tab.page.goto(url + "page.html")
         assert tab.page.inner_text("p") == "second"
-    tab.page.close()
