@@ -268,7 +268,7 @@ def _made(docname: str, path: Path, parsed: ParsedPost, site: Site) -> MadePost 
     if site_path is None or parsed.record is None:
         return None
     links = Links(
-        post_url=site.index.by_name.get,
+        post_url=site.index.post_named,
         link=lambda target: site.index.by_path.get(target.strip("/")),
         site_posts=site.site_posts,
     )

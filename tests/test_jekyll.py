@@ -215,6 +215,22 @@ def test_site_posts_lists_the_posts_and_its_readers_are_read_again_when_a_post_c
     assert_same_site(rebuilt, build(srcdir, tmp_path / "clean2"))
 
 
+def test_post_url_without_the_folders_finds_a_post_of_that_date_and_slug(tmp_path: Path) -> None:
+    """A real blog (MasahikoSawada, posts in ``_posts/jp/``) wrote ``{% post_url 2018-07-07-Window-Frame %}``:
+    Jekyll found the post by its date and slug (with a deprecation message); here the tag was left as written."""
+    srcdir = copy_root("jekyll", tmp_path)
+    (srcdir / "posts" / "2026-01-20-by-slug.md").write_text(
+        "---\ntitle: 日付と名前で\n---\n\n[入れ子の投稿]({% post_url 2026-01-12-nested %})\n", encoding="utf-8"
+    )
+    built = build(srcdir, tmp_path / "_build")
+    assert "2026-01-20-by-slug" not in built.warnings
+    page = "posts/2026-01-20-by-slug.html"
+    link = article(built, page).select_one("p a")
+    assert link is not None and link.get_text() == "入れ子の投稿"
+    nested = built.outdir / "posts" / "ja" / "news" / "_posts" / "2026-01-12-nested.html"
+    assert target(built, page, link["href"]) == nested
+
+
 def test_previous_and_next_lead_to_the_older_and_the_newer_post_and_follow_a_new_post(tmp_path: Path) -> None:
     """A real blog (tokoik/blog) linked each part of a series with ``page.previous``: the link was empty."""
     srcdir = copy_root("jekyll", tmp_path)

@@ -160,7 +160,7 @@ def make_post(app: Sphinx, docname: str, parsed: ParsedPost) -> MadePost | None:
     if site_path is None or parsed.record is None:
         return None
     links = Links(  # the posts indexed when a post first links to one (1 s at 10,000 posts)
-        post_url=lambda name: _link(app, docname, _post_index(app).by_name.get(name)),
+        post_url=lambda name: _link(app, docname, _post_index(app).post_named(name)),
         link=lambda target: _link(app, docname, _post_index(app).by_path.get(target.strip("/"))),
         jekyll_url=lambda tag, name: _old_url(app, _linked_post(app, tag, name)),
         site_posts=lambda: _site_posts(app),
@@ -186,7 +186,7 @@ def _link(app: Sphinx, docname: str, target: str | None) -> str | None:
 
 def _linked_post(app: Sphinx, tag: str, name: str) -> str | None:
     index = _post_index(app)
-    return index.by_name.get(name) if tag == "post_url" else index.by_path.get(name.strip("/"))
+    return index.post_named(name) if tag == "post_url" else index.by_path.get(name.strip("/"))
 
 
 def _old_url(app: Sphinx, target: str | None) -> str | None:

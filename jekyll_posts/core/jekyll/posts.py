@@ -240,8 +240,17 @@ class PostIndex:
     """Each post by the name ``{% post_url %}`` takes and by its path in the site."""
 
     def __init__(self, posts: Iterable[tuple[str, PurePosixPath]]) -> None:
-        self.by_name: dict[str, str] = {}
+        self._by_name: dict[str, str] = {}
+        self._by_date_and_slug: dict[str, str] = {}
         self.by_path: dict[str, str] = {}
         for docname, site_path in posts:
-            self.by_name.setdefault(post_url_name(site_path), docname)
+            name = post_url_name(site_path)
+            self._by_name.setdefault(name, docname)
+            self._by_date_and_slug.setdefault(PurePosixPath(name).name, docname)
             self.by_path.setdefault(site_path.as_posix(), docname)
+
+    def post_named(self, name: str) -> str | None:
+        """The post ``{% post_url name %}`` names: the one of that name, else, as Jekyll falls back
+        to (with a deprecation message), the one of that date and slug in any folder
+        (``2018-07-07-frame`` for ``_posts/jp/2018-07-07-frame.md``)."""
+        return self._by_name.get(name) or self._by_date_and_slug.get(PurePosixPath(name).name)
