@@ -27,8 +27,10 @@ PATH_MAX = 4096
 # a run that may be a file name over NAME_MAX bytes (a character is at most 4 bytes in UTF-8)
 _LONG_RUN = re.compile(r"[^\s/]{64,}")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# a footnote's definition (``[^1]: text``) holds its text, not a link target
-_LINK_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?)([^\s<>]+?)>?(?=[\s)]|$)", re.MULTILINE)
+# a footnote's definition (``[^1]: text``) holds its text, not a link target; ``[text]()`` has none
+_LINK_TARGET = re.compile(
+    r"(?:\]\(\s*<?|^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?)([^\s<>)][^\s<>]*?)>?(?=[\s)]|$)", re.MULTILINE
+)
 
 
 _TAGS_DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{tags\}[ \t]*(.*)$")

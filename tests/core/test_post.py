@@ -434,6 +434,15 @@ def test_a_long_japanese_footnote_is_kept_whole() -> None:
     assert f"[長い]: {'長' * 90}" not in parsed.markdown
 
 
+def test_an_empty_link_before_long_japanese_text_is_left_alone() -> None:
+    """A real blog (MasahikoSawada): ``[以前にも少し解説した]()`` read the text after it as a link
+    target too long for a file name."""
+    body = f"[以前にも少し解説した](){'長' * 110} 続き。\n"
+    parsed = parse("title: t\n", body)
+    assert parsed.problems == ()
+    assert parsed.markdown is not None and parsed.markdown.endswith(body)
+
+
 def test_long_urls_and_short_links_are_left_alone() -> None:
     body = f"[web](https://example.org/{'a' * 300}) [local](other.md)\n"
     parsed = parse("title: t\n", body)
