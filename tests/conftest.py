@@ -310,6 +310,7 @@ def docs_site_started_early(request: pytest.FixtureRequest, tmp_path_factory: py
     if not needed or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
         yield
         return
+    tmp_path_factory.getbasetemp()  # made here: the build's thread and the first test would race to make it
     builder = threading.Thread(target=made_once, args=(tmp_path_factory, "site", make_docs_site))
     builder.start()
     yield
