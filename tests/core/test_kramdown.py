@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
 
 from jekyll_posts.core.jekyll.kramdown import MARKERS, kramdown_to_myst
 
@@ -125,6 +126,12 @@ CASES = [
     # MyST's own syntax, text in kramdown.
     ("percent line", "% 百分率の行\n  %d\n", "\\% 百分率の行\n  \\%d\n"),
     ("block break and target", "+++\n(target)=\n", "\\+++\n\\(target)=\n"),
+    (
+        "percent in list items and a quote",
+        "- %USERPROFILE%/.ssh\n1. %d\n   %e\n\n> - %f\n",
+        "- \\%USERPROFILE%/.ssh\n1. \\%d\n   \\%e\n\n> - \\%f\n",
+    ),
+    ("percent in indented code: untouched", "text\n\n    %d\n", "text\n\n    %d\n"),
     # Liquid tags left as written (a plugin's): text, where MyST's attributes would hide them.
     ("lone tag", "a\n\n{% youtube x %}\n\nb\n", "a\n\n\\{% youtube x %}\n\nb\n"),
     (
@@ -214,7 +221,7 @@ def test_text_without_markers_is_returned_as_it_is() -> None:
 
 def _myst(text: str) -> str:
     parser = MarkdownIt("commonmark").enable("table")
-    for plugin in (attrs_plugin, attrs_block_plugin, deflist_plugin, footnote_plugin):
+    for plugin in (attrs_plugin, attrs_block_plugin, deflist_plugin, footnote_plugin, myst_block_plugin):
         parser.use(plugin)
     return parser.render(text)
 
@@ -238,6 +245,8 @@ def _myst(text: str) -> str:
             '<pre><code class="language-{contents}">:local:\n</code></pre>\n<h2 id="gaiyou">概要</h2>\n',
         ),
         ("% 百分率\n", "<p>% 百分率</p>\n"),
+        ("以下のファイル\n- %USERPROFILE%/.ssh/id_rsa\n", "<p>以下のファイル</p>\n<ul>\n<li>%USERPROFILE%/.ssh/id_rsa</li>\n</ul>\n"),
+        ("> %d\n", "<blockquote>\n<p>%d</p>\n</blockquote>\n"),
         ("法線\n$$\nn = a\n$$\nと中間\n", "<p>法線\n{math}<code>n = a</code>\nと中間</p>\n"),
         ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
         ("- {% youtube 1 %}\n", "<ul>\n<li>{% youtube 1 %}</li>\n</ul>\n"),

@@ -123,10 +123,13 @@ from .structure import BLOCK_PARSER, code_spans, inline_regions, verbatim_lines
 #: Substrings without which a body holds no kramdown construct rewritten here.
 MARKERS = ("{:", "{#", "$$", "*[", "[^", "]:", "{%")
 
-#: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets.
-_MYST_BLOCK_SYNTAX = re.compile(r"^ {0,3}(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
+#: What may come before a block's text on its line: indentation, quote and list item markers.
+_CONTAINER_MARKERS = r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*"
+#: MyST's own block syntax, which kramdown shows as text: ``%`` comments, ``+++`` breaks, ``(name)=`` targets,
+#: at a block's start in a list item or a quote too (code, where indentation would make it code, is protected).
+_MYST_BLOCK_SYNTAX = re.compile(rf"^({_CONTAINER_MARKERS})(?:%|\+\+\+|\([^)\n]*\)=[ \t]*$)", re.M)
 #: A Liquid tag where MyST reads attributes: at a line's start, after container markers, or after ``)``, ``]``, ``\```.
-_TAG_AS_ATTRIBUTES = re.compile(r"(^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*|[)\]`])\{%", re.M)
+_TAG_AS_ATTRIBUTES = re.compile(rf"(^{_CONTAINER_MARKERS}|[)\]`])\{{%", re.M)
 #: A link's destination left empty: ``]()``, ``](<>)``.
 _EMPTY_DESTINATION = re.compile(r"\]\([ \t]*(?:<>)?[ \t]*\)")
 #: a line that starts a kramdown table (kramdown also starts one at any line with a pipe: not followed here)
@@ -624,9 +627,8 @@ def _raw_html_block(document: _Document, start: int, stop: int) -> None:
 def _escape_myst_syntax(document: _Document) -> None:
     """A backslash before MyST's comment, break and target markers, so the line shows as kramdown showed it."""
     for index, line in enumerate(document.lines):
-        if index not in document.protected and _MYST_BLOCK_SYNTAX.match(line):
-            indent = len(line) - len(line.lstrip(" "))
-            document.lines[index] = f"{line[:indent]}\\{line[indent:]}"
+        if index not in document.protected and (match := _MYST_BLOCK_SYNTAX.match(line)):
+            document.lines[index] = f"{match[1]}\\{line[match.end(1) :]}"
 
 
 def _escape_liquid_tags(document: _Document, start: int, end: int) -> None:
