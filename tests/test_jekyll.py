@@ -344,6 +344,13 @@ def test_a_page_of_the_old_site_that_is_not_here_links_there(site: Built) -> Non
     assert outside["href"] == "https://old.example.jp/blog/about/"
 
 
+def test_struck_out_text_is_struck_out_as_gfm_does(site: Built) -> None:
+    """Jekyll's kramdown reads GFM, where ``~~text~~`` is struck out (a real blog had seven): quietly."""
+    article = site.soup("posts/2026-01-13-separator.html").select_one("article")
+    assert [struck.get_text() for struck in article.select("s")] == ["古い説明"]
+    assert "~~" not in article.get_text()
+
+
 def test_excerpts_end_at_the_separator(site: Built) -> None:
     excerpts = {
         a.get_text(): post.select_one(".ablog-post-excerpt").get_text()

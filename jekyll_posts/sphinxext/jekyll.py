@@ -64,10 +64,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: MyST's extensions for what kramdown's syntax is rewritten to
-MYST_EXTENSIONS = ("attrs_block", "attrs_inline", "deflist")
-#: MyST warns when a heading level is skipped; Jekyll's Markdown never did
-QUIET_MYST_WARNINGS = ("myst.header",)
+#: MyST's extensions for what kramdown's syntax is rewritten to, and for GFM's ``~~struck out~~``
+#: (Jekyll's kramdown reads GFM)
+MYST_EXTENSIONS = ("attrs_block", "attrs_inline", "deflist", "strikethrough")
+#: MyST warns when a heading level is skipped, which Jekyll's Markdown never did, and at every
+#: ``~~struck out~~`` that it is struck out in HTML only (the text is kept in other formats)
+QUIET_MYST_WARNINGS = ("myst.header", "myst.strikethrough")
 
 
 def setup_jekyll(app: Sphinx) -> None:
