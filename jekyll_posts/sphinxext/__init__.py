@@ -33,6 +33,7 @@ from .site import setup_site
 from .stale import setup_stale
 from .tags import setup_tags
 from .urls import setup_urls
+from .written_warnings import setup_written_warnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,6 +70,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_search(app)
     setup_sharing(app)
     setup_sidebar(app)
+    setup_written_warnings(app)
     return {
         "version": version,
         "env_version": ENV_VERSION,

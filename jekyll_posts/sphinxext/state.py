@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .jekyll import SiteState
     from .related import RelatedLists
     from .search import SearchTexts
+    from .written_warnings import WarningsWhileWriting
 
 #: the version of what the store folder holds: raise it when its contents change shape
 STORE_VERSION = 6
@@ -121,6 +122,10 @@ class BuildState:
     blog_registered: bool = False
     #: links to pages of the old site warned about in this build
     warned_links: set[str] = field(default_factory=set)
+    #: the documents whose pages this build wrote (:mod:`.written_warnings`)
+    written_documents: set[str] = field(default_factory=set)
+    #: what notes the warnings given while this build writes (:mod:`.written_warnings`)
+    warnings_while_writing: WarningsWhileWriting | None = None
     #: whether Python's garbage collector was on when the build started (:mod:`.collector`)
     collector_was_enabled: bool = True
     #: whether this build froze the objects alive when its builder started (:mod:`.collector`)

@@ -245,7 +245,10 @@ def _myst(text: str) -> str:
             '<pre><code class="language-{contents}">:local:\n</code></pre>\n<h2 id="gaiyou">概要</h2>\n',
         ),
         ("% 百分率\n", "<p>% 百分率</p>\n"),
-        ("以下のファイル\n- %USERPROFILE%/.ssh/id_rsa\n", "<p>以下のファイル</p>\n<ul>\n<li>%USERPROFILE%/.ssh/id_rsa</li>\n</ul>\n"),
+        (
+            "以下のファイル\n- %USERPROFILE%/.ssh/id_rsa\n",
+            "<p>以下のファイル</p>\n<ul>\n<li>%USERPROFILE%/.ssh/id_rsa</li>\n</ul>\n",
+        ),
         ("> %d\n", "<blockquote>\n<p>%d</p>\n</blockquote>\n"),
         ("法線\n$$\nn = a\n$$\nと中間\n", "<p>法線\n{math}<code>n = a</code>\nと中間</p>\n"),
         ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
