@@ -351,6 +351,16 @@ def test_struck_out_text_is_struck_out_as_gfm_does(site: Built) -> None:
     assert "~~" not in article.get_text()
 
 
+def test_a_relative_link_leads_where_it_led_on_the_old_page(site: Built) -> None:
+    """``[…](../../../../2017/02/05/one-digit/)`` on the post at ``/2026/01/13/separator/`` led to that post's old
+    page: here, to its page (MyST read it as a label, and warned it missing), which lists the link."""
+    page = "posts/2026-01-13-separator.html"
+    link = next(a for a in site.soup(page).select("article a") if a.get_text() == "一桁の日付の投稿")
+    assert target(site, page, link["href"]) == site.outdir / "posts" / "2017-2-5-one-digit.html"
+    backlinks = site.soup("posts/2017-2-5-one-digit.html").select(".jekyll-backlinks a")
+    assert "区切りを決めた投稿" in [backlink.get_text() for backlink in backlinks]
+
+
 def test_excerpts_end_at_the_separator(site: Built) -> None:
     excerpts = {
         a.get_text(): post.select_one(".ablog-post-excerpt").get_text()

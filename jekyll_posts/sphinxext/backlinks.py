@@ -23,7 +23,7 @@ from ..core import format_date_ja
 from ..core.backlinks import Backlink, LinkTarget, backlinks, resolve
 from .compat.ablog import ablog_tomorrow
 from .domain import get_domain
-from .links import SitePaths, old_url_keys, old_urls
+from .links import SitePaths, old_url_keys, old_urls, relative_on_old_page
 from .page_parts import BACKLINKS, append_list_box, is_written_page, page_title
 from .state import build_state
 
@@ -41,12 +41,13 @@ def setup_backlinks(app: Sphinx) -> None:
 
 def note_links(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
-    targets = tuple(sorted(set(link_targets(doctree, docname, SitePaths(app)))))
+    targets = tuple(sorted(set(link_targets(doctree, docname, SitePaths(app), app))))
     get_domain(app.env).note_links(docname, targets)
 
 
-def link_targets(doctree: nodes.document, docname: str, paths: SitePaths) -> Iterator[LinkTarget]:
-    """Every link of a document to another document, as written."""
+def link_targets(doctree: nodes.document, docname: str, paths: SitePaths, app: Sphinx) -> Iterator[LinkTarget]:
+    """Every link of a document to another document, as written (a relative one also as the path
+    it led to on the document's old page)."""
     for node in doctree.findall(addnodes.pending_xref):
         domain, role, target = node.get("refdomain"), node.get("reftype"), node.get("reftarget", "")
         if domain == "doc":  # MyST's [](other.md), already a document name
@@ -57,7 +58,12 @@ def link_targets(doctree: nodes.document, docname: str, paths: SitePaths) -> Ite
             yield LinkTarget("label", target)
         elif role == "myst" and not domain:
             found = paths.path_of(target)
-            yield LinkTarget("path", found[0]) if found else LinkTarget("label", target)
+            if found:
+                yield LinkTarget("path", found[0])
+                continue
+            yield LinkTarget("label", target)
+            if relative := relative_on_old_page(app, docname, target):
+                yield LinkTarget("path", relative[0])
     for reference in doctree.findall(nodes.reference):
         found = paths.path_of_url(reference.get("refuri", ""))
         if found:

@@ -38,6 +38,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..core.jekyll.references import relative_link_path
 from ..core.post import PostRecord, media_subpath, under_media_subpath
 from ..core.visible import html_anchors
 from . import compat
@@ -149,6 +150,12 @@ def old_urls(app: Sphinx) -> dict[str, str]:
     return state.old_urls
 
 
+def relative_on_old_page(app: Sphinx, docname: str, target: str) -> tuple[str, str] | None:
+    """``(path, fragment)`` of the old site a relative link of ``docname`` led to, when it had an old page."""
+    entry = get_domain(app.env).pages.get(docname)
+    return relative_link_path(target, entry.old_urls[0]) if entry is not None and entry.old_urls else None
+
+
 class LinksToHtmlAnchors(SphinxTransform):
     """A link to ``#name`` that names no section or label of the page, but a place its raw HTML
     marks, is a link to that place (MyST knows only its own targets)."""
@@ -226,7 +233,11 @@ class SiteLinks(SphinxPostTransform):
         for pending in list(self.document.findall(addnodes.pending_xref)):
             if pending.get("reftype") == "myst" and pending.get("refdomain") is None:
                 found = paths.path_of(pending["reftarget"])
-                uri = self._resolved(paths, docname, *found) if found else None
+                uri = (
+                    self._resolved(paths, docname, *found)
+                    if found
+                    else self._resolved_relative(paths, docname, pending["reftarget"])
+                )
                 if uri is not None:
                     pending.replace_self(_reference(uri, pending))
                 elif found:
@@ -251,6 +262,17 @@ class SiteLinks(SphinxPostTransform):
         if file is not None:
             return self._copied(file, path, docname) + suffix
         return paths.outside(path, fragment)
+
+    def _resolved_relative(self, paths: SitePaths, docname: str, target: str) -> str | None:
+        """A relative link as it was read on the post's old page, when it leads to a post or a file of the
+        site (``[続き](TinyYOLO_2)``); any other is MyST's to resolve, as is a label of that name."""
+        found = relative_on_old_page(self._app, docname, target)
+        if found is None or target in self.env.domains.standard_domain.data["anonlabels"]:
+            return None
+        path, fragment = found
+        if not any(key in old_urls(self._app) for key in old_url_keys(path)) and paths.file(path) is None:
+            return None
+        return self._resolved(paths, docname, path, fragment)
 
     def _copied(self, file: Path, path: str, docname: str) -> str:
         """``file`` copied into the output at its site path; its URL from ``docname``'s page."""

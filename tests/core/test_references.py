@@ -9,6 +9,7 @@ from jekyll_posts.core.jekyll.references import (
     SiteAddress,
     is_page_address,
     references,
+    relative_link_path,
     resolve,
     source_lines,
     target_path,
@@ -108,6 +109,27 @@ def test_without_url_or_baseurl_only_paths_are_on_the_site() -> None:
 )
 def test_resolve_reads_a_relative_path_from_the_page_folder(path: str, page_url: str, resolved: str | None) -> None:
     assert resolve(path, page_url) == resolved
+
+
+@pytest.mark.parametrize(
+    ("target", "page_url", "led_to"),
+    [
+        ("TinyYOLO_2", "/2019/08/22/TinyYOLO_1.html", ("/2019/08/22/TinyYOLO_2", "")),
+        ("TinyYOLO_src#build", "/2019/08/22/TinyYOLO_1.html", ("/2019/08/22/TinyYOLO_src", "build")),
+        ("../../../../2017/02/05/one-digit/", "/2026/01/13/separator/", ("/2017/02/05/one-digit/", "")),
+        ("./next.html", "/blog/first/", ("/blog/first/next.html", "")),
+        ("%E6%AC%A1.html", "/2026/01/05/x.html", ("/2026/01/05/次.html", "")),
+        ("/2019/08/22/x.html", "/2019/08/22/y.html", None),
+        ("https://example.com/x", "/2019/08/22/y.html", None),
+        ("//example.com/x", "/2019/08/22/y.html", None),
+        ("#section", "/2019/08/22/y.html", None),
+        ("mailto:a@example.com", "/2019/08/22/y.html", None),
+    ],
+)
+def test_a_relative_link_leads_where_the_old_page_led_it(
+    target: str, page_url: str, led_to: tuple[str, str] | None
+) -> None:
+    assert relative_link_path(target, page_url) == led_to
 
 
 @pytest.mark.parametrize(

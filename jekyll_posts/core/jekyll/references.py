@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -174,6 +174,17 @@ def resolve(path: str, page_url: str) -> str | None:
     folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
     joined = path if path.startswith("/") else posixpath.join("/", folder.lstrip("/"), path)
     return posixpath.normpath(joined).lstrip("/") or None
+
+
+def relative_link_path(target: str, page_url: str) -> tuple[str, str] | None:
+    """``(path, fragment)`` a relative link ``target`` led to from the old site's page at ``page_url``, as a
+    browser read it there (``TinyYOLO_2`` from ``/2019/08/22/TinyYOLO_1.html``: ``/2019/08/22/TinyYOLO_2``);
+    ``None`` for a link that is not a relative path (a URL, a site path, a fragment alone)."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    joined = urlsplit(urljoin(f"http://site{page_url}", target))
+    return unquote(joined.path), joined.fragment
 
 
 def is_page_address(path: str) -> bool:
