@@ -361,6 +361,21 @@ def test_a_relative_link_leads_where_it_led_on_the_old_page(site: Built) -> None
     assert "区切りを決めた投稿" in [backlink.get_text() for backlink in backlinks]
 
 
+def test_a_github_alert_is_the_box_it_names(site: Built) -> None:
+    """``> [!NOTE]`` alone on a quote's first line (a real blog had 372): a box with its title, as on GitHub."""
+    article = site.soup("posts/2026-01-13-separator.html").select_one("article")
+    boxes = [
+        (box["class"], box.select_one(".admonition-title").get_text(), box.select_one("p:not(.admonition-title)"))
+        for box in article.select("div.admonition")
+    ]
+    assert [(classes, title, str(body)) for classes, title, body in boxes] == [
+        (["admonition", "note"], "注釈", "<p>GitHub の注意書きです。二行目です。</p>"),
+        (["admonition", "warning"], "警告", "<p><strong>大事な</strong>警告です。</p>"),
+    ]
+    quotes = [quote.get_text(strip=True) for quote in article.select("blockquote")]
+    assert quotes == ["[!TIP] 同じ行に続く文は引用のままです。"]
+
+
 def test_excerpts_end_at_the_separator(site: Built) -> None:
     excerpts = {
         a.get_text(): post.select_one(".ablog-post-excerpt").get_text()

@@ -33,6 +33,10 @@ _LINK_TARGET = re.compile(
 )
 
 
+#: GitHub's alert marker, alone on a quote's first line: ``> [!NOTE]`` (any case)
+_GITHUB_ALERT = re.compile(r"\A[ \t]*\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|\Z)", re.IGNORECASE)
+#: the kinds of GitHub's alerts, which are also the names of docutils' admonitions
+ALERT_KINDS = ("note", "tip", "important", "warning", "caution")
 _TAGS_DIRECTIVE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})\{tags\}[ \t]*(.*)$")
 #: What a ``{tags}`` directive without tags is told.
 EMPTY_TAGS = "the tags directive lists no tags"
@@ -56,6 +60,14 @@ def headings(body: str) -> Iterator[tuple[int, str]]:
         elif previous.strip() and _SETEXT_UNDERLINE.match(line):
             yield 1, previous.strip()
         previous = line
+
+
+def github_alert(text: str) -> tuple[str, int] | None:
+    """The kind of GitHub alert a quote opening with ``text`` is (``note``, ``tip``, ``important``,
+    ``warning``, ``caution``) and how many characters of ``text`` its marker line takes; ``None``
+    for any other quote (the marker must be alone on the first line, as GitHub reads it)."""
+    match = _GITHUB_ALERT.match(text)
+    return (match[1].lower(), match.end()) if match else None
 
 
 def escape_inline(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .alerts import setup_alerts
 from .backlinks import setup_backlinks
 from .blog import setup_blog
 from .collector import setup_collector
@@ -51,6 +52,7 @@ def setup(app: Sphinx, version: str) -> dict[str, Any]:
     setup_failsafe(app)
     app.add_domain(JekyllDomain)
     setup_documents(app)
+    setup_alerts(app)
     setup_jekyll(app)
     setup_links(app)
     setup_sections(app)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from jekyll_posts.core.markdown import escape_inline, headings, replace_front_matter
+from jekyll_posts.core.markdown import escape_inline, github_alert, headings, replace_front_matter
 
 
 def test_headings_outside_fenced_code() -> None:
@@ -33,3 +33,24 @@ def test_front_matter_lines_are_replaced_line_for_line() -> None:
     replaced = replace_front_matter(text, 5, "x")
     assert replaced.splitlines() == ["", "", "", "# x", "body line 5"]
     assert replace_front_matter(text, 5, None).splitlines() == ["", "", "", "", "body line 5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "alert"),
+    [
+        ("[!NOTE]\n本文", ("note", 8)),
+        ("[!note]", ("note", 7)),
+        ("[!Warning]  \n本文", ("warning", 13)),
+        (" [!TIP]\n", ("tip", 8)),
+        ("[!IMPORTANT]\n", ("important", 13)),
+        ("[!CAUTION]\n", ("caution", 11)),
+        ("[!TIP] 同じ行の文", None),  # GitHub reads the marker only alone on its line
+        ("[!INFO]\n本文", None),
+        ("本文 [!NOTE]\n", None),
+        ("[NOTE]\n", None),
+    ],
+)
+def test_a_quote_is_a_github_alert_only_with_the_marker_alone_on_its_first_line(
+    text: str, alert: tuple[str, int] | None
+) -> None:
+    assert github_alert(text) == alert
