@@ -454,12 +454,12 @@ def test_without_the_old_sites_url_a_link_to_a_page_not_here_is_warned_about_onc
     config.write_text(config.read_text(encoding="utf-8").replace("url: https://old.example.jp\n", ""), "utf-8")
     (srcdir / "posts" / "2026-01-20-links.md").write_text(
         "---\ntitle: リンク\n---\n\n[概要](/about/)と[もう一度](/about/)、"
-        '<a href="/books/">本</a>と<a href="/books/">本棚</a>。\n',
+        '<a href="/books/">本</a>と<a href="/books/">本棚</a>。\n\n[動画](/misc/movie.mp4)\n',
         encoding="utf-8",
     )
     built = build(srcdir, tmp_path / "_build")
-    warned = re.findall(r"WARNING: '(\S+)' is a page of the Jekyll site that is not here", built.warnings)
-    assert sorted(warned) == ["/about/", "/books/"]
+    warned = re.findall(r"WARNING: '(\S+)' is a (page|file) of the Jekyll site that is not here", built.warnings)
+    assert sorted(warned) == [("/about/", "page"), ("/books/", "page"), ("/misc/movie.mp4", "file")]
     paragraph = next(p for p in article(built, "posts/2026-01-20-links.html").select("p") if "概要" in p.get_text())
     assert [a["href"] for a in paragraph.select("a")] == ["/books/", "/books/"]
     assert paragraph.get_text() == "概要ともう一度、本と本棚。"

@@ -38,7 +38,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..core.jekyll.references import relative_link_path
+from ..core.jekyll.references import is_page_address, relative_link_path
 from ..core.post import PostRecord, media_subpath, under_media_subpath
 from ..core.visible import html_anchors
 from . import compat
@@ -296,8 +296,9 @@ class SiteLinks(SphinxPostTransform):
         warned = build_state(self._app).warned_links
         if target not in warned:
             warned.add(target)
+            kind = "page" if is_page_address(urlsplit(target).path) else "file"
             message = (
-                f"{target!r} is a page of the Jekyll site that is not here: set jekyll_posts_site_url to link to it"
+                f"{target!r} is a {kind} of the Jekyll site that is not here: set jekyll_posts_site_url to link to it"
             )
             logger.warning(message, location=node, type="jekyll_posts", subtype="link")
 
