@@ -64,6 +64,11 @@ CASES = [
         'This is *em*{: .c} and [link](http://x){: .btn target="_blank"} and `code`{: .k}.\n',
         'This is *em* and [link](http://x){.btn target="_blank"} and `code`{.k}.\n',
     ),
+    (
+        "autolinks",
+        '参考: <https://jyn.jp/x/>{:target="_blank"} <a@b.jp>{: .m} <b>太字</b>{: .x}\n',
+        '参考: <https://jyn.jp/x/>{target="_blank"} <a@b.jp>{.m} <b>太字</b>\n',
+    ),
     ("image width", '![図](a.png){: width="50%" style="x"}\n', '![図](a.png){width="50%"}\n'),
     ("image bad width dropped", '![図](a.png){: width="wide"}\n', "![図](a.png)\n"),
     ("reference link", "[l][r]{: .lc} [r]{: .x}\n\n[r]: http://r\n", "[l][r]{.lc} [r]{.x}\n\n[r]: http://r\n"),
@@ -250,6 +255,10 @@ def _myst(text: str) -> str:
             "<p>以下のファイル</p>\n<ul>\n<li>%USERPROFILE%/.ssh/id_rsa</li>\n</ul>\n",
         ),
         ("> %d\n", "<blockquote>\n<p>%d</p>\n</blockquote>\n"),
+        (
+            '<https://x.jp/>{:target="_blank"}\n',
+            '<p><a href="https://x.jp/" target="_blank">https://x.jp/</a></p>\n',
+        ),
         ("法線\n$$\nn = a\n$$\nと中間\n", "<p>法線\n{math}<code>n = a</code>\nと中間</p>\n"),
         ("{% youtube 1 %}\n", "<p>{% youtube 1 %}</p>\n"),
         ("- {% youtube 1 %}\n", "<ul>\n<li>{% youtube 1 %}</li>\n</ul>\n"),

@@ -197,6 +197,8 @@ _INLINE_LINK_BEFORE = re.compile(
     r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\((?:[^()\\\s]|\\.)*(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)$"
 )
 _REFERENCE_BEFORE = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?$")
+#: CommonMark's autolink just before: ``<https://x>``, ``<a@b.jp>``
+_AUTOLINK_BEFORE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+)>$")
 
 #: What markdown-it reads in place of an attribute line: an HTML comment ends paragraphs and lists as an IAL does.
 _STAND_IN = "<!-- -->"
@@ -990,6 +992,8 @@ def _element_before(before: str, document: _Document) -> str | None:
     """``link``, ``image``, ``other`` (emphasis, HTML, math, footnote marker) or ``None`` for plain text."""
     if match := _INLINE_LINK_BEFORE.search(before):
         return "image" if match[1] else "link"
+    if _AUTOLINK_BEFORE.search(before):
+        return "link"
     if match := _REFERENCE_BEFORE.search(before):
         if match[2].startswith("^"):
             return "other"
