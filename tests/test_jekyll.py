@@ -503,6 +503,24 @@ def test_the_sites_parse_block_html_reads_markdown_inside_html(tmp_path: Path) -
     assert article.select_one("div.highlight-sh pre").get_text() == "echo a\n"
 
 
+def test_with_the_sites_hard_wrap_each_line_end_of_a_paragraph_is_a_line_break(tmp_path: Path) -> None:
+    """kramdown's ``hard_wrap: true``: Jekyll drew a ``<br />`` at each line end, Japanese lines were not
+    joined (a real blog: 236 paragraphs shown as one line each).  Code and the paragraph's end are left."""
+    srcdir = copy_root("jekyll", tmp_path)
+    config = srcdir / "jekyll" / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "kramdown:\n  hard_wrap: true\n", encoding="utf-8")
+    body = "追加できない。\n(追記) 無事追加できた。\n*first\nsecond* and `a\nb`\n\n```\nx\ny\n```\n\n次の段落。\n"
+    (srcdir / "posts" / "2026-01-26-wrap.md").write_text(f"---\ntitle: 改行\n---\n\n{body}", encoding="utf-8")
+    article = build(srcdir, tmp_path / "_build").soup("posts/2026-01-26-wrap.html").select_one("article")
+    first, last = [p for p in article.select("p") if p.find_parent("div", class_="highlight") is None][-2:]
+    assert str(first).replace("\n", "") == (
+        "<p>追加できない。<br/>(追記) 無事追加できた。<br/><em>first<br/>second</em> and "
+        '<code class="docutils literal notranslate"><span class="pre">a</span> <span class="pre">b</span></code></p>'
+    )
+    assert str(last) == "<p>次の段落。</p>"
+    assert article.select_one("div.highlight pre").get_text() == "x\ny\n"
+
+
 def test_a_posts_cover_image_is_shown_under_its_header_and_shared(tmp_path: Path) -> None:
     """``image:`` (Chirpy's, jekyll-seo-tag's) was kept without a word: 258 of a real blog's 310
     posts had one, for 170 their only picture."""

@@ -27,7 +27,7 @@ from ..core import ParsedPost, PostRecord, join_japanese_lines
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
 from ..core.jekyll.embeds import amp_as_html, has_amp
-from ..core.jekyll.posts import MadePost
+from ..core.jekyll.posts import MadePost, hard_wraps
 from ..core.markdown import literal_page
 from ..core.post import same_text
 from ..core.visible import html_text
@@ -36,7 +36,7 @@ from .compat.ablog import post_node
 from .config import site_settings_of
 from .domain import get_domain
 from .header import cover_figure, post_header
-from .jekyll import make_post, parse_document
+from .jekyll import make_post, parse_document, site_state
 from .page_parts import visible_text
 from .state import build_state
 
@@ -61,6 +61,7 @@ def setup_documents(app: Sphinx) -> None:
     app.connect("build-finished", stop_parsing_japanese_emphasis)
     app.connect("source-read", read_front_matter)
     app.connect("env-updated", warn_again_unless_read)
+    app.add_transform(LineEndsAsKramdownHardWrap)
     app.add_transform(JoinJapaneseLines)
     app.add_transform(RulesWhereKramdownAllowsThem)
     app.add_transform(ApplyFrontMatter)
@@ -162,6 +163,53 @@ def _docutils_refuses(rule: nodes.transition) -> bool:
     return before is None or isinstance(
         before, nodes.title | nodes.subtitle | nodes.meta | nodes.decoration | nodes.transition
     )
+
+
+class LineEndsAsKramdownHardWrap(SphinxTransform):
+    """With kramdown's ``hard_wrap: true`` in ``_config.yml``, each line end in a post's running text is
+    a line break, as Jekyll showed it (``<br />``, as MyST draws a hard break); code, math and raw
+    HTML are left as they are.  Runs before Japanese lines are joined (690)."""
+
+    default_priority = 685
+
+    def apply(self, **kwargs: object) -> None:
+        if self.env.current_document.get(MADE_KEY) is None or not hard_wraps(
+            site_state(compat.sphinx.app_of(self.env)).site
+        ):
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if "\n" in text and _in_running_text(text):
+                parent = text.parent
+                index = next(number for number, child in enumerate(parent.children) if child is text)
+                parent[index : index + 1] = _with_line_breaks(str(text))
+
+
+def _in_running_text(text: nodes.Text) -> bool:
+    """Whether ``text`` is in a paragraph, outside code, math and raw markup."""
+    for ancestor in _ancestors(text):
+        if isinstance(ancestor, nodes.literal | nodes.FixedTextElement | nodes.raw | nodes.math | nodes.comment):
+            return False
+        if isinstance(ancestor, nodes.paragraph):
+            return True
+    return False
+
+
+def _ancestors(node: nodes.Node) -> Iterable[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _with_line_breaks(text: str) -> list[nodes.Node]:
+    """``text`` with a line break (MyST's hard break: raw HTML and LaTeX) at each of its line ends."""
+    pieces: list[nodes.Node] = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            pieces += [nodes.raw("", "<br />\n", format="html"), nodes.raw("", "\\\\\n", format="latex")]
+        if line:
+            pieces.append(nodes.Text(line))
+    return pieces
 
 
 class JoinJapaneseLines(SphinxTransform):

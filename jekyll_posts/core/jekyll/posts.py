@@ -186,6 +186,12 @@ def parses_block_html(site: JekyllSite) -> bool:
     return isinstance(options, dict) and options.get("parse_block_html") is True
 
 
+def hard_wraps(site: JekyllSite) -> bool:
+    """kramdown's ``hard_wrap`` (``kramdown:`` in ``_config.yml``): each line end in a paragraph is a line break."""
+    options = site.config.get("kramdown")
+    return isinstance(options, dict) and options.get("hard_wrap") is True
+
+
 def _url_zones(context: JekyllContext) -> tuple[ZoneInfo, ...]:
     """The zones a post's date was read in for its URL: the site's ``timezone:``.  Without one, Jekyll
     read it in the building machine's zone: this site's, or UTC (GitHub Pages, Netlify and CI
