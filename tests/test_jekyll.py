@@ -503,15 +503,27 @@ def test_the_sites_parse_block_html_reads_markdown_inside_html(tmp_path: Path) -
     assert article.select_one("div.highlight-sh pre").get_text() == "echo a\n"
 
 
-def test_with_the_sites_hard_wrap_each_line_end_of_a_paragraph_is_a_line_break(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The ``jekyll`` root with kramdown's ``hard_wrap`` and the jemoji plugin on, and a post for each."""
+    base = tmp_path_factory.mktemp("kramdown-options")
+    srcdir = copy_root("jekyll", base)
+    config = srcdir / "jekyll" / "_config.yml"
+    options = "kramdown:\n  hard_wrap: true\nplugins:\n  - jemoji\n"
+    config.write_text(config.read_text(encoding="utf-8") + options, encoding="utf-8")
+    wrapped = "追加できない。\n(追記) 無事追加できた。\n*first\nsecond* and `a\nb`\n\n```\nx\ny\n```\n\n次の段落。\n"
+    emoji = "再開しました :tada: と :+1: と :no_such_emoji: と 10:30:45\n\n- `:smile:` は :smile:\n"
+    emoji += "\n```\n:smile:\n```\n"
+    for slug, body in (("wrap", wrapped), ("emoji", emoji)):
+        post = srcdir / "posts" / f"2026-01-26-{slug}.md"
+        post.write_text(f"---\ntitle: {slug}\n---\n\n{body}", encoding="utf-8")
+    return build(srcdir, base / "_build")
+
+
+def test_with_the_sites_hard_wrap_each_line_end_of_a_paragraph_is_a_line_break(kramdown_options: Built) -> None:
     """kramdown's ``hard_wrap: true``: Jekyll drew a ``<br />`` at each line end, Japanese lines were not
     joined (a real blog: 236 paragraphs shown as one line each).  Code and the paragraph's end are left."""
-    srcdir = copy_root("jekyll", tmp_path)
-    config = srcdir / "jekyll" / "_config.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "kramdown:\n  hard_wrap: true\n", encoding="utf-8")
-    body = "追加できない。\n(追記) 無事追加できた。\n*first\nsecond* and `a\nb`\n\n```\nx\ny\n```\n\n次の段落。\n"
-    (srcdir / "posts" / "2026-01-26-wrap.md").write_text(f"---\ntitle: 改行\n---\n\n{body}", encoding="utf-8")
-    article = build(srcdir, tmp_path / "_build").soup("posts/2026-01-26-wrap.html").select_one("article")
+    article = kramdown_options.soup("posts/2026-01-26-wrap.html").select_one("article")
     first, last = [p for p in article.select("p") if p.find_parent("div", class_="highlight") is None][-2:]
     assert str(first).replace("\n", "") == (
         "<p>追加できない。<br/>(追記) 無事追加できた。<br/><em>first<br/>second</em> and "
@@ -519,6 +531,17 @@ def test_with_the_sites_hard_wrap_each_line_end_of_a_paragraph_is_a_line_break(t
     )
     assert str(last) == "<p>次の段落。</p>"
     assert article.select_one("div.highlight pre").get_text() == "x\ny\n"
+
+
+def test_with_jemoji_an_emoji_name_is_the_emoji(kramdown_options: Built) -> None:
+    """jemoji drew ``:tada:`` as its emoji (a real blog had them in 4 posts); other names, times and
+    code are left as they are."""
+    article = kramdown_options.soup("posts/2026-01-26-emoji.html").select_one("article")
+    paragraph, item = article.select("p")[-2:]
+    assert paragraph.get_text() == "再開しました 🎉 と 👍 と :no_such_emoji: と 10:30:45"
+    assert item.get_text() == ":smile: は 😄"
+    assert article.select_one("div.highlight pre").get_text() == ":smile:\n"
+    assert kramdown_options.warnings == ""
 
 
 def test_a_posts_cover_image_is_shown_under_its_header_and_shared(tmp_path: Path) -> None:

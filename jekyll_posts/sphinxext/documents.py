@@ -27,6 +27,7 @@ from ..core import ParsedPost, PostRecord, join_japanese_lines
 from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregister_codec
 from ..core.entries import PageEntry
 from ..core.jekyll.embeds import amp_as_html, has_amp
+from ..core.jekyll.jemoji import uses_jemoji, with_emoji
 from ..core.jekyll.posts import MadePost, hard_wraps
 from ..core.markdown import literal_page
 from ..core.post import same_text
@@ -62,6 +63,7 @@ def setup_documents(app: Sphinx) -> None:
     app.connect("source-read", read_front_matter)
     app.connect("env-updated", warn_again_unless_read)
     app.add_transform(LineEndsAsKramdownHardWrap)
+    app.add_transform(EmojiAsJemoji)
     app.add_transform(JoinJapaneseLines)
     app.add_transform(RulesWhereKramdownAllowsThem)
     app.add_transform(ApplyFrontMatter)
@@ -179,9 +181,30 @@ class LineEndsAsKramdownHardWrap(SphinxTransform):
             return
         for text in list(self.document.findall(nodes.Text)):
             if "\n" in text and _in_running_text(text):
-                parent = text.parent
-                index = next(number for number, child in enumerate(parent.children) if child is text)
-                parent[index : index + 1] = _with_line_breaks(str(text))
+                _replace_text(text, _with_line_breaks(str(text)))
+
+
+class EmojiAsJemoji(SphinxTransform):
+    """With jemoji among the site's plugins, each emoji name in a post's running text (``:smile:``) is the
+    emoji (:mod:`jekyll_posts.core.jekyll.jemoji`); code, math and raw HTML are left as they are."""
+
+    default_priority = 686  # before a post's summary is taken (700)
+
+    def apply(self, **kwargs: object) -> None:
+        if self.env.current_document.get(MADE_KEY) is None:
+            return
+        if not uses_jemoji(site_state(compat.sphinx.app_of(self.env)).site.config):
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if ":" in text and _in_running_text(text) and (shown := with_emoji(str(text))) != text:
+                _replace_text(text, [nodes.Text(shown)])
+
+
+def _replace_text(text: nodes.Text, pieces: list[nodes.Node]) -> None:
+    """``text`` replaced by ``pieces`` among its siblings, found by identity (docutils compares texts by value)."""
+    parent = text.parent
+    index = next(number for number, child in enumerate(parent.children) if child is text)
+    parent[index : index + 1] = pieces
 
 
 def _in_running_text(text: nodes.Text) -> bool:
