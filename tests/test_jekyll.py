@@ -376,6 +376,14 @@ def test_a_github_alert_is_the_box_it_names(site: Built) -> None:
     assert quotes == ["[!TIP] 同じ行に続く文は引用のままです。"]
 
 
+def test_a_posts_body_has_kramdowns_typography_in_japanese_too(site: Built) -> None:
+    """kramdown curled quotes and drew dashes and ellipses in every post (a real blog: 34 posts with
+    ``...``); Sphinx does it for other languages only.  Code is left as written."""
+    article = site.soup("posts/2026-01-13-separator.html").select_one("article")
+    paragraph = next(p for p in article.select("p") if p.get_text().startswith("調べてみると"))
+    assert paragraph.get_text() == '調べてみると… “引用” と ‘single’ と Let’s と 2010–2020 と A — B と a -- "b"...'
+
+
 def test_excerpts_end_at_the_separator(site: Built) -> None:
     excerpts = {
         a.get_text(): post.select_one(".ablog-post-excerpt").get_text()

@@ -15,12 +15,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms import SphinxTransform
+from docutils.transforms.universal import SmartQuotes
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.util import logging
 
 from ..core import ParsedPost, PostRecord, join_japanese_lines
@@ -64,6 +65,7 @@ def setup_documents(app: Sphinx) -> None:
     app.connect("env-updated", warn_again_unless_read)
     app.add_transform(LineEndsAsKramdownHardWrap)
     app.add_transform(EmojiAsJemoji)
+    app.add_transform(TypographyAsKramdown)
     app.add_transform(JoinJapaneseLines)
     app.add_transform(RulesWhereKramdownAllowsThem)
     app.add_transform(ApplyFrontMatter)
@@ -198,6 +200,46 @@ class EmojiAsJemoji(SphinxTransform):
         for text in list(self.document.findall(nodes.Text)):
             if ":" in text and _in_running_text(text) and (shown := with_emoji(str(text))) != text:
                 _replace_text(text, [nodes.Text(shown)])
+
+
+class TypographyAsKramdown(SphinxSmartQuotes):
+    """kramdown's typography in a Jekyll post's body, whatever the site's language: straight quotes
+    curled as in English (“ ” ‘ ’), ``--`` and ``---`` as dashes, ``...`` as an ellipsis.  Sphinx leaves
+    Japanese text as it is (``smartquotes_excludes``), and would curl it into 「」; kramdown did this in
+    every post.  What the front matter gives (the title, the tags) is shown as written: kramdown never
+    saw it; so is Liquid that did not run.  ``smartquotes = False`` in ``conf.py`` turns it off too."""
+
+    default_priority = 695  # before the post header is added (700); Sphinx does it where the language allows (750)
+
+    def is_available(self) -> bool:
+        is_post = self.env.current_document.get(RECORD_KEY) is not None
+        made = self.env.current_document.get(MADE_KEY) is not None
+        return is_post and made and self.config.smartquotes is not False and not super().is_available()
+
+    def apply(self, **kwargs: object) -> None:
+        if not self.is_available():
+            return
+        self.smartquotes_action = "qDe"
+        record: PostRecord = self.env.current_document[RECORD_KEY]
+        self._body_line = record.body_line
+        settings = self.document.settings
+        language, smart_quotes = settings.language_code, getattr(settings, "smart_quotes", False)
+        settings.language_code, settings.smart_quotes = "en", True
+        try:
+            SmartQuotes.apply(self)
+        finally:
+            settings.language_code, settings.smart_quotes = language, smart_quotes
+
+    def get_tokens(self, txtnodes: list[nodes.Text]) -> Iterator[tuple[str, str]]:
+        for (kind, text), node in zip(super().get_tokens(txtnodes), txtnodes, strict=True):
+            in_body = (_source_line(node) or 0) >= self._body_line
+            as_written = "{%" in node or "{{" in node  # Liquid that did not run, shown to be fixed
+            yield (kind, text) if in_body and not as_written else ("literal", node.astext())
+
+
+def _source_line(node: nodes.Node) -> int | None:
+    """The source line of ``node``, or of the nearest element around it that has one."""
+    return next((element.line for element in _ancestors(node) if element.line), None)
 
 
 def _replace_text(text: nodes.Text, pieces: list[nodes.Node]) -> None:
