@@ -525,6 +525,10 @@ def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     for slug, body in (("wrap", wrapped), ("emoji", emoji)):
         post = srcdir / "posts" / f"2026-01-26-{slug}.md"
         post.write_text(f"---\ntitle: {slug}\n---\n\n{body}", encoding="utf-8")
+    for slug, math in (("math", "true"), ("prices", "false")):
+        post = srcdir / "posts" / f"2026-01-27-{slug}.md"
+        body = "方程式 $y' + ay = 0$ の解と、$5 と $10 の差。\n"
+        post.write_text(f"---\ntitle: {slug}\nmath: {math}\n---\n\n{body}", encoding="utf-8")
     return build(srcdir, base / "_build")
 
 
@@ -539,6 +543,16 @@ def test_with_the_sites_hard_wrap_each_line_end_of_a_paragraph_is_a_line_break(k
     )
     assert str(last) == "<p>次の段落。</p>"
     assert article.select_one("div.highlight pre").get_text() == "x\ny\n"
+
+
+def test_with_chirpys_math_true_dollars_are_math(kramdown_options: Built) -> None:
+    """Chirpy's ``math: true`` had MathJax typeset ``$...$`` (a real blog: 3,602 formulas shown as TeX
+    here); a post without it keeps its dollars."""
+    with_math = kramdown_options.soup("posts/2026-01-27-math.html").select_one("article")
+    assert [math.get_text() for math in with_math.select("span.math")] == ["\\(y' + ay = 0\\)", "\\(5 と\\)"]
+    prices = kramdown_options.soup("posts/2026-01-27-prices.html").select_one("article")
+    assert not prices.select("span.math")
+    assert "方程式 $y’ + ay = 0$ の解と、$5 と $10 の差。" in prices.get_text()  # text: kramdown's typography
 
 
 def test_with_jemoji_an_emoji_name_is_the_emoji(kramdown_options: Built) -> None:

@@ -232,6 +232,23 @@ def _myst(text: str) -> str:
 
 
 @pytest.mark.parametrize(
+    ("kramdown", "myst"),
+    [
+        ("方程式: $y^{\\prime} + ay = 0$ です\n", "方程式: {math}`y^{\\prime} + ay = 0` です\n"),
+        ("価格 \\$5 と $x$\n", "価格 \\$5 と {math}`x`\n"),
+        ("`$a$` と $$b$$ と $c$\n", "`$a$` と {math}`b` と {math}`c`\n"),
+        ("$a\nb$ と\n", "{math}`a\nb` と\n"),
+        ("$\\$$ と $\\{x\\}$\n", "{math}`\\$` と {math}`\\{x\\}`\n"),
+    ],
+)
+def test_dollars_are_math_where_the_page_read_them_so(kramdown: str, myst: str) -> None:
+    """Chirpy's ``math: true`` had MathJax read ``$...$`` (a real blog: 3,602 formulas); without it
+    a dollar is a dollar."""
+    assert kramdown_to_myst(kramdown, dollar_math=True) == myst
+    assert kramdown_to_myst(kramdown).count("{math}") == kramdown.count("$$") // 2  # only kramdown's own
+
+
+@pytest.mark.parametrize(
     ("kramdown", "html"),
     [
         ("para\n{: .note #x}\n", '<p id="x" class="note">para</p>\n'),

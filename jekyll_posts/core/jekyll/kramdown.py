@@ -28,7 +28,8 @@ under Jekyll 4.3's defaults, and against MyST-Parser 5.2):
   removed (blank lines); ``{::nomarkdown}...{:/nomarkdown}``: a
   ``{raw} html`` block (inline: the HTML as it is);
 - ``$$...$$`` math: a ``{math}`` directive when it is a paragraph of its own,
-  else the ``{math}`` role (kramdown has no single-dollar math);
+  else the ``{math}`` role (kramdown has no single-dollar math: ``$...$`` is the role only with
+  ``dollar_math``, for a page whose MathJax read it, Chirpy's ``math: true``);
 - links without a destination, ``[Vundle]()`` or ``[Vundle](<>)`` (kramdown:
   ``<a href="">``, a link to the page itself; MyST: a reference to nothing,
   with a warning): their text, without a link (and without a span IAL after them);
@@ -191,6 +192,8 @@ _SPAN_EXTENSION = re.compile(
     rf"\{{::(?P<name>\w+)(?:\s(?P<options>{_ANY}*?)|)(?:(?P<closed>/)\}}|\}}(?P<body>.*?)\{{:/(?P=name)?\}})", re.S
 )
 _INLINE_MATH = re.compile(r"(?<!\\)\$\$(.*?)\$\$", re.S)
+#: ``$$...$$``, or ``$...$`` as MathJax reads it when a page turns it on (Chirpy's ``math: true``)
+_INLINE_MATH_AND_DOLLARS = re.compile(r"(?<!\\)\$\$(.*?)\$\$|(?<![\\$])\$(?!\$)((?:[^$\\]|\\.)+?)\$", re.S)
 _FOOTNOTE_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
 _BACKTICKS = re.compile(r"`+")
 _INLINE_LINK_BEFORE = re.compile(
@@ -243,6 +246,8 @@ class _Document:
 
     lines: list[str]
     protected: set[int]
+    #: ``$...$`` is math too (:func:`kramdown_to_myst`)
+    dollar_math: bool = False
     alds: dict[str, _Attributes] = field(default_factory=dict)
     link_labels: set[str] = field(default_factory=set)
     footnotes: dict[str, list[int]] = field(default_factory=dict)
@@ -276,13 +281,14 @@ class _Block:
     end: int
 
 
-def kramdown_to_myst(body: str, parse_block_html: bool = False) -> str:
+def kramdown_to_myst(body: str, parse_block_html: bool = False, dollar_math: bool = False) -> str:
     """``body`` (``\\n`` line ends, as Sphinx reads it) with kramdown's syntax rewritten for MyST, line numbers
-    kept (but where the module says); ``parse_block_html``: kramdown's option of that name."""
-    if not (_has_kramdown_syntax(body) or (parse_block_html and "<" in body)):
+    kept (but where the module says); ``parse_block_html``: kramdown's option of that name; ``dollar_math``:
+    ``$...$`` in text is math too, as the page's MathJax read it (Chirpy's ``math: true``)."""
+    if not (_has_kramdown_syntax(body) or (parse_block_html and "<" in body) or (dollar_math and "$" in body)):
         return body
     body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(body, parse_block_html))
-    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)))
+    document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)), dollar_math=dollar_math)
     _rewrite_block_extensions(document)
     _rewrite_tables(document)
     _collect_definitions(document)
@@ -905,7 +911,8 @@ def _rewrite_inline_region(document: _Document, start: int, end: int) -> None:
     if any(line in document.protected for line in range(start, end)):
         return
     text = "\n".join(document.lines[start:end])
-    if not any(marker in text for marker in ("{:", "$$", "[^")) and not _EMPTY_DESTINATION.search(text):
+    markers = ("{:", "$", "[^") if document.dollar_math else ("{:", "$$", "[^")
+    if not any(marker in text for marker in markers) and not _EMPTY_DESTINATION.search(text):
         return
     rewritten = _rewrite_spans(text, document)
     document.lines[start:end] = rewritten.split("\n")
@@ -937,10 +944,10 @@ def _rewrite_plain(text: str, start: int, end: int, code_ends: set[int], documen
     piece = _SPAN_EXTENSION.sub(_span_extension, text[start:end])
     result: list[str] = []
     position = 0
-    for math in _INLINE_MATH.finditer(piece):
+    for math in (_INLINE_MATH_AND_DOLLARS if document.dollar_math else _INLINE_MATH).finditer(piece):
         words = piece[position : math.start()]
         result.append(_rewrite_words(text[:start] + piece[:position], words, code_ends, document))
-        result.append(_math_role(math))
+        result.append(_math_role(math[1] if math[1] is not None else math[2]))
         position = math.end()
     result.append(_rewrite_words(text[:start] + piece[:position], piece[position:], code_ends, document))
     return "".join(result)
@@ -1006,22 +1013,22 @@ def _element_before(before: str, document: _Document) -> str | None:
     return None
 
 
-def _math_role(match: re.Match[str]) -> str:
-    """``$$...$$`` in a paragraph as the ``{math}`` role, on as many lines as it took: each line
+def _math_role(source: str) -> str:
+    """``$$source$$`` in a paragraph as the ``{math}`` role, on as many lines as it took: each line
     of it stays in the role (MyST reads a role's line ends as spaces), so the paragraph goes on,
     as in kramdown (its lines are the paragraph's: none starts a block, and MyST's own block
     marks were escaped before).  Where one would end the paragraph (blank once a comment went),
     the math goes on one line and its line ends after it."""
-    latex = match[1].strip()
+    latex = source.strip()
     if not latex:
-        return "\n" * match[1].count("\n")
+        return "\n" * source.count("\n")
     longest = max((len(run) for run in _BACKTICKS.findall(latex)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if latex.startswith("`") or latex.endswith("`") else ""
-    lines = match[1].split("\n")
+    lines = source.split("\n")
     stays_a_paragraph = all(line.strip() for line in [*lines[1:-1], lines[-1] + fence])
     if len(lines) > 1 and stays_a_paragraph and len(fence) < 3:  # ``` would open a code block
-        on_its_lines = match[1].strip(" \t")
+        on_its_lines = source.strip(" \t")
         return f"{{math}}{fence}{padding}{on_its_lines}{padding}{fence}"
     newlines = "\n" * (len(lines) - 1)
     return f"{{math}}{fence}{padding}{' '.join(latex.split())}{padding}{fence}{newlines}"

@@ -92,7 +92,8 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         reads_posts = rendered.reads_posts
     old_urls, url_problems = old_urls_of(record, context)
     return MadePost(
-        markdown=head + with_pygments_names(kramdown_to_myst(body, parses_block_html(context.site))),
+        markdown=head
+        + with_pygments_names(kramdown_to_myst(body, parses_block_html(context.site), reads_dollar_math(record))),
         problems=tuple(problems + url_problems),
         dependencies=frozenset(dependencies),
         excerpt=excerpt_of(body, separator_of(record, context.site)),
@@ -184,6 +185,11 @@ def parses_block_html(site: JekyllSite) -> bool:
     """kramdown's ``parse_block_html`` (``kramdown:`` in ``_config.yml``)."""
     options = site.config.get("kramdown")
     return isinstance(options, dict) and options.get("parse_block_html") is True
+
+
+def reads_dollar_math(record: PostRecord) -> bool:
+    """Whether the post's page read ``$...$`` as math: Chirpy's ``math: true`` loads MathJax so."""
+    return record.metadata.get("math") is True
 
 
 def hard_wraps(site: JekyllSite) -> bool:
