@@ -6,6 +6,7 @@
     jekyll-posts import ../old-blog --dry-run    # what would be copied; nothing is written
     jekyll-posts import ../old-blog --force      # also overwrite files changed since the last import
     jekyll-posts import ../www --only ja         # only ja/.../_posts (a site with a folder per language)
+    jekyll-posts import ../blog --only _posts/ja # only _posts/ja (jekyll-polyglot's folder per language)
 
 What goes where (``docs`` is ``--source``, ``posts`` the first of
 ``jekyll_posts_post_folders``, ``jekyll`` the site folder beside ``conf.py``
@@ -165,8 +166,15 @@ class Site:
     only: tuple[PurePosixPath, ...] = ()
 
     def imports_posts_of(self, folder: PurePosixPath) -> bool:
-        """Whether the posts of ``folder`` (``ja/news/_posts``) are imported."""
-        return not self.only or any(chosen == folder or chosen in folder.parents for chosen in self.only)
+        """Whether some posts of ``folder`` (``ja/news/_posts``) are imported: all of them, or those of
+        a folder in it (``_posts/ja``, jekyll-polyglot's folder per language)."""
+        return not self.only or any(
+            folder in (chosen, *chosen.parents) or chosen in folder.parents for chosen in self.only
+        )
+
+    def imports(self, path: PurePosixPath) -> bool:
+        """Whether the post or draft at ``path`` (in the site) is imported."""
+        return not self.only or any(chosen in path.parents for chosen in self.only)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -187,7 +195,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="FOLDER",
         help="import only the posts and drafts of this folder of the site and below (ja for ja/news/_posts, "
-        "_posts for the top one); repeat for more",
+        "_posts for the top one, _posts/ja for a folder in it); repeat for more",
     )
     parser.add_argument("--force", action="store_true", help="overwrite files changed in the knowledge base")
     parser.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
@@ -215,10 +223,22 @@ def run(arguments: argparse.Namespace) -> int:
     notes = [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
     notes += _site_url_note(site.address, settings)
+    unmatched = _unmatched_choices(site, plan)
+    notes += [f"--only {chosen}: no post or draft of the site is there" for chosen in unmatched]
     problems = conf_problems + _located_site_problems(site_problems, places)
     problems += post_problems(plan, outcomes, settings, arguments.source, jekyll)
     print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
-    return 1 if plan.errors else 0
+    return 1 if plan.errors or unmatched else 0
+
+
+def _unmatched_choices(site: Site, plan: Plan) -> list[PurePosixPath]:
+    """The folders ``--only`` names that hold no post or draft: a typo, or a folder Jekyll does not read."""
+    imported = [
+        PurePosixPath(copy.source.relative_to(site.places.site).as_posix())
+        for copy in plan.copies.values()
+        if copy.kind in ("post", "draft")
+    ]
+    return [chosen for chosen in site.only if not any(chosen in path.parents for path in imported)]
 
 
 # --- where things go ------------------------------------------------------------
@@ -274,6 +294,8 @@ def _posts_and_drafts(site: Site, plan: Plan) -> Iterator[Copy]:
     for folder in _magic_folders(site, plan):
         for path in _files_under(site.places.site / folder, plan, hidden=True):
             entry = PurePosixPath(path.relative_to(site.places.site / folder).as_posix())
+            if not site.imports(folder / entry):
+                continue
             reason = site.reading.skip_reason(folder, entry)
             if reason is None:
                 kind = "post" if folder.name == POSTS else "draft"

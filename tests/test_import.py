@@ -646,3 +646,16 @@ def test_only_the_posts_of_the_folders_named_are_imported(kb: Path, capsys: pyte
     status, out = run_import(capsys, "--only", "_posts", "--only", "_drafts")
     assert "posts: 6 (6 new, 0 updated, 0 unchanged) into docs/posts" in out
     assert "drafts: 1 (1 new, 0 updated, 0 unchanged) into docs/posts" in out
+
+
+def test_only_a_folder_inside_posts_imports_its_posts_and_a_folder_with_none_is_named(
+    kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """jekyll-polyglot keeps a folder per language inside ``_posts`` (``_posts/ja``): a real blog's
+    ``--only _posts/ja`` imported nothing and said nothing."""
+    status, out = run_import(capsys, "--only", "_posts/2026", "--only", "_posts/jp")
+    assert status == 1
+    assert "posts: 1 (1 new, 0 updated, 0 unchanged) into docs/posts" in out
+    assert "--only _posts/jp: no post or draft of the site is there" in out
+    imported = sorted(path.relative_to(kb).as_posix() for path in (kb / "docs" / "posts").rglob("*.md"))
+    assert imported == ["docs/posts/2026/2026-01-14-sub-folder.md"]
