@@ -223,6 +223,7 @@ def run(arguments: argparse.Namespace) -> int:
     notes = [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
     notes += _site_url_note(site.address, settings)
+    notes += _root_document_note(arguments.source)
     unmatched = _unmatched_choices(site, plan)
     notes += [f"--only {chosen}: no post or draft of the site is there" for chosen in unmatched]
     problems = conf_problems + _located_site_problems(site_problems, places)
@@ -540,6 +541,16 @@ def _site_url_note(address: SiteAddress, settings: SiteSettings) -> list[str]:
     return [
         "the site's _config.yml gives no url: links to its pages that were not imported are warned about; "
         'jekyll_posts_site_url = "https://…" in conf.py makes them lead to the old site'
+    ]
+
+
+def _root_document_note(source: Path) -> list[str]:
+    """A word when the knowledge base has no home page: Sphinx stops without its root document."""
+    if any(source.glob("index.*")):
+        return []
+    return [
+        f"{source} has no index.md: Sphinx needs a home page to build (this repository's docs/index.md lists "
+        "the newest posts)"
     ]
 
 

@@ -75,6 +75,7 @@ missing: 1 file posts refer to are not in the site
 Liquid of plugins, not run here (a file only it names is not copied):
   tag 'codepen': 1 post
 conf.py: added jekyll_posts_site = "jekyll"
+docs has no index.md: Sphinx needs a home page to build (this repository's docs/index.md lists the newest posts)
 problems: 3 in 2 files (imported all the same; the import does not fail)
 docs/posts/2026-01-17-broken.md:1: no title in the front matter and no heading: the file name is used \
 [jekyll_posts.title]
@@ -659,3 +660,14 @@ def test_only_a_folder_inside_posts_imports_its_posts_and_a_folder_with_none_is_
     assert "--only _posts/jp: no post or draft of the site is there" in out
     imported = sorted(path.relative_to(kb).as_posix() for path in (kb / "docs" / "posts").rglob("*.md"))
     assert imported == ["docs/posts/2026/2026-01-14-sub-folder.md"]
+
+
+def test_a_knowledge_base_without_a_home_page_is_told_it_needs_one(
+    kb: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sphinx stops without its root document: a real user's first build ended in a traceback."""
+    status, out = run_import(capsys, "--dry-run")
+    assert status == 0
+    assert "docs has no index.md: Sphinx needs a home page to build" in out
+    (kb / "docs" / "index.md").write_text("# ホーム\n", encoding="utf-8")
+    assert "no index.md" not in run_import(capsys, "--dry-run")[1]
