@@ -615,6 +615,10 @@ def test_include_relative_with_a_relative_page_path_reads_from_the_site_folder(
             "{% include missing.html %}",
             "include: no file 'missing.html' in the includes folder: the tag is left as written",
         ),
+        (
+            "{% include embed/video.html src='x.mp4' %}",
+            "include: no file 'embed/video.html' in the includes folder: the tag is left as written",
+        ),
         ("{% include ../_config.yml %}", "include: invalid file name '../_config.yml': the tag is left as written"),
         ("{% include ./note.html %}", "include: invalid file name './note.html': the tag is left as written"),
         ('{% include "note.html" %}', "include: invalid file name '\"note.html\"': the tag is left as written"),

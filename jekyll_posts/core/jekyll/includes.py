@@ -84,9 +84,16 @@ class IncludeNode(Node):
         loaded = _load(context.env, path)
         if loaded is None:
             where = "the includes folder" if tag == "include" else "the post's folder"
-            state.report(self.token, f"{tag}: no file {path.name!r} in {where}: the tag is left as written")
+            named = self._named(path)
+            state.report(self.token, f"{tag}: no file {named!r} in {where}: the tag is left as written")
             return buffer.write(tag_text(self.token))
         return self._render(context, buffer, path, loaded)
+
+    def _named(self, path: Path) -> str:
+        """``path`` as the tag names it, in its folder (``embed/video.html``)."""
+        state = current()
+        folder = state.site.includes if self.token.value == "include" else state.page_folder
+        return path.relative_to(folder).as_posix() if folder and path.is_relative_to(folder) else path.name
 
     def _path(self, context: RenderContext) -> Path | None:
         """The file to read, or ``None`` (with a problem) when its name or folder is wrong."""
