@@ -25,6 +25,7 @@ from test_incremental import assert_same_site
 
 from jekyll_posts.check import main as check
 from jekyll_posts.sphinxext import jekyll as jekyll_glue
+from jekyll_posts.sphinxext.documents import typography
 from jekyll_posts.sphinxext.state import build_state
 from jekyll_posts.testing.browser import serve
 
@@ -525,6 +526,8 @@ def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     for slug, body in (("wrap", wrapped), ("emoji", emoji)):
         post = srcdir / "posts" / f"2026-01-26-{slug}.md"
         post.write_text(f"---\ntitle: {slug}\n---\n\n{body}", encoding="utf-8")
+    excerpt = srcdir / "posts" / "2026-01-28-excerpt.md"
+    excerpt.write_text('---\ntitle: 抜粋\n---\n\n調べてみると... "引用"<!--more-->残り\n', encoding="utf-8")
     for slug, math in (("math", "true"), ("prices", "false")):
         post = srcdir / "posts" / f"2026-01-27-{slug}.md"
         body = "方程式 $y' + ay = 0$ の解と、$5 と $10 の差。\n"
@@ -553,6 +556,13 @@ def test_with_chirpys_math_true_dollars_are_math(kramdown_options: Built) -> Non
     prices = kramdown_options.soup("posts/2026-01-27-prices.html").select_one("article")
     assert not prices.select("span.math")
     assert "方程式 $y’ + ay = 0$ の解と、$5 と $10 の差。" in prices.get_text()  # text: kramdown's typography
+
+
+def test_an_excerpt_has_the_typography_of_the_page(kramdown_options: Built) -> None:
+    """The text before ``<!--more-->`` is shown in lists and ``<meta>`` as the page shows it."""
+    page = kramdown_options.soup("posts/2026-01-28-excerpt.html")
+    assert page.find("meta", attrs={"name": "description"})["content"] == "調べてみると… “引用”"
+    assert typography("C:\\Users と \\\" と 1 < 2 > 0 --") == "C:\\Users と \\” と 1 < 2 > 0 –"
 
 
 def test_with_jemoji_an_emoji_name_is_the_emoji(kramdown_options: Built) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.transforms.universal import SmartQuotes
+from docutils.utils.smartquotes import smartyPants
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.util import logging
 
@@ -237,6 +238,12 @@ class TypographyAsKramdown(SphinxSmartQuotes):
             yield (kind, text) if in_body and not as_written else ("literal", node.astext())
 
 
+def typography(text: str) -> str:
+    """kramdown's typography of plain ``text`` (a post's excerpt), as :class:`TypographyAsKramdown` gives
+    the page's (SmartyPants reads backslash escapes: each backslash is kept as it is)."""
+    return str(smartyPants(text.replace("\\", "\\\\"), "qDe", "en"))
+
+
 def _source_line(node: nodes.Node) -> int | None:
     """The source line of ``node``, or of the nearest element around it that has one."""
     return next((element.line for element in _ancestors(node) if element.line), None)
@@ -363,7 +370,10 @@ class ApplyFrontMatter(SphinxTransform):
         self.env.metadata[docname].update(record.metadata)
         made: MadePost | None = self.env.current_document.get(MADE_KEY)
         section = self._titled_section(record)
-        summary = record.excerpt or (made and made.excerpt) or _summary(self.document)  # the body's `#` sections too
+        excerpt = made and made.excerpt
+        if excerpt and self.config.smartquotes is not False:
+            excerpt = typography(excerpt)  # as the page shows the text
+        summary = record.excerpt or excerpt or _summary(self.document)  # the body's `#` sections too
         if record.image is not None:
             section.insert(1, cover_figure(record.image, self.env.doc2path(docname)))
         section.insert(1, post_header(record, docname, self.config.tags_intro_text))
