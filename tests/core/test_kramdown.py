@@ -58,6 +58,16 @@ CASES = [
         "```{contents}\n:local:\n```\n{#gaiyou}\n## 概要\n本文\n",
     ),
     ("after a heading", "# T\n\npara\n{: .lead}\n", "# T\n{.lead}\npara\n\n"),
+    (
+        "a quote in a list item",
+        "- 項目\n\n  > 引用\n  {: .prompt-tip }\n\n- 次\n",
+        "- 項目\n\n  {.prompt-tip}\n  > 引用\n\n- 次\n",
+    ),
+    (
+        "a quote in an ordered item, attributes before it",
+        "1. 手順\n\n   {: .prompt-warning }\n   > 注意\n\n2. 次\n",
+        "1. 手順\n\n   {.prompt-warning}\n   > 注意\n\n2. 次\n",
+    ),
     # Span IALs.
     (
         "span ials",
@@ -272,6 +282,10 @@ def test_dollars_are_math_where_the_page_read_them_so(kramdown: str, myst: str) 
             "<p>以下のファイル</p>\n<ul>\n<li>%USERPROFILE%/.ssh/id_rsa</li>\n</ul>\n",
         ),
         ("> %d\n", "<blockquote>\n<p>%d</p>\n</blockquote>\n"),
+        (
+            "- 項目\n\n  > 引用\n  {: .prompt-tip }\n",
+            '<ul>\n<li>\n<p>項目</p>\n<blockquote class="prompt-tip">\n<p>引用</p>\n</blockquote>\n</li>\n</ul>\n',
+        ),
         (
             '<https://x.jp/>{:target="_blank"}\n',
             '<p><a href="https://x.jp/" target="_blank">https://x.jp/</a></p>\n',

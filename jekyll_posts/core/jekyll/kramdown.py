@@ -303,7 +303,7 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False, dollar_math: boo
         _escape_liquid_tags(document, start, end)
         _rewrite_inline_region(document, start, end)
     _rewrite_link_definitions(document)
-    _place_block_attributes(document, blocks, ials)
+    _place_block_attributes(document, blocks, _blocks_in_list_items(tokens), ials)
     return "\n".join(document.lines)
 
 
@@ -693,6 +693,9 @@ class _BlockIal:
     attributes: _Attributes
     before: bool
     nested: bool = False
+    #: the list's indentation (inside a list item), and whether it is inside a quote (``> {: .x}``)
+    indent: int = 0
+    quoted: bool = False
 
 
 def _take_block_ials(document: _Document) -> list[_BlockIal]:
@@ -714,9 +717,10 @@ def _take_block_ials(document: _Document) -> list[_BlockIal]:
             following += 1
         before = previous < 0 or document.is_blank(previous)
         anchor = following if before else previous
-        nested = bool(match["quote"]) or len(match["indent"].expandtabs(4)) >= 2
+        indent, quoted = len(match["indent"].expandtabs(4)), bool(match["quote"])
         if not (before and document.is_blank(anchor)) and anchor < len(lines):
-            ials.append(_BlockIal(index, anchor, _parse_attributes(match["list"]), before, nested))
+            attributes = _parse_attributes(match["list"])
+            ials.append(_BlockIal(index, anchor, attributes, before, quoted or indent >= 2, indent, quoted))
     for index, match in found.items():
         if match["quote"]:
             lines[index] = match["quote"].rstrip()
@@ -827,12 +831,14 @@ def _needs_angle_brackets(url: str) -> bool:
 # --- placing block attributes ------------------------------------------------
 
 
-def _place_block_attributes(document: _Document, blocks: Sequence[_Block], ials: Sequence[_BlockIal]) -> None:
+def _place_block_attributes(
+    document: _Document, blocks: Sequence[_Block], in_items: Sequence[_Block], ials: Sequence[_BlockIal]
+) -> None:
     """Each block's attribute lists, as one MyST attribute line before it; the first list marked
-    ``{:toc}`` becomes the table of contents."""
+    ``{:toc}`` becomes the table of contents.  ``in_items``: the blocks in list items, by position."""
     targets: dict[_Block, _Attributes] = {}
     for ial in ials:
-        block = _target(blocks, ial)
+        block = _target(blocks, ial) or _target_in_list_item(document, in_items, ial)
         if block is not None:
             targets.setdefault(block, _Attributes()).update(_resolve(ial.attributes, document.alds))
     placements: list[tuple[_Block, str | None]] = []
@@ -859,6 +865,33 @@ def _target(blocks: Sequence[_Block], ial: _BlockIal) -> _Block | None:
     if ial.nested and block.kind in ("bullet_list", "ordered_list", "blockquote"):
         return None
     return block
+
+
+def _blocks_in_list_items(tokens: Sequence[Token]) -> list[_Block]:
+    """The blocks inside list items, outer ones first, where an indented attribute list may belong."""
+    return [
+        _Block(kind, token.map[0], token.map[1])
+        for token in tokens
+        if token.level > 1 and token.map and token.nesting >= 0
+        if (kind := token.type.removesuffix("_open")) in _BLOCK_KEYS
+    ]
+
+
+def _target_in_list_item(document: _Document, in_items: Sequence[_Block], ial: _BlockIal) -> _Block | None:
+    """The block of a list item an indented attribute list belongs to: the outermost one at the list's
+    indentation that it follows (or, coming before, that starts right after it): a quote, not its paragraph."""
+    if not ial.nested or ial.quoted:
+        return None
+    for block in in_items:
+        line = document.lines[block.start]
+        at_its_indentation = len(line) - len(line.lstrip(" ")) == ial.indent
+        if (
+            block.start <= ial.anchor < block.end
+            and at_its_indentation
+            and (not ial.before or block.start == ial.anchor)
+        ):
+            return block
+    return None
 
 
 def _put_before(document: _Document, block: _Block, attributes: str) -> None:
