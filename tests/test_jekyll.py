@@ -526,6 +526,10 @@ def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     for slug, body in (("wrap", wrapped), ("emoji", emoji)):
         post = srcdir / "posts" / f"2026-01-26-{slug}.md"
         post.write_text(f"---\ntitle: {slug}\n---\n\n{body}", encoding="utf-8")
+    repeated = "Groonga 9.0.1リリース\n-----\n\n本文の段落です。\n\n## 次の節\n\n続き。\n"
+    (srcdir / "posts" / "2026-01-29-repeated.md").write_text(
+        f"---\ntitle: Groonga 9.0.1リリース\n---\n\n{repeated}", encoding="utf-8"
+    )
     excerpt = srcdir / "posts" / "2026-01-28-excerpt.md"
     excerpt.write_text('---\ntitle: 抜粋\n---\n\n調べてみると... "引用"<!--more-->残り\n', encoding="utf-8")
     for slug, math in (("math", "true"), ("prices", "false")):
@@ -556,6 +560,16 @@ def test_with_chirpys_math_true_dollars_are_math(kramdown_options: Built) -> Non
     prices = kramdown_options.soup("posts/2026-01-27-prices.html").select_one("article")
     assert not prices.select("span.math")
     assert "方程式 $y’ + ay = 0$ の解と、$5 と $10 の差。" in prices.get_text()  # text: kramdown's typography
+
+
+def test_a_first_heading_of_any_level_repeating_the_title_is_not_shown_twice(kramdown_options: Built) -> None:
+    """A real blog's layout printed no title, so 266 of its 286 posts open with ``## title`` (or ``title``
+    over ``-----``): shown twice, and docutils' note about the two headings was their summary."""
+    page = kramdown_options.soup("posts/2026-01-29-repeated.html")
+    headings = [heading.get_text(strip=True).rstrip("#") for heading in page.select("article :is(h1, h2)")]
+    assert headings == ["Groonga 9.0.1リリース", "次の節"]
+    assert page.find("meta", attrs={"name": "description"})["content"] == "本文の段落です。"
+    assert "本文の段落です。" in page.select_one("article").get_text()
 
 
 def test_an_excerpt_has_the_typography_of_the_page(kramdown_options: Built) -> None:

@@ -397,9 +397,22 @@ class ApplyFrontMatter(SphinxTransform):
 
 
 def _drop_repeated_title(section: nodes.section, title: str) -> None:
-    first = next((child for child in section.children[1:] if not isinstance(child, nodes.Invisible)), None)
+    """A first paragraph that only repeats the title goes; so does a first heading of a lower level that
+    repeats it (``## title`` under the front matter's, the way many Jekyll layouts had it): its section's
+    content and ids stay, in the page's section."""
+    shown = (child for child in section.children[1:] if not isinstance(child, nodes.Invisible | nodes.system_message))
+    first = next(shown, None)
     if isinstance(first, nodes.paragraph) and same_text(first.astext(), title):
         section.remove(first)
+    elif isinstance(first, nodes.section) and same_text(first[0].astext(), title):
+        position = next(index for index, child in enumerate(section.children) if child is first)
+        section["ids"] += first["ids"]
+        section[position : position + 1] = first.children[1:]
+
+
+def _in_system_message(node: nodes.Node) -> bool:
+    """Whether ``node`` is part of a message of docutils' (removed before the page is written)."""
+    return any(isinstance(ancestor, nodes.system_message) for ancestor in _ancestors(node))
 
 
 def _first_title(document: nodes.document) -> str | None:
@@ -410,6 +423,7 @@ def _first_title(document: nodes.document) -> str | None:
 def _summary(node: nodes.Element) -> str:
     """The text of the first paragraph that has any (not one holding only an image), cut to
     ``SUMMARY_LENGTH`` characters."""
-    texts = (visible_text(paragraph) for paragraph in node.findall(nodes.paragraph))
+    paragraphs = (paragraph for paragraph in node.findall(nodes.paragraph) if not _in_system_message(paragraph))
+    texts = (visible_text(paragraph) for paragraph in paragraphs)
     text = next((text for text in texts if text), "")
     return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
