@@ -518,7 +518,7 @@ def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     base = tmp_path_factory.mktemp("kramdown-options")
     srcdir = copy_root("jekyll", base)
     config = srcdir / "jekyll" / "_config.yml"
-    options = "kramdown:\n  hard_wrap: true\nplugins:\n  - jemoji\n"
+    options = 'kramdown:\n  hard_wrap: true\n  smart_quotes: ["apos", "apos", "quot", "quot"]\nplugins:\n  - jemoji\n'
     config.write_text(config.read_text(encoding="utf-8") + options, encoding="utf-8")
     wrapped = "追加できない。\n(追記) 無事追加できた。\n*first\nsecond* and `a\nb`\n\n```\nx\ny\n```\n\n次の段落。\n"
     emoji = "再開しました :tada: と :+1: と :no_such_emoji: と 10:30:45\n\n- `:smile:` は :smile:\n"
@@ -559,7 +559,7 @@ def test_with_chirpys_math_true_dollars_are_math(kramdown_options: Built) -> Non
     assert [math.get_text() for math in with_math.select("span.math")] == ["\\(y' + ay = 0\\)", "\\(5 と\\)"]
     prices = kramdown_options.soup("posts/2026-01-27-prices.html").select_one("article")
     assert not prices.select("span.math")
-    assert "方程式 $y’ + ay = 0$ の解と、$5 と $10 の差。" in prices.get_text()  # text: kramdown's typography
+    assert "方程式 $y' + ay = 0$ の解と、$5 と $10 の差。" in prices.get_text()  # text (quotes kept straight here)
 
 
 def test_a_first_heading_of_any_level_repeating_the_title_is_not_shown_twice(kramdown_options: Built) -> None:
@@ -573,9 +573,11 @@ def test_a_first_heading_of_any_level_repeating_the_title_is_not_shown_twice(kra
 
 
 def test_an_excerpt_has_the_typography_of_the_page(kramdown_options: Built) -> None:
-    """The text before ``<!--more-->`` is shown in lists and ``<meta>`` as the page shows it."""
+    """The text before ``<!--more-->`` is shown in lists and ``<meta>`` as the page shows it; with the site's
+    ``smart_quotes: ["apos", "apos", "quot", "quot"]`` (a real blog's) its quotes stay straight."""
     page = kramdown_options.soup("posts/2026-01-28-excerpt.html")
-    assert page.find("meta", attrs={"name": "description"})["content"] == "調べてみると… “引用”"
+    assert page.find("meta", attrs={"name": "description"})["content"] == '調べてみると… "引用"'  # quotes kept straight
+    assert '調べてみると… "引用"残り' in [p.get_text() for p in page.select("article p")]
     assert typography("C:\\Users と \\\" と 1 < 2 > 0 --") == "C:\\Users と \\” と 1 < 2 > 0 –"
 
 

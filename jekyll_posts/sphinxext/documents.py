@@ -30,7 +30,7 @@ from ..core.encoding import REPLACEMENT, decode_source, register_codec, unregist
 from ..core.entries import PageEntry
 from ..core.jekyll.embeds import amp_as_html, has_amp
 from ..core.jekyll.jemoji import uses_jemoji, with_emoji
-from ..core.jekyll.posts import MadePost, hard_wraps
+from ..core.jekyll.posts import MadePost, curls_quotes, hard_wraps
 from ..core.markdown import literal_page
 from ..core.post import same_text
 from ..core.visible import html_text
@@ -220,7 +220,7 @@ class TypographyAsKramdown(SphinxSmartQuotes):
     def apply(self, **kwargs: object) -> None:
         if not self.is_available():
             return
-        self.smartquotes_action = "qDe"
+        self.smartquotes_action = typography_action(curls_quotes(site_state(compat.sphinx.app_of(self.env)).site))
         record: PostRecord = self.env.current_document[RECORD_KEY]
         self._body_line = record.body_line
         settings = self.document.settings
@@ -238,10 +238,15 @@ class TypographyAsKramdown(SphinxSmartQuotes):
             yield (kind, text) if in_body and not as_written else ("literal", node.astext())
 
 
-def typography(text: str) -> str:
+def typography_action(quotes: bool) -> str:
+    """SmartyPants' action for kramdown's typography: dashes, ellipses, and quotes unless kept straight."""
+    return "qDe" if quotes else "De"
+
+
+def typography(text: str, quotes: bool = True) -> str:
     """kramdown's typography of plain ``text`` (a post's excerpt), as :class:`TypographyAsKramdown` gives
     the page's (SmartyPants reads backslash escapes: each backslash is kept as it is)."""
-    return str(smartyPants(text.replace("\\", "\\\\"), "qDe", "en"))
+    return str(smartyPants(text.replace("\\", "\\\\"), typography_action(quotes), "en"))
 
 
 def _source_line(node: nodes.Node) -> int | None:
@@ -372,7 +377,7 @@ class ApplyFrontMatter(SphinxTransform):
         section = self._titled_section(record)
         excerpt = made and made.excerpt
         if excerpt and self.config.smartquotes is not False:
-            excerpt = typography(excerpt)  # as the page shows the text
+            excerpt = typography(excerpt, curls_quotes(site_state(compat.sphinx.app_of(self.env)).site))
         summary = record.excerpt or excerpt or _summary(self.document)  # the body's `#` sections too
         if record.image is not None:
             section.insert(1, cover_figure(record.image, self.env.doc2path(docname)))

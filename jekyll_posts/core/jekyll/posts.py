@@ -192,6 +192,15 @@ def reads_dollar_math(record: PostRecord) -> bool:
     return record.metadata.get("math") is True
 
 
+def curls_quotes(site: JekyllSite) -> bool:
+    """Whether kramdown curled straight quotes: its ``smart_quotes`` (``kramdown:`` in ``_config.yml``)
+    names curly ones, as by default; ``apos,apos,quot,quot`` kept them straight."""
+    options = site.config.get("kramdown")
+    value = options.get("smart_quotes") if isinstance(options, dict) else None
+    names = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
+    return not names or not all(str(name).strip() in ("apos", "quot") for name in names)
+
+
 def hard_wraps(site: JekyllSite) -> bool:
     """kramdown's ``hard_wrap`` (``kramdown:`` in ``_config.yml``): each line end in a paragraph is a line break."""
     options = site.config.get("kramdown")
