@@ -53,6 +53,16 @@ FEATURES: dict[str, tuple[str, ...]] = {
         f"{PACKAGE}.documents:HighlightAsRougeDid.apply",
         f"{PACKAGE}.urls:warn_shared_urls",
     ),
+    "Jekyll text: typography, alerts, jemoji, hard wrap": (
+        f"{PACKAGE}.documents:TypographyAsKramdown.apply",
+        f"{PACKAGE}.documents:EmojiAsJemoji.apply",
+        f"{PACKAGE}.documents:LineEndsAsKramdownHardWrap.apply",
+        f"{PACKAGE}.alerts:GitHubAlerts.apply",
+    ),
+    "warnings given again": (
+        f"{PACKAGE}.written_warnings:note_written",
+        f"{PACKAGE}.written_warnings:warn_again_unless_written",
+    ),
     "related pages": (
         f"{PACKAGE}.related:_bring_up_to_date",
         f"{PACKAGE}.related:add_related",
