@@ -191,19 +191,20 @@ def test_a_rebuild_with_nothing_changed_warns_about_every_problem_again(
 
 def test_a_rebuild_with_nothing_changed_warns_again_about_links_that_lead_nowhere(tmp_path: Path) -> None:
     """Links are resolved as pages are written, and Sphinx writes only what changed: a ``-W``
-    build that failed on a broken link passed the next time, though nothing was fixed (a real blog)."""
+    build that failed on a broken link passed the next time, though nothing was fixed (a real blog).
+    Each is warned about at its own line, not its paragraph's first (another real blog)."""
     srcdir = copy_root("kb", tmp_path)
     post = srcdir / "posts" / "2026-03-01-broken.md"
-    links = "[どこにもない](no-such-page) と [古いページ](/2019/01/01/gone.html)"
+    links = "[どこにもない](no-such-page) と\n[古いページ](/2019/01/01/gone.html)"  # each at its line: 7 and 8
     post.write_text(f"---\ntitle: 壊れたリンク\n---\n\n本文です。\n\n{links}。\n", encoding="utf-8")
     first = build(srcdir, tmp_path / "_build")
     again = build(srcdir, tmp_path / "_build")
     assert "0 added, 0 changed, 0 removed" in again.status
     assert "writing output... [100%] posts/2026-03-01-broken" not in again.status
     expected = [
-        f"{post}:7: WARNING: '/2019/01/01/gone.html' is a page of the Jekyll site that is not here:"
-        " set jekyll_posts_site_url to link to it [jekyll_posts.link]",
         f"{post}:7: WARNING: 'myst' cross-reference target not found: 'no-such-page' [myst.xref_missing]",
+        f"{post}:8: WARNING: '/2019/01/01/gone.html' is a page of the Jekyll site that is not here:"
+        " set jekyll_posts_site_url to link to it [jekyll_posts.link]",
     ]
     assert sorted(first.warnings.splitlines()) == sorted(again.warnings.splitlines()) == expected
     post.write_text("---\ntitle: 直したリンク\n---\n\n本文です。\n", encoding="utf-8")

@@ -9,7 +9,7 @@ The title is escaped, so it is shown as the literal text it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .japanese import collapse_white_space
 from .problems import Problem
@@ -68,6 +68,20 @@ def github_alert(text: str) -> tuple[str, int] | None:
     for any other quote (the marker must be alone on the first line, as GitHub reads it)."""
     match = _GITHUB_ALERT.match(text)
     return (match[1].lower(), match.end()) if match else None
+
+
+#: how many lines after its paragraph's first a link is looked for
+LINK_LINE_REACH = 50
+
+
+def line_of_link(lines: Sequence[str], first: int, target: str) -> int:
+    """The line (1-based) of ``lines`` where a link to ``target`` in the paragraph starting at line
+    ``first`` is: the first line from there that names it (MyST places every link of a paragraph at
+    the paragraph's first line); ``first`` when none does."""
+    for number in range(first, min(first + LINK_LINE_REACH, len(lines) + 1)):
+        if target in lines[number - 1]:
+            return number
+    return first
 
 
 def escape_inline(text: str) -> str:

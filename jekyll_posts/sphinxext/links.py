@@ -39,6 +39,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..core.jekyll.references import is_page_address, relative_link_path
+from ..core.markdown import line_of_link
 from ..core.post import PostRecord, media_subpath, under_media_subpath
 from ..core.visible import html_anchors
 from . import compat
@@ -66,6 +67,7 @@ _HTML_SOURCE = re.compile(r"""(\bsrc\s*=\s*)(["'])([^"']*)\2""", re.IGNORECASE)
 def setup_links(app: Sphinx) -> None:
     app.add_transform(SiteImages)
     app.add_transform(LinksToHtmlAnchors)
+    app.add_post_transform(LinksAtTheirLines)
     app.add_post_transform(SiteLinks)
     app.connect("env-updated", forget_old_urls)
 
@@ -216,6 +218,29 @@ class SiteImages(SphinxTransform):
 def _under(found: re.Match[str], folder: str) -> str:
     """An HTML ``src`` under the post's ``media_subpath``, when it is relative."""
     return f"{found[1]}{found[2]}{under_media_subpath(found[3], folder)}{found[2]}"
+
+
+class LinksAtTheirLines(SphinxPostTransform):
+    """Each link of a Markdown document at its own line, not its paragraph's first (where MyST puts
+    every link of a paragraph), so a warning about it (``myst.xref_missing``, ``jekyll_posts.link``)
+    is given at the line it is on."""
+
+    default_priority = 7  # before the links are resolved (8, 9)
+
+    def run(self, **kwargs: Any) -> None:
+        source = self.env.doc2path(self.env.current_document.docname)
+        if self.config.source_suffix.get(source.suffix) != "markdown":
+            return
+        links = [node for node in self.document.findall(addnodes.pending_xref) if node.line and node.source]
+        if not links:
+            return
+        try:
+            lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return
+        for link in links:
+            if Path(link.source) == source:
+                link.line = line_of_link(lines, link.line, link["reftarget"])
 
 
 class SiteLinks(SphinxPostTransform):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from jekyll_posts.core.markdown import escape_inline, github_alert, headings, replace_front_matter
+from jekyll_posts.core.markdown import escape_inline, github_alert, headings, line_of_link, replace_front_matter
 
 
 def test_headings_outside_fenced_code() -> None:
@@ -54,3 +54,17 @@ def test_a_quote_is_a_github_alert_only_with_the_marker_alone_on_its_first_line(
     text: str, alert: tuple[str, int] | None
 ) -> None:
     assert github_alert(text) == alert
+
+
+@pytest.mark.parametrize(
+    ("first", "target", "line"),
+    [
+        (2, "b.html", 3),  # the link on the paragraph's second line
+        (2, "a", 2),
+        (2, "nowhere", 2),  # not named: the paragraph's first line, as MyST gave
+        (4, "a", 4),  # looked for from the paragraph's first line on
+    ],
+)
+def test_a_link_is_placed_at_the_line_that_names_it(first: int, target: str, line: int) -> None:
+    lines = ["---", "[a](a) と", "[b](b.html)。", "[c](a)"]
+    assert line_of_link(lines, first, target) == line
