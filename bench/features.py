@@ -44,6 +44,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
         f"{PACKAGE}.jekyll:warn_unbuilt_post_files",
         f"{PACKAGE}.links:SiteImages.apply",
         f"{PACKAGE}.links:SiteLinks.run",
+        f"{PACKAGE}.links:LinksAtTheirLines.run",
         f"{PACKAGE}.links:old_urls",
     ),
     "front matter to posts": (
