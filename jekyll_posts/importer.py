@@ -40,6 +40,7 @@ import glob
 import json
 import mimetypes
 import os
+import posixpath
 import re
 import shutil
 import sys
@@ -62,6 +63,7 @@ from .core.jekyll import JekyllSite, Links, load_jekyll_site
 from .core.jekyll.defaults import defaults_for
 from .core.jekyll.kramdown import kramdown_to_myst
 from .core.jekyll.liquid import render_liquid
+from .core.jekyll.permalinks import split_post_file_name
 from .core.jekyll.posts import parses_block_html
 from .core.jekyll.references import SiteAddress, is_page_address, references, resolve, source_lines, target_path
 from .core.jekyll.site import CONFIG_FILES, configured_folder, time_zone
@@ -285,6 +287,8 @@ def plan_import(site: Site, progress: bool) -> Plan:
         plan.add(copy)
     for copy in tqdm(posts, desc="reading posts", unit=" posts", disable=not progress, file=sys.stderr):
         _add_used_files(site, copy, plan)
+    slugs = {split[1] for copy in posts if (split := split_post_file_name(copy.source.name))}
+    plan.missing = [missing for missing in plan.missing if not _names_a_post(missing[2], slugs)]
     plan.unskip({copy.source.relative_to(site.places.site).as_posix() for copy in plan.copies.values()})
     return plan
 
@@ -450,6 +454,13 @@ def _has_front_matter(path: Path) -> bool:
             return _FRONT_MATTER.match(file.readline(1024)) is not None
     except OSError:
         return False
+
+
+def _names_a_post(target: str, slugs: set[str]) -> bool:
+    """Whether a missing target is a post's address: its last part is a post's slug
+    (``/ja/blog/2019/03/29/groonga-9.0.1``, where ``.1`` read as an extension): the build links it to the post."""
+    name = posixpath.basename(urlsplit(target).path.rstrip("/"))
+    return name.removesuffix(".html") in slugs
 
 
 def _made_by_a_page(path: Path) -> bool:

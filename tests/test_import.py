@@ -417,6 +417,23 @@ def test_a_missing_picture_with_a_query_is_in_the_advice(
     assert '(suppress_warnings = ["image.not_readable"])' in out
 
 
+def test_a_link_to_a_post_by_its_address_is_not_a_missing_file(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real blog (groonga.org) linked ``/ja/blog/2019/03/29/groonga-9.0.1``: its ``.1`` read as an extension,
+    it was reported missing, though the build links it to the post.  A missing picture still is."""
+    posts = {
+        "_posts/2019-03-29-groonga-9.0.1.md": "---\ntitle: A\n---\n\n本文。\n",
+        "_posts/2019-05-29-groonga-9.0.3.md": (
+            "---\ntitle: B\n---\n\n[前回](/blog/2019/03/29/groonga-9.0.1) ![図](/groonga-9.0.1.png)\n"
+        ),
+    }
+    status, out = run_import(capsys, site=write_files(tmp_path / "site", posts))
+    assert status == 0
+    assert "missing: 1 file posts refer to are not in the site" in out
+    assert "/groonga-9.0.1.png" in out and "/blog/2019/03/29/groonga-9.0.1\n" not in out
+
+
 @pytest.mark.parametrize("line_end", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_a_missing_file_of_a_post_with_other_line_ends_is_reported_at_its_line(
     kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], line_end: str
