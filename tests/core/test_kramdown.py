@@ -198,6 +198,11 @@ CASES = [
         "![a](1)\n<p></p>\n\n![b](2)\n<p></p>\n\n![c](3)\n<div>y</div>\n\n**d**\n",
     ),
     ("html block ended by a blank line: untouched", "<p>a</p>\n\ntext\n", "<p>a</p>\n\ntext\n"),
+    (
+        "a stray end tag, then text",  # a real blog: the text after </html> was raw HTML, in no paragraph
+        "<html>\n<img src='a.png'>\n\n</html>\n以前の\n",
+        "<html>\n<img src='a.png'>\n\n</html>\n\n以前の\n",
+    ),
     ("span html is text: untouched", "<span>a</span>\ntext\n", "<span>a</span>\ntext\n"),
     # Markdown inside HTML marked markdown="1".
     (
@@ -282,6 +287,7 @@ def test_dollars_are_math_where_the_page_read_them_so(kramdown: str, myst: str) 
             "<p>以下のファイル</p>\n<ul>\n<li>%USERPROFILE%/.ssh/id_rsa</li>\n</ul>\n",
         ),
         ("> %d\n", "<blockquote>\n<p>%d</p>\n</blockquote>\n"),
+        ("<div>\n<img>\n\n</div>\n本文\n", "<div>\n<img>\n</div>\n<p>本文</p>\n"),
         (
             "- 項目\n\n  > 引用\n  {: .prompt-tip }\n",
             '<ul>\n<li>\n<p>項目</p>\n<blockquote class="prompt-tip">\n<p>引用</p>\n</blockquote>\n</li>\n</ul>\n',

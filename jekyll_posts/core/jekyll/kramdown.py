@@ -142,6 +142,8 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 #: a line ending with a closing tag, and a line of text right after it
 _CLOSED_THEN_TEXT = re.compile(r"</[A-Za-z][\w-]*>[ \t]*\n[ \t]*\S")
 _OPENING_TAG = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
+#: a line that is only an end tag (``</html>``, its element opened in an HTML block before a blank line)
+_CLOSING_TAG_LINE = re.compile(r"^ {0,3}</[A-Za-z][\w-]*\s*>[ \t]*$")
 #: an opening tag asking kramdown to parse its content, and the attribute that asks
 _MARKDOWN_TAG = re.compile(
     r"""<([A-Za-z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*?)\s+markdown\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1)"""
@@ -360,6 +362,8 @@ def _first_element_ends(lines: list[str]) -> list[int]:
 def _first_element_end(lines: Sequence[str], start: int, end: int) -> int | None:
     """The line before ``end`` - 1 where the element opening line ``start`` is closed, if any
     (not before kramdown's own syntax: an attribute list or an extension's end is the block's)."""
+    if _CLOSING_TAG_LINE.match(lines[start]) and end - start > 1:  # a stray end tag: kramdown's block is that line
+        return None if lines[start + 1].lstrip().startswith("{:") else start
     opening = _OPENING_TAG.match(lines[start])
     if opening is None:
         return None
