@@ -269,7 +269,7 @@ def _made(docname: str, path: Path, parsed: ParsedPost, site: Site) -> MadePost 
         return None
     links = Links(
         post_url=site.index.post_named,
-        link=lambda target: site.index.by_path.get(target.strip("/")),
+        link=lambda target: site.index.by_path.get(target.strip("/")) or site.jekyll.static_file(target),
         site_posts=site.site_posts,
     )
     return jekyll_post(parsed, JekyllContext(site_path, site.jekyll, links, site.settings.zone, path))

@@ -362,6 +362,17 @@ def test_a_relative_link_leads_where_it_led_on_the_old_page(site: Built) -> None
     assert "区切りを決めた投稿" in [backlink.get_text() for backlink in backlinks]
 
 
+def test_a_link_tag_to_a_static_file_is_its_path(site: Built) -> None:
+    """``{% link /assets/img/logo.png %}`` (Jekyll finds static files too): a real blog wrote its 27 images
+    so, and each was left as written with a warning."""
+    article = site.soup("posts/2026-01-13-separator.html").select_one("article")
+    image = article.find("img", alt="リンクタグのロゴ")
+    assert image is not None and "width: 120px" in image.get("style", "")
+    assert (site.outdir / "posts" / image["src"]).resolve().read_bytes() == (
+        site.srcdir / "jekyll" / "assets" / "img" / "logo.png"
+    ).read_bytes()
+
+
 def test_a_github_alert_is_the_box_it_names(site: Built) -> None:
     """``> [!NOTE]`` alone on a quote's first line (a real blog had 372): a box with its title, as on GitHub."""
     article = site.soup("posts/2026-01-13-separator.html").select_one("article")

@@ -163,7 +163,9 @@ def make_post(app: Sphinx, docname: str, parsed: ParsedPost) -> MadePost | None:
         return None
     links = Links(  # the posts indexed when a post first links to one (1 s at 10,000 posts)
         post_url=lambda name: _link(app, docname, _post_index(app).post_named(name)),
-        link=lambda target: _link(app, docname, _post_index(app).by_path.get(target.strip("/"))),
+        link=lambda target: (
+            _link(app, docname, _post_index(app).by_path.get(target.strip("/"))) or state.site.static_file(target)
+        ),
         jekyll_url=lambda tag, name: _old_url(app, _linked_post(app, tag, name)),
         site_posts=lambda: _site_posts(app),
     )

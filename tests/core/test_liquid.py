@@ -67,6 +67,21 @@ def test_the_fixture_site_loads_without_problems() -> None:
     assert SITE.includes == SITE_FOLDER / "_includes"
 
 
+@pytest.mark.parametrize(
+    ("target", "path"),
+    [
+        ("/assets/img/logo.png", "/assets/img/logo.png"),
+        ("assets/img/logo.png ", "/assets/img/logo.png"),
+        ("/assets/img/none.png", None),
+        ("/assets/img", None),  # a folder
+        ("../outside.txt", None),
+    ],
+)
+def test_link_finds_the_sites_static_files(target: str, path: str | None) -> None:
+    """Jekyll's ``{% link %}`` names static files too (a real blog wrote its 27 images so)."""
+    assert SITE.static_file(target) == path
+
+
 def test_config_values_win_over_defaults_which_fill_the_rest() -> None:
     assert SITE.config["title"] == "チーム技術ブログ"
     assert SITE.config["url"] == "https://blog.example.jp"
@@ -507,7 +522,7 @@ def test_a_tag_inside_a_url_or_code_is_the_url_jekyll_wrote(body: str, expected:
             "[a]({% post_url 2099-01-01-nothing %})",
             "post_url: no post named '2099-01-01-nothing': the tag is left as written",
         ),
-        ("[a]({% link _posts/none.md %})", "link: no page at '_posts/none.md': the tag is left as written"),
+        ("[a]({% link _posts/none.md %})", "link: no post or file at '_posts/none.md': the tag is left as written"),
     ],
 )
 def test_an_unknown_link_target_is_left_as_written(body: str, problem: str) -> None:

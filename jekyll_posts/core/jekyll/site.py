@@ -62,6 +62,15 @@ class JekyllSite:
     #: ``defaults:``, the front matter values it gives the posts it scopes
     front_matter_defaults: tuple[DefaultValues, ...] = ()
 
+    def static_file(self, target: str) -> str | None:
+        """The site path of the file of the site ``{% link %}`` names (``/assets/img/a.png``): Jekyll's tag
+        finds its static files as well as its posts and pages; ``None`` when the site folder has no such file."""
+        if self.root is None:
+            return None
+        root = self.root.resolve()
+        file = (root / target.strip().strip("/")).resolve()
+        return "/" + file.relative_to(root).as_posix() if file.is_relative_to(root) and file.is_file() else None
+
 
 def load_jekyll_site(folder: Path | None, defaults: Mapping[str, Any]) -> tuple[JekyllSite, list[SiteProblem]]:
     """Read a Jekyll site folder; ``defaults`` (from ``conf.py``) fill the keys its configuration lacks.

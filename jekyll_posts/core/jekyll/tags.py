@@ -228,7 +228,7 @@ class LinkNode(Node):
             return buffer.write(tag_text(self.token))
         target = state.links.post_url(_post_name(name)) if tag == "post_url" else state.links.link(name.strip())
         if target is None:
-            what = "post named" if tag == "post_url" else "page at"
+            what = "post named" if tag == "post_url" else "post or file at"
             state.report(self.token, f"{tag}: no {what} {name.strip()!r}: the tag is left as written")
             return buffer.write(tag_text(self.token))
         place = placement(self.token)
