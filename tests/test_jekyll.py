@@ -543,6 +543,8 @@ def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     )
     excerpt = srcdir / "posts" / "2026-01-28-excerpt.md"
     excerpt.write_text('---\ntitle: 抜粋\n---\n\n調べてみると... "引用"<!--more-->残り\n', encoding="utf-8")
+    display = "前の文。\n\n$$\n\\frac{a}{b} =\n- c\n=\n\n+ d\n$$\n\n後の文。\n"
+    (srcdir / "posts" / "2026-01-27-display.md").write_text(f"---\ntitle: display\n---\n\n{display}", "utf-8")
     for slug, math in (("math", "true"), ("prices", "false")):
         post = srcdir / "posts" / f"2026-01-27-{slug}.md"
         body = "方程式 $y' + ay = 0$ の解と、$5 と $10 の差。\n"
@@ -590,6 +592,14 @@ def test_an_excerpt_has_the_typography_of_the_page(kramdown_options: Built) -> N
     assert page.find("meta", attrs={"name": "description"})["content"] == '調べてみると… "引用"'  # quotes kept straight
     assert '調べてみると… "引用"残り' in [p.get_text() for p in page.select("article p")]
     assert typography("C:\\Users と \\\" と 1 < 2 > 0 --") == "C:\\Users と \\” と 1 < 2 > 0 –"
+
+
+def test_a_math_block_is_one_equation_whatever_its_lines_hold(kramdown_options: Built) -> None:
+    """kramdown's ``$$`` block up to the next ``$$``: its ``- c`` was a list (the minus sign gone), its ``=``
+    a heading's underline and its blank line its end (a real blog: 24 posts)."""
+    article = kramdown_options.soup("posts/2026-01-27-display.html").select_one("article")
+    assert [math.get_text().strip() for math in article.select("div.math")] == ["\\[\\frac{a}{b} =\n- c\n=\n%\n+ d\\]"]
+    assert not article.select("ul, h2") and [p.get_text() for p in article.select("p")][-2:] == ["前の文。", "後の文。"]
 
 
 def test_with_jemoji_an_emoji_name_is_the_emoji(kramdown_options: Built) -> None:

@@ -107,6 +107,19 @@ CASES = [
     ("block math keeps % lines", "\n$$\n% comment\n$$\n", "\n```{math}\n% comment\n```\n"),
     ("escaped dollars", "\\$$x$$\n", "\\$$x$$\n"),
     ("math in code", "`$$x$$`\n", "`$$x$$`\n"),
+    # A math block: markdown-it read its lines as a heading's underline, a list, or its end (a real blog).
+    (
+        "math block with = and - lines",
+        "前\n\n$$\nF =\n\\left(a\\right)\n=\n- f_{00}\n+ b\n$$\n\n後\n",
+        "前\n\n```{math}\nF =\n\\left(a\\right)\n=\n- f_{00}\n+ b\n```\n\n後\n",
+    ),
+    (
+        "math block with a blank line",
+        "$$\n\n\\begin{aligned}\nX &= 1 \\\\\n\\end{aligned}\n$$\n",
+        "```{math}\n%\n\\begin{aligned}\nX &= 1 \\\\\n\\end{aligned}\n```\n",
+    ),
+    ("math block in code: untouched", "```\n$$\n- a\n$$\n```\n", "```\n$$\n- a\n$$\n```\n"),
+    ("math block never closed: untouched", "$$\n- a\n", "$$\n- a\n"),
     # a real blog (tokoik/blog): math on its own lines inside a sentence, one paragraph in kramdown
     ("math lines in a paragraph", "法線\n$$\nn = a\n$$\nと中間\n", "法線\n{math}`\nn = a\n`\nと中間\n"),
     ("math lines ending a line", "値 $$a\nb$$ です\n", "値 {math}`a\nb` です\n"),

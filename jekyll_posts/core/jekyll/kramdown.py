@@ -142,6 +142,9 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 #: a line ending with a closing tag, and a line of text right after it
 _CLOSED_THEN_TEXT = re.compile(r"</[A-Za-z][\w-]*>[ \t]*\n[ \t]*\S")
 _OPENING_TAG = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
+#: a line opening a kramdown math block, and a code fence's line (a math block never runs into code)
+_MATH_BLOCK_OPENING = re.compile(r"^ {0,3}\$\$")
+_CODE_FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 #: a line that is only an end tag (``</html>``, its element opened in an HTML block before a blank line)
 _CLOSING_TAG_LINE = re.compile(r"^ {0,3}</[A-Za-z][\w-]*\s*>[ \t]*$")
 #: an opening tag asking kramdown to parse its content, and the attribute that asks
@@ -292,6 +295,7 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False, dollar_math: boo
     body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(body, parse_block_html))
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)), dollar_math=dollar_math)
     _rewrite_block_extensions(document)
+    _rewrite_math_blocks(document)
     _rewrite_tables(document)
     _collect_definitions(document)
     _rewrite_footnote_definitions(document)
@@ -760,6 +764,46 @@ def _rewrite_block_math(document: _Document, blocks: Sequence[_Block]) -> None:
         text = "\n".join(document.lines[block.start : block.end]).strip()
         if len(text) >= 4 and text.startswith("$$") and text.endswith("$$") and "$$" not in text[2:-2]:
             _math_directive(document, block)
+
+
+def _rewrite_math_blocks(document: _Document) -> None:
+    """Each kramdown math block, ``$$`` at a block's start to the next line ending in ``$$``, as a ``{math}``
+    directive, whatever its lines hold: markdown-it read a line starting with ``-``, ``+`` or ``=`` in it as
+    a list or a heading underline, and a blank line as its end (a real blog: 24 posts of broken equations)."""
+    lines = document.lines
+    index = 0
+    while index < len(lines):
+        end = _math_block_end(document, index) if _MATH_BLOCK_OPENING.match(lines[index]) else None
+        if end is None:
+            index += 1
+            continue
+        for line in range(index + 1, end):  # a blank line in it would split the equation in two
+            if document.is_blank(line):
+                lines[line] = "%"
+        _math_directive(document, _Block("paragraph", index, end + 1))
+        index = end + 1
+
+
+def _math_block_end(document: _Document, start: int) -> int | None:
+    """The line closing the math block opening at line ``start`` (``None`` when it is not one: not at a
+    block's start, in code, never closed, or with ``$$`` again inside, which kramdown reads otherwise)."""
+    lines = document.lines
+    if start in document.protected or not _at_block_start(document, start):
+        return None
+    first = lines[start].strip()
+    if len(first) >= 4 and first.endswith("$$"):  # on one line
+        return start if "$$" not in first[2:-2] else None
+    if "$$" in first[2:]:
+        return None
+    for end in range(start + 1, len(lines)):
+        text = lines[end].rstrip()
+        if end in document.protected and _CODE_FENCE_LINE.match(text):
+            return None
+        if text.endswith("$$"):
+            return end if "$$" not in text[:-2] else None
+        if "$$" in text:
+            return None
+    return None
 
 
 def _math_directive(document: _Document, block: _Block) -> None:
