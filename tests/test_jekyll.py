@@ -543,6 +543,10 @@ def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     )
     excerpt = srcdir / "posts" / "2026-01-28-excerpt.md"
     excerpt.write_text('---\ntitle: 抜粋\n---\n\n調べてみると... "引用"<!--more-->残り\n', encoding="utf-8")
+    as_written = "int a[2][3] = {{1, 2, 3}, {4, 5, 6}}; と {% raw %} と {{ page.title }}\n"
+    (srcdir / "posts" / "2026-01-27-as-written.md").write_text(
+        f"---\ntitle: as written\nrender_with_liquid: false\n---\n\n{as_written}", "utf-8"
+    )
     display = "前の文。\n\n$$\n\\frac{a}{b} =\n- c\n=\n\n+ d\n$$\n\n後の文。\n"
     (srcdir / "posts" / "2026-01-27-display.md").write_text(f"---\ntitle: display\n---\n\n{display}", "utf-8")
     for slug, math in (("math", "true"), ("prices", "false")):
@@ -600,6 +604,13 @@ def test_a_math_block_is_one_equation_whatever_its_lines_hold(kramdown_options: 
     article = kramdown_options.soup("posts/2026-01-27-display.html").select_one("article")
     assert [math.get_text().strip() for math in article.select("div.math")] == ["\\[\\frac{a}{b} =\n- c\n=\n%\n+ d\\]"]
     assert not article.select("ul, h2") and [p.get_text() for p in article.select("p")][-2:] == ["前の文。", "後の文。"]
+
+
+def test_a_post_with_render_with_liquid_false_shows_its_braces_as_written(kramdown_options: Built) -> None:
+    """Jekyll 4's ``render_with_liquid: false``: no Liquid runs (a real blog's C code gave Liquid errors)."""
+    article = kramdown_options.soup("posts/2026-01-27-as-written.html").select_one("article")
+    shown = "int a[2][3] = {{1, 2, 3}, {4, 5, 6}}; と {% raw %} と {{ page.title }}"
+    assert shown in [p.get_text() for p in article.select("p")]
 
 
 def test_with_jemoji_an_emoji_name_is_the_emoji(kramdown_options: Built) -> None:

@@ -84,6 +84,7 @@ COMMON_KEYS = frozenset(
         "canonical_url",
         "math",
         "mermaid",
+        "render_with_liquid",
         # themes' keys that look like a typo of one of ours
         "subtitle",  # Beautiful Jekyll, TeXt
         "read_time",  # Minimal Mistakes

@@ -82,7 +82,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
     problems: list[Problem] = []
     dependencies: set[Path] = set(_config_files(context.site))
     reads_posts = False
-    if has_liquid(body):
+    if has_liquid(body) and record.metadata.get("render_with_liquid") is not False:
         from .liquid import render_liquid  # python-liquid only when a post needs it
 
         rendered = render_liquid(body, record.body_line, page_variables(record, context), context.site, context.links)
