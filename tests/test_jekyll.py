@@ -373,6 +373,18 @@ def test_a_link_tag_to_a_static_file_is_its_path(site: Built) -> None:
     ).read_bytes()
 
 
+def test_a_title_the_body_repeats_as_its_heading_keeps_its_quotes(tmp_path: Path) -> None:
+    """The page's title is the front matter's, as written, though the body's ``#`` heading shows it; the
+    body's text gets kramdown's typography (a real blog's "Walker's" was curled in its title)."""
+    srcdir = copy_root("kb", tmp_path)
+    post = "---\ntitle: \"Walker's Alias\"\n---\n\n# Walker's Alias\n\n本文の \"引用\" です。\n"
+    (srcdir / "posts" / "2026-02-01-walker.md").write_text(post, encoding="utf-8")
+    page = build(srcdir, tmp_path / "_build").soup("posts/2026-02-01-walker.html")
+    assert page.find("h1").get_text().rstrip("#") == "Walker's Alias"
+    assert page.title.get_text().startswith("Walker's Alias")
+    assert "本文の “引用” です。" in [p.get_text() for p in page.select("article p")]
+
+
 def test_a_github_alert_is_the_box_it_names(site: Built) -> None:
     """``> [!NOTE]`` alone on a quote's first line (a real blog had 372): a box with its title, as on GitHub."""
     article = site.soup("posts/2026-01-13-separator.html").select_one("article")

@@ -223,6 +223,10 @@ class TypographyAsKramdown(SphinxSmartQuotes):
         self.smartquotes_action = typography_action(curls_quotes(site_state(compat.sphinx.app_of(self.env)).site))
         record: PostRecord = self.env.current_document[RECORD_KEY]
         self._body_line = record.body_line
+        # the page's title is the front matter's, as written, even where the body's heading shows it
+        self._titles = [
+            title for title in self.document.findall(nodes.title) if same_text(title.astext(), record.title)
+        ]
         settings = self.document.settings
         language, smart_quotes = settings.language_code, getattr(settings, "smart_quotes", False)
         settings.language_code, settings.smart_quotes = "en", True
@@ -234,7 +238,8 @@ class TypographyAsKramdown(SphinxSmartQuotes):
     def get_tokens(self, txtnodes: list[nodes.Text]) -> Iterator[tuple[str, str]]:
         for (kind, text), node in zip(super().get_tokens(txtnodes), txtnodes, strict=True):
             in_body = (_source_line(node) or 0) >= self._body_line
-            as_written = "{%" in node or "{{" in node  # Liquid that did not run, shown to be fixed
+            in_title = any(ancestor is title for ancestor in _ancestors(node) for title in self._titles)
+            as_written = in_title or "{%" in node or "{{" in node  # Liquid that did not run, shown to be fixed
             yield (kind, text) if in_body and not as_written else ("literal", node.astext())
 
 
