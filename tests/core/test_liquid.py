@@ -82,6 +82,21 @@ def test_link_finds_the_sites_static_files(target: str, path: str | None) -> Non
     assert SITE.static_file(target) == path
 
 
+@pytest.mark.parametrize(
+    ("head", "reads"),
+    [
+        ("MathJax = {tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']]}};", True),  # a real blog's head.html
+        ('MathJax.Hub.Config({tex2jax: {inlineMath: [ ["$","$"] ]}});', True),  # MathJax 2
+        ("MathJax = {tex: {inlineMath: [['\\\\(', '\\\\)']]}};", False),
+        ("<p>$5 と $10</p>", False),
+    ],
+)
+def test_a_site_whose_mathjax_reads_dollars_is_known_by_its_includes(tmp_path: Path, head: str, reads: bool) -> None:
+    write(tmp_path, {"_includes/head.html": f"<script>{head}</script>\n"})
+    assert JekyllSite(includes=tmp_path / "_includes").mathjax_reads_dollars is reads
+    assert JekyllSite().mathjax_reads_dollars is False
+
+
 def test_config_values_win_over_defaults_which_fill_the_rest() -> None:
     assert SITE.config["title"] == "チーム技術ブログ"
     assert SITE.config["url"] == "https://blog.example.jp"

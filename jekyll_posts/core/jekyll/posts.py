@@ -93,7 +93,9 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
     old_urls, url_problems = old_urls_of(record, context)
     return MadePost(
         markdown=head
-        + with_pygments_names(kramdown_to_myst(body, parses_block_html(context.site), reads_dollar_math(record))),
+        + with_pygments_names(
+            kramdown_to_myst(body, parses_block_html(context.site), reads_dollar_math(record, context.site))
+        ),
         problems=tuple(problems + url_problems),
         dependencies=frozenset(dependencies),
         excerpt=excerpt_of(body, separator_of(record, context.site)),
@@ -187,9 +189,10 @@ def parses_block_html(site: JekyllSite) -> bool:
     return isinstance(options, dict) and options.get("parse_block_html") is True
 
 
-def reads_dollar_math(record: PostRecord) -> bool:
-    """Whether the post's page read ``$...$`` as math: Chirpy's ``math: true`` loads MathJax so."""
-    return record.metadata.get("math") is True
+def reads_dollar_math(record: PostRecord, site: JekyllSite) -> bool:
+    """Whether the post's page read ``$...$`` as math: Chirpy's ``math: true`` loads MathJax so, and so
+    does a site whose own MathJax setup reads it (:attr:`JekyllSite.mathjax_reads_dollars`)."""
+    return record.metadata.get("math") is True or site.mathjax_reads_dollars
 
 
 def curls_quotes(site: JekyllSite) -> bool:

@@ -20,6 +20,7 @@ drop them).  The site's own files are trusted to be of a sane size.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -43,6 +44,8 @@ _SPACES = re.compile(r"\s+")
 _UNREADABLE = object()
 
 SiteProblem = tuple[Path, Problem]
+#: MathJax told to read ``$...$`` as inline math: ``inlineMath: [['$','$'], ...]`` (versions 2 and 3)
+_DOLLAR_INLINE_MATH = re.compile(r"""inlineMath['"]?\s*[:=]\s*\[\s*\[\s*['"]\$['"]\s*,\s*['"]\$['"]\s*\]""")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,18 @@ class JekyllSite:
     root: Path | None = None
     #: ``defaults:``, the front matter values it gives the posts it scopes
     front_matter_defaults: tuple[DefaultValues, ...] = ()
+
+    @functools.cached_property
+    def mathjax_reads_dollars(self) -> bool:
+        """Whether the site's own MathJax setup, in its includes (``head.html``), reads ``$...$`` as math:
+        ``inlineMath: [['$', '$'], ...]``; kramdown leaves single dollars to it."""
+        if self.includes is None or not self.includes.is_dir():
+            return False
+        return any(
+            _DOLLAR_INLINE_MATH.search(path.read_text(encoding="utf-8", errors="replace"))
+            for path in sorted(self.includes.rglob("*"))
+            if path.is_file() and path.suffix.lower() in (".html", ".htm", ".js")
+        )
 
     def static_file(self, target: str) -> str | None:
         """The site path of the file of the site ``{% link %}`` names (``/assets/img/a.png``): Jekyll's tag
