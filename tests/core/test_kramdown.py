@@ -107,6 +107,11 @@ CASES = [
     ("block math keeps % lines", "\n$$\n% comment\n$$\n", "\n```{math}\n% comment\n```\n"),
     ("escaped dollars", "\\$$x$$\n", "\\$$x$$\n"),
     ("math in code", "`$$x$$`\n", "`$$x$$`\n"),
+    (
+        "math and attributes in a footnote's text",  # a real blog: its footnotes' math was shown as TeX
+        "本文[^1]\n\n[^1]: 注 $$x$$ と[リンク](u){: .c}\n    続き $$y$$\n",
+        "本文[^1]\n\n[^1]: 注 {math}`x` と[リンク](u){.c}\n    続き {math}`y`\n",
+    ),
     # A math block: markdown-it read its lines as a heading's underline, a list, or its end (a real blog).
     (
         "math block with = and - lines",
@@ -267,6 +272,7 @@ def _myst(text: str) -> str:
         ("`$a$` と $$b$$ と $c$\n", "`$a$` と {math}`b` と {math}`c`\n"),
         ("$a\nb$ と\n", "{math}`a\nb` と\n"),
         ("$\\$$ と $\\{x\\}$\n", "{math}`\\$` と {math}`\\{x\\}`\n"),
+        ("注[^1]\n\n[^1]: 文献では$k$の代わりに$$i$$\n", "注[^1]\n\n[^1]: 文献では{math}`k`の代わりに{math}`i`\n"),
     ],
 )
 def test_dollars_are_math_where_the_page_read_them_so(kramdown: str, myst: str) -> None:

@@ -305,7 +305,7 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False, dollar_math: boo
     blocks = _top_level_blocks(tokens)
     _rewrite_block_math(document, blocks)
     _escape_myst_syntax(document)
-    for start, end in inline_regions(tokens):
+    for start, end in [*inline_regions(tokens), *_footnote_texts(document)]:
         _escape_liquid_tags(document, start, end)
         _rewrite_inline_region(document, start, end)
     _rewrite_link_definitions(document)
@@ -823,6 +823,18 @@ def _math_directive(document: _Document, block: _Block) -> None:
     lines[opening] = "```{math}"
     lines[closing] = "```"
     document.protected.update(range(opening, closing + 1))
+
+
+def _footnote_texts(document: _Document) -> list[tuple[int, int]]:
+    """The lines of each footnote's text (``[^1]: text`` and its indented lines), which markdown-it, reading
+    no footnotes here, took for a link definition: their math and attribute lists are rewritten too."""
+    regions = []
+    for start in sorted(line for lines in document.footnotes.values() for line in lines):
+        end = start + 1
+        while end < len(document.lines) and document.lines[end].startswith(("    ", "\t")):
+            end += 1
+        regions.append((start, end))
+    return regions
 
 
 def _rewrite_footnote_definitions(document: _Document) -> None:
