@@ -239,7 +239,7 @@ class TypographyAsKramdown(SphinxSmartQuotes):
         for (kind, text), node in zip(super().get_tokens(txtnodes), txtnodes, strict=True):
             in_body = (_source_line(node) or 0) >= self._body_line
             in_title = any(ancestor is title for ancestor in _ancestors(node) for title in self._titles)
-            as_written = in_title or "{%" in node or "{{" in node  # Liquid that did not run, shown to be fixed
+            as_written = in_title or "{%" in node or "{{" in node  # the title, and Liquid that did not run
             yield (kind, text) if in_body and not as_written else ("literal", node.astext())
 
 
