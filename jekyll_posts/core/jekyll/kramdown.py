@@ -303,7 +303,6 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False, dollar_math: boo
     ials += _take_heading_ids(document)
     tokens = BLOCK_PARSER.parse(document.structure())
     blocks = _top_level_blocks(tokens)
-    _rewrite_block_math(document, blocks)
     _escape_myst_syntax(document)
     for start, end in [*inline_regions(tokens), *_footnote_texts(document)]:
         _escape_liquid_tags(document, start, end)
@@ -751,19 +750,6 @@ def _take_heading_ids(document: _Document) -> list[_BlockIal]:
         lines[index] = line[: match.start()].rstrip()
         found.append(_BlockIal(index, index, _Attributes(id=match[1]), before=False))
     return found
-
-
-def _rewrite_block_math(document: _Document, blocks: Sequence[_Block]) -> None:
-    """A top-level paragraph that is only ``$$...$$``, at a block start, becomes a ``{math}`` directive."""
-    for block in blocks:
-        lines = range(block.start, block.end)
-        if block.kind != "paragraph" or any(line in document.protected for line in lines):
-            continue
-        if not _at_block_start(document, block.start):
-            continue
-        text = "\n".join(document.lines[block.start : block.end]).strip()
-        if len(text) >= 4 and text.startswith("$$") and text.endswith("$$") and "$$" not in text[2:-2]:
-            _math_directive(document, block)
 
 
 def _rewrite_math_blocks(document: _Document) -> None:
