@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from ..core.jekyll import JekyllSite
+
 logger = logging.getLogger(__name__)
 
 RECORD_KEY = "jekyll_posts:record"
@@ -178,9 +180,8 @@ class LineEndsAsKramdownHardWrap(SphinxTransform):
     default_priority = 685
 
     def apply(self, **kwargs: object) -> None:
-        if self.env.current_document.get(MADE_KEY) is None or not hard_wraps(
-            site_state(compat.sphinx.app_of(self.env)).site
-        ):
+        site = _site_of_post(self)
+        if site is None or not hard_wraps(site):
             return
         for text in list(self.document.findall(nodes.Text)):
             if "\n" in text and _in_running_text(text):
@@ -194,9 +195,8 @@ class EmojiAsJemoji(SphinxTransform):
     default_priority = 686  # before a post's summary is taken (700)
 
     def apply(self, **kwargs: object) -> None:
-        if self.env.current_document.get(MADE_KEY) is None:
-            return
-        if not uses_jemoji(site_state(compat.sphinx.app_of(self.env)).site.config):
+        site = _site_of_post(self)
+        if site is None or not uses_jemoji(site.config):
             return
         for text in list(self.document.findall(nodes.Text)):
             if ":" in text and _in_running_text(text) and (shown := with_emoji(str(text))) != text:
@@ -213,14 +213,14 @@ class TypographyAsKramdown(SphinxSmartQuotes):
     default_priority = 695  # before the post header is added (700); Sphinx does it where the language allows (750)
 
     def is_available(self) -> bool:
-        is_post = self.env.current_document.get(RECORD_KEY) is not None
-        made = self.env.current_document.get(MADE_KEY) is not None
-        return is_post and made and self.config.smartquotes is not False and not super().is_available()
+        is_post = _site_of_post(self) is not None
+        return is_post and self.config.smartquotes is not False and not super().is_available()
 
     def apply(self, **kwargs: object) -> None:
-        if not self.is_available():
+        site = _site_of_post(self)
+        if site is None or not self.is_available():
             return
-        self.smartquotes_action = typography_action(curls_quotes(site_state(compat.sphinx.app_of(self.env)).site))
+        self.smartquotes_action = typography_action(curls_quotes(site))
         record: PostRecord = self.env.current_document[RECORD_KEY]
         self._body_line = record.body_line
         # the page's title is the front matter's, as written, even where the body's heading shows it
@@ -241,6 +241,13 @@ class TypographyAsKramdown(SphinxSmartQuotes):
             in_title = any(ancestor is title for ancestor in _ancestors(node) for title in self._titles)
             as_written = in_title or "{%" in node or "{{" in node  # the title, and Liquid that did not run
             yield (kind, text) if in_body and not as_written else ("literal", node.astext())
+
+
+def _site_of_post(transform: SphinxTransform) -> JekyllSite | None:
+    """The Jekyll site of the document being read, when it is a post made as Jekyll made it."""
+    if transform.env.current_document.get(MADE_KEY) is None:
+        return None
+    return site_state(compat.sphinx.app_of(transform.env)).site
 
 
 def typography_action(quotes: bool) -> str:
@@ -381,8 +388,9 @@ class ApplyFrontMatter(SphinxTransform):
         made: MadePost | None = self.env.current_document.get(MADE_KEY)
         section = self._titled_section(record)
         excerpt = made and made.excerpt
-        if excerpt and self.config.smartquotes is not False:
-            excerpt = typography(excerpt, curls_quotes(site_state(compat.sphinx.app_of(self.env)).site))
+        site = _site_of_post(self)
+        if excerpt and site is not None and self.config.smartquotes is not False:
+            excerpt = typography(excerpt, curls_quotes(site))
         summary = record.excerpt or excerpt or _summary(self.document)  # the body's `#` sections too
         if record.image is not None:
             section.insert(1, cover_figure(record.image, self.env.doc2path(docname)))
