@@ -373,6 +373,22 @@ def test_a_link_tag_to_a_static_file_is_its_path(site: Built) -> None:
     ).read_bytes()
 
 
+def test_a_post_is_read_again_when_the_sites_mathjax_setup_starts_reading_dollars(tmp_path: Path) -> None:
+    """The site's ``_includes/head.html`` decides whether ``$x$`` is math (a real blog's did): editing it
+    rebuilds the posts as a clean build would."""
+    srcdir = copy_root("jekyll", tmp_path)
+    head = srcdir / "jekyll" / "_includes" / "head.html"
+    head.write_text("<script>MathJax = {tex: {inlineMath: [['\\\\(', '\\\\)']]}};</script>\n", encoding="utf-8")
+    (srcdir / "posts" / "2026-02-02-dollars.md").write_text("---\ntitle: 式\n---\n\n式 $x$ です。\n", "utf-8")
+    first = build(srcdir, tmp_path / "_build")
+    assert not first.soup("posts/2026-02-02-dollars.html").select("article span.math")
+    head.write_text("<script>MathJax = {tex: {inlineMath: [['$', '$']]}};</script>\n", encoding="utf-8")
+    again = build(srcdir, tmp_path / "_build")
+    assert [math.get_text() for math in again.soup("posts/2026-02-02-dollars.html").select("article span.math")] == [
+        "\\(x\\)"
+    ]
+
+
 def test_a_title_the_body_repeats_as_its_heading_keeps_its_quotes(tmp_path: Path) -> None:
     """The page's title is the front matter's, as written, though the body's ``#`` heading shows it; the
     body's text gets kramdown's typography (a real blog's "Walker's" was curled in its title)."""

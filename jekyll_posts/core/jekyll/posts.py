@@ -80,7 +80,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         return MadePost(markdown or "")
     head, body = _split_at(markdown, record.body_line)
     problems: list[Problem] = []
-    dependencies: set[Path] = set(_config_files(context.site))
+    dependencies: set[Path] = set(_config_files(context.site)) | set(context.site.mathjax_setup)
     reads_posts = False
     if has_liquid(body) and record.metadata.get("render_with_liquid") is not False:
         from .liquid import render_liquid  # python-liquid only when a post needs it

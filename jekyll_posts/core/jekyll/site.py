@@ -66,16 +66,23 @@ class JekyllSite:
     front_matter_defaults: tuple[DefaultValues, ...] = ()
 
     @functools.cached_property
-    def mathjax_reads_dollars(self) -> bool:
-        """Whether the site's own MathJax setup, in its includes (``head.html``), reads ``$...$`` as math:
-        ``inlineMath: [['$', '$'], ...]``; kramdown leaves single dollars to it."""
+    def mathjax_setup(self) -> dict[Path, str]:
+        """The site's includes that set MathJax up (``head.html``), with their text: what a post's
+        reading of ``$...$`` depends on, so a post is read again when one of them changes."""
         if self.includes is None or not self.includes.is_dir():
-            return False
-        return any(
-            _DOLLAR_INLINE_MATH.search(path.read_text(encoding="utf-8", errors="replace"))
+            return {}
+        texts = {
+            path: path.read_text(encoding="utf-8", errors="replace")
             for path in sorted(self.includes.rglob("*"))
             if path.is_file() and path.suffix.lower() in (".html", ".htm", ".js")
-        )
+        }
+        return {path: text for path, text in texts.items() if "mathjax" in text.lower()}
+
+    @property
+    def mathjax_reads_dollars(self) -> bool:
+        """Whether the site's own MathJax setup reads ``$...$`` as math (``inlineMath: [['$', '$'], ...]``);
+        kramdown leaves single dollars to it."""
+        return any(_DOLLAR_INLINE_MATH.search(text) for text in self.mathjax_setup.values())
 
     def static_file(self, target: str) -> str | None:
         """The site path of the file of the site ``{% link %}`` names (``/assets/img/a.png``): Jekyll's tag
