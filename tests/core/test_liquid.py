@@ -133,6 +133,15 @@ def write(folder: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
+def test_a_tab_after_a_key_is_read_as_jekyll_reads_it(tmp_path: Path) -> None:
+    """``paginate:\t15`` (from a real blog's theme): PyYAML's own reader rejected the whole ``_config.yml``,
+    its ``permalink`` and ``url`` with it; libyaml, Jekyll's reader, reads it."""
+    folder = write(tmp_path, {"_config.yml": "paginate:\t15\npermalink: /:title\n", "_data/d.yml": "a:\t1\n"})
+    site, problems = load_jekyll_site(folder, {})
+    assert problems == []
+    assert (site.config["paginate"], site.config["permalink"], site.data["d"]) == (15, "/:title", {"a": 1})
+
+
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [

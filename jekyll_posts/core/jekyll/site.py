@@ -214,10 +214,20 @@ def _read_text(path: Path, problems: list[SiteProblem]) -> str | None:
         return None
 
 
+#: libyaml's reader, Jekyll's (Ruby's Psych is libyaml): it reads a tab after ``key:`` (``paginate:\t15``,
+#: from a theme), where PyYAML's own reader rejects the whole file
+_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def _read_yaml(path: Path, text: str, problems: list[SiteProblem]) -> object:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
+        if _LIBYAML_LOADER is not None:
+            try:
+                return yaml.load(text, Loader=_LIBYAML_LOADER)
+            except yaml.YAMLError:
+                pass  # PyYAML's own words about it, below
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error)
