@@ -393,12 +393,27 @@ def test_a_title_the_body_repeats_as_its_heading_keeps_its_quotes(tmp_path: Path
     """The page's title is the front matter's, as written, though the body's ``#`` heading shows it; the
     body's text gets kramdown's typography (a real blog's "Walker's" was curled in its title)."""
     srcdir = copy_root("kb", tmp_path)
-    post = "---\ntitle: \"Walker's Alias\"\n---\n\n# Walker's Alias\n\n本文の \"引用\" です。\n"
+    post = '---\ntitle: "Walker\'s Alias"\n---\n\n# Walker\'s Alias\n\n本文の "引用" です。\n'
     (srcdir / "posts" / "2026-02-01-walker.md").write_text(post, encoding="utf-8")
     page = build(srcdir, tmp_path / "_build").soup("posts/2026-02-01-walker.html")
     assert page.find("h1").get_text().rstrip("#") == "Walker's Alias"
     assert page.title.get_text().startswith("Walker's Alias")
     assert "本文の “引用” です。" in [p.get_text() for p in page.select("article p")]
+
+
+def test_a_relative_picture_or_html_link_is_read_from_the_posts_old_page(site: Built) -> None:
+    """``../assets/...`` on ``/2026/01/13/separator/`` was ``/assets/...`` on the old site, in Markdown and in
+    HTML alike (a real blog's pictures were broken in both)."""
+    page = "posts/2026-01-13-separator.html"
+    article = site.soup(page).select_one("article")
+    image = article.find("img", alt="相対のロゴ")
+    logo = (site.srcdir / "jekyll" / "assets" / "img" / "logo.png").read_bytes()
+    assert image is not None and (site.outdir / "posts" / image["src"]).resolve().read_bytes() == logo
+    guide = next(a for a in article.select("a") if a.get_text() == "相対の案内")
+    assert (
+        target(site, page, guide["href"]).read_bytes()
+        == (site.srcdir / "jekyll" / "assets" / "files" / "guide.txt").read_bytes()
+    )
 
 
 def test_a_github_alert_is_the_box_it_names(site: Built) -> None:
@@ -623,7 +638,7 @@ def test_an_excerpt_has_the_typography_of_the_page(kramdown_options: Built) -> N
     page = kramdown_options.soup("posts/2026-01-28-excerpt.html")
     assert page.find("meta", attrs={"name": "description"})["content"] == '調べてみると… "引用"'  # quotes kept straight
     assert '調べてみると… "引用"残り' in [p.get_text() for p in page.select("article p")]
-    assert typography("C:\\Users と \\\" と 1 < 2 > 0 --") == "C:\\Users と \\” と 1 < 2 > 0 –"
+    assert typography('C:\\Users と \\" と 1 < 2 > 0 --') == "C:\\Users と \\” と 1 < 2 > 0 –"
 
 
 def test_a_math_block_is_one_equation_whatever_its_lines_hold(kramdown_options: Built) -> None:

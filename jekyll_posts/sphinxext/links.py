@@ -54,9 +54,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 #: a ``src`` or ``href`` in HTML that may point into the site: a site path, or a full URL
 _HTML_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*)(["'])((?:/|https?://)[^"']*)\2""", re.IGNORECASE)
-#: a ``href`` in HTML relative to the page, which may name a document's source file (``{% post_url %}`` gives one)
+#: a ``href`` or ``src`` in HTML relative to the page: a document's source file (``{% post_url %}`` gives one),
+#: or an address read from the post's old page (``../assets/a.png``)
 _HTML_RELATIVE_LINK = re.compile(
-    r"""(\bhref\s*=\s*)(["']?)((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"'\s>]+)\2""", re.IGNORECASE
+    r"""(\b(?:href|src)\s*=\s*)(["']?)((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"'\s>]+)\2""", re.IGNORECASE
 )
 
 
@@ -209,10 +210,17 @@ class SiteImages(SphinxTransform):
             return
         source_folder = Path(self.env.doc2path(self.env.docname)).parent
         for image in self.document.findall(nodes.image):
-            found = paths.path_of(image["uri"])
+            found = paths.path_of(image["uri"]) or self._relative_not_beside(image["uri"], source_folder)
             file = paths.file(found[0]) if found else None
             if file is not None:
                 image["uri"] = Path(os.path.relpath(file, source_folder)).as_posix()
+
+    def _relative_not_beside(self, uri: str, source_folder: Path) -> tuple[str, str] | None:
+        """A relative picture that is not beside the post, read from the post's old page
+        (``../assets/a.png`` on ``/2018/03/05/post.html``), as the browser read it there."""
+        if "://" in uri or (source_folder / unquote(urlsplit(uri).path)).exists():
+            return None
+        return relative_on_old_page(self._app, self.env.docname, uri)
 
 
 def _under(found: re.Match[str], folder: str) -> str:
@@ -330,7 +338,7 @@ class SiteLinks(SphinxPostTransform):
     def _rewrite_raw(self, raw: nodes.raw, paths: SitePaths, docname: str) -> None:
         """Links and images of HTML in a post, as those of its Markdown (a link that leads
         nowhere is left as it is: HTML has no text to show instead); a link to a document's
-        source file leads to its page."""
+        source file leads to its page, a relative address where it led on the post's old page."""
 
         def rewritten(match: re.Match[str]) -> str:
             found = paths.path_of(match.group(3))
@@ -340,7 +348,8 @@ class SiteLinks(SphinxPostTransform):
             return f"{match.group(1)}{match.group(2)}{uri}{match.group(2)}" if uri else match.group(0)
 
         def to_page(match: re.Match[str]) -> str:
-            uri = self._page_of_source(docname, match.group(3))
+            relative = match.group(3)
+            uri = self._page_of_source(docname, relative) or self._resolved_relative(paths, docname, relative)
             return f"{match.group(1)}{match.group(2)}{uri}{match.group(2)}" if uri else match.group(0)
 
         text = _HTML_RELATIVE_LINK.sub(to_page, _HTML_LINK.sub(rewritten, raw.astext()))
