@@ -3,7 +3,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import posixpath
 import re
@@ -189,12 +188,6 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-        # Each build starts sphinx-sitemap's multiprocessing Manager, a process forked from this
-        # one that lives as long as its application: one forked after Playwright started holds
-        # its driver's stdin open, and leaving Playwright would wait for ever for the driver to end.
-        for child in multiprocessing.active_children():
-            child.terminate()
-            child.join()
 
 
 @pytest.fixture(scope="session")
