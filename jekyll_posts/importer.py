@@ -46,7 +46,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -56,7 +56,6 @@ from zoneinfo import ZoneInfo
 from tqdm import tqdm
 
 from .check import Located, check_files, find_conf_py, read_conf, site_of
-from .core import Problem
 from .core.encoding import decode_source
 from .core.frontmatter import deep_merged, read_front_matter, split_front_matter
 from .core.jekyll import JekyllSite, Links, load_jekyll_site
@@ -211,6 +210,8 @@ def run(arguments: argparse.Namespace) -> int:
         print(f"jekyll-posts import: {stop}", file=sys.stderr)
         return 1
     jekyll, site_problems = load_jekyll_site(places.site, {})
+    notes = _source_folder_note(places.site, jekyll)
+    places = replace(places, site=jekyll.root or places.site)
     site = Site(
         places,
         jekyll,
@@ -222,13 +223,13 @@ def run(arguments: argparse.Namespace) -> int:
     progress = not arguments.quiet and sys.stderr.isatty()
     plan = plan_import(site, progress)
     outcomes = copy_files(plan, force=arguments.force, dry_run=arguments.dry_run, progress=progress)
-    notes = [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
+    notes += [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
     notes += _site_url_note(site.address, settings)
     notes += _root_document_note(arguments.source)
     unmatched = _unmatched_choices(site, plan)
     notes += [f"--only {chosen}: no post or draft of the site is there" for chosen in unmatched]
-    problems = conf_problems + _located_site_problems(site_problems, places)
+    problems = conf_problems + [Located(_copied_to(site, path), problem) for path, problem in site_problems]
     problems += post_problems(plan, outcomes, settings, arguments.source, jekyll)
     print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
     return 1 if plan.errors or unmatched else 0
@@ -289,7 +290,8 @@ def plan_import(site: Site, progress: bool) -> Plan:
         _add_used_files(site, copy, plan)
     slugs = {split[1] for copy in posts if (split := split_post_file_name(copy.source.name))}
     plan.missing = [missing for missing in plan.missing if not _names_a_post(missing[2], slugs)]
-    plan.unskip({copy.source.relative_to(site.places.site).as_posix() for copy in plan.copies.values()})
+    read = [copy.source for copy in plan.copies.values() if copy.source.is_relative_to(site.places.site)]
+    plan.unskip({path.relative_to(site.places.site).as_posix() for path in read})
     return plan
 
 
@@ -351,8 +353,8 @@ def _files_under(folder: Path, plan: Plan, *, hidden: bool) -> Iterator[Path]:
 
 def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
     """``_config.yml``, and every file of the data and includes folders (hidden files aside)."""
-    root = site.places.site
-    files = [("config", root / name) for name in CONFIG_FILES if (root / name).is_file()]
+    root, config_folder = site.places.site, site.jekyll.config_folder or site.places.site
+    files = [("config", config_folder / name) for name in CONFIG_FILES if (config_folder / name).is_file()]
     folders = {
         "data": configured_folder(root, site.jekyll.config.get("data_dir"), "_data"),
         "include": site.jekyll.includes,
@@ -360,7 +362,15 @@ def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
     for kind, folder in folders.items():
         files += [(kind, path) for path in _files_under(folder, plan, hidden=False)] if folder is not None else []
     for kind, path in files:
-        yield Copy(kind, path, site.places.site_folder / path.relative_to(root))
+        yield Copy(kind, path, _copied_to(site, path))
+
+
+def _copied_to(site: Site, path: Path) -> Path:
+    """Where a file of the site goes in the knowledge base's site folder: a file of the folder Jekyll
+    reads from keeps its place in it, a configuration file above that folder (Octopress's
+    ``_config.yml``, beside ``source/``) goes to the top."""
+    base = site.places.site if path.is_relative_to(site.places.site) else site.jekyll.config_folder
+    return site.places.site_folder / path.relative_to(base or site.places.site)
 
 
 # --- the files posts use ------------------------------------------------------
@@ -532,6 +542,16 @@ def _name_site_folder(places: Places, configured: str | None, *, dry_run: bool, 
     return f"{places.conf_py}: {'would add' if dry_run else 'added'} {line}"
 
 
+def _source_folder_note(folder: Path, jekyll: JekyllSite) -> list[str]:
+    """Where the site is read from when its ``_config.yml`` names a ``source`` folder (Octopress's ``source/``)."""
+    named = jekyll.config.get("source")
+    if jekyll.root is not None and jekyll.root != folder:
+        return [f"the site is read from {jekyll.root}, the folder _config.yml's source: names, as Jekyll reads it"]
+    if isinstance(named, str) and named.strip().strip("/") not in ("", "."):
+        return [f"_config.yml's source: {named} is not a folder of the site: the site is read from {folder}"]
+    return []
+
+
 def _time_zone_note(site_zone: object, settings: SiteSettings) -> list[str]:
     """A word when the site read its dates in another time zone than the knowledge base does:
     a date without an offset then means another moment, and may fall on another day."""
@@ -586,11 +606,6 @@ def post_problems(
     site = site_of(source, files, settings, jekyll, read_from)
     problems = [located for report in check_files(source, files, site) for located in report.problems]
     return sorted(problems, key=lambda located: (str(located.path), located.problem.line))
-
-
-def _located_site_problems(found: Iterable[tuple[Path, Problem]], places: Places) -> list[Located]:
-    """The site's own problems (a data file YAML cannot read), at the paths they are copied to."""
-    return [Located(places.site_folder / path.relative_to(places.site), problem) for path, problem in found]
 
 
 def print_summary(

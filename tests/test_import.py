@@ -262,6 +262,47 @@ def test_the_config_decides_markdown_ext_data_dir_includes_dir_and_time_zone(
     ) in out
 
 
+def test_an_octopress_site_is_read_from_the_source_folder_its_config_names(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Octopress keeps ``_config.yml`` at the top and the site in ``source/`` (``source: source``): its
+    posts were imported as posts of a folder ``source`` and no picture was found (grandbig/octopress)."""
+    site = tmp_path_factory.mktemp("octopress")
+    texts = {
+        "_config.yml": "source: source\ndestination: public\nurl: https://octo.example.jp\n",
+        "source/_posts/2013-09-05-start-xcode.markdown": "---\ntitle: 起動\n---\n{% include note.html %}\n"
+        "\n![Xcode](/images/xcode1.png)\n",
+        "source/_includes/note.html": "<p>注</p>",
+        "source/_data/links.yml": "a: 1\n",
+        "source/images/xcode1.png": "png",
+        "source/index.html": "---\nlayout: default\n---\n",
+        "public/images/xcode1.png": "Jekyll's output",
+    }
+    write_files(site, texts)
+    status, out = run_import(capsys, site=site)
+    assert status == 0, out
+    assert sorted(files(kb)) == [
+        "conf.py",
+        "docs/posts/2013-09-05-start-xcode.markdown",
+        "jekyll/_config.yml",
+        "jekyll/_data/links.yml",
+        "jekyll/_includes/note.html",
+        "jekyll/images/xcode1.png",
+    ]
+    assert f"the site is read from {site / 'source'}, the folder _config.yml's source: names, as Jekyll reads it\n" in out
+    assert "missing" not in out
+
+
+def test_a_source_folder_that_is_not_there_is_said_and_the_site_read_from_its_own_folder(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = write_files(tmp_path_factory.mktemp("site"), {"_config.yml": "source: src\n", "_posts/2026-01-01-a.md": "x\n"})
+    status, out = run_import(capsys, site=site)
+    assert status == 0, out
+    assert "docs/posts/2026-01-01-a.md" in files(kb)
+    assert f"_config.yml's source: src is not a folder of the site: the site is read from {site}\n" in out
+
+
 @pytest.mark.parametrize(
     "collections",
     ["collections:\n  diary:\n    output: true\n", "collections: [diary, posts]\n"],

@@ -122,6 +122,22 @@ def test_no_folder_gives_a_site_of_defaults() -> None:
     assert problems == []
 
 
+@pytest.mark.parametrize("source_there", [True, False], ids=["octopress", "imported-copy"])
+def test_the_site_is_read_from_the_source_folder_the_config_names_when_it_is_there(
+    tmp_path: Path, source_there: bool
+) -> None:
+    """Octopress's ``_config.yml`` says ``source: source``; an imported copy of it holds what was in
+    ``source/`` beside the configuration (found on grandbig/octopress)."""
+    inner = "source/" if source_there else ""
+    write(tmp_path, {"_config.yml": "source: source\n", f"{inner}_includes/a.html": "A", f"{inner}_data/d.yml": "x: 1"})
+    site, problems = load_jekyll_site(tmp_path, {})
+    assert problems == []
+    root = tmp_path / "source" if source_there else tmp_path
+    assert (site.root, site.includes, site.config_folder) == (root, root / "_includes", tmp_path)
+    assert site.data == {"d": {"x": 1}}
+    assert render("{% include a.html %}", site=site).text == "A"
+
+
 def write(folder: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = folder / name

@@ -38,7 +38,7 @@ from .permalinks import (
     posts_permalink_style,
     redirect_from,
 )
-from .site import JekyllSite, time_zone
+from .site import CONFIG_FILES, JekyllSite, time_zone
 
 #: The separator a post's excerpt ends at when neither the post nor the site names one.
 DEFAULT_SEPARATOR = "<!--more-->"
@@ -225,9 +225,9 @@ def _slug(path: PurePosixPath) -> str:
 
 
 def _config_files(site: JekyllSite) -> list[Path]:
-    if site.root is None:
+    if site.config_folder is None:
         return []
-    return [path for path in (site.root / "_config.yml", site.root / "_config.yaml") if path.is_file()]
+    return [path for name in CONFIG_FILES if (path := site.config_folder / name).is_file()]
 
 
 def _data_files(site: JekyllSite, keys: frozenset[str]) -> set[Path]:

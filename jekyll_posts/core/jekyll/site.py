@@ -55,7 +55,9 @@ class JekyllSite:
     ``config`` holds the ``_config.yml`` values (``site.title``, ``site.url``,
     ``site.baseurl``, ``site.timezone``...), ``data`` is ``site.data``,
     ``includes`` the folder ``{% include %}`` reads from and ``root`` the
-    site folder itself (a relative ``page.path`` is read from there).
+    folder Jekyll reads the site from (a relative ``page.path`` is read from
+    there): the folder of ``_config.yml``, or the one its ``source`` names
+    (Octopress keeps its site in ``source/``).
     """
 
     config: Mapping[str, Any] = field(default_factory=dict)
@@ -64,6 +66,8 @@ class JekyllSite:
     root: Path | None = None
     #: ``defaults:``, the front matter values it gives the posts it scopes
     front_matter_defaults: tuple[DefaultValues, ...] = ()
+    #: the folder of ``_config.yml`` (``root`` or the folder above it)
+    config_folder: Path | None = None
 
     @functools.cached_property
     def mathjax_setup(self) -> dict[Path, str]:
@@ -103,11 +107,19 @@ def load_jekyll_site(folder: Path | None, defaults: Mapping[str, Any]) -> tuple[
         return JekyllSite(config=dict(defaults)), []
     problems: list[SiteProblem] = []
     config = {**defaults, **_read_config(folder, problems)}
-    data_folder = configured_folder(folder, config.get("data_dir"), "_data")
+    source = source_folder(folder, config)
+    data_folder = configured_folder(source, config.get("data_dir"), "_data")
     data = _read_data_folder(data_folder, problems) if data_folder else {}
-    includes = configured_folder(folder, config.get("includes_dir"), "_includes")
+    includes = configured_folder(source, config.get("includes_dir"), "_includes")
     front_matter_defaults = default_values_of(config)[0]
-    return JekyllSite(config, data, includes, folder, front_matter_defaults), problems
+    return JekyllSite(config, data, includes, source, front_matter_defaults, folder), problems
+
+
+def source_folder(folder: Path, config: Mapping[str, Any]) -> Path:
+    """The folder Jekyll reads the site of ``folder``'s ``_config.yml`` from: the one its ``source``
+    names when it is there (``source: source``, Octopress's), else ``folder`` itself (an imported
+    site's copy holds what was in the source folder)."""
+    return configured_folder(folder, config.get("source"), ".") or folder
 
 
 def _read_config(folder: Path, problems: list[SiteProblem]) -> dict[str, Any]:
