@@ -34,6 +34,13 @@ def test_excerpt_of(body: str, separator: str, excerpt: str | None) -> None:
     assert excerpt_of(body, separator) == excerpt
 
 
+@pytest.mark.parametrize("marker", ["<!-- more -->", "<!--More-->", "<!--\tmore\n-->"])
+def test_the_default_marker_is_found_with_spaces_and_in_any_case_as_octopress_finds_it(marker: str) -> None:
+    """101 of grandbig/octopress's 166 posts write ``<!-- more -->``; their excerpts ignored it."""
+    assert excerpt_of(f"前半です。\n\n続き。\n{marker}\n後半", MORE) == "前半です。 続き。"
+    assert excerpt_of(f"前半{marker}後半", "<!--cut-->") is None  # a separator the site names is Jekyll's: as written
+
+
 def test_reference_definitions_after_the_separator_are_used() -> None:
     body = "詳しくは[公式文書][docs]を参照。<!--more-->\n\n[docs]: https://example.com\n[other]: https://x\n"
     assert excerpt_of(body, MORE) == "詳しくは公式文書を参照。"

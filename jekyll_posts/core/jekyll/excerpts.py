@@ -30,6 +30,10 @@ from .kramdown import kramdown_to_myst
 
 #: Jekyll's own ``excerpt_separator``: the excerpt is the first paragraph.
 JEKYLL_SEPARATOR = "\n\n"
+#: The separator of a post and site that set none.  It is found as Octopress's ``excerpt`` filter
+#: finds it, with any white space inside and in any case: ``<!-- more -->``, ``<!--More-->``.
+MORE_SEPARATOR = "<!--more-->"
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
 #: Jekyll's ``Excerpt::MKDWN_LINK_REF_REGEX``.
 _LINK_DEFINITION = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
@@ -52,13 +56,21 @@ def excerpt_of(body: str, separator: str = JEKYLL_SEPARATOR) -> str | None:
     """The plain text of the part of ``body`` (the text after the front matter)
     before ``separator``; ``None`` when the separator is not there or the part
     holds no text, so the caller can fall back."""
-    if not separator:
+    parts = _split_at(body, separator) if separator else None
+    if parts is None:
         return None
-    head, found, tail = body.partition(separator)
-    if not found:
-        return None
+    head, tail = parts
     text = plain_text(head + _definitions_used(head, tail))
     return text or None
+
+
+def _split_at(body: str, separator: str) -> tuple[str, str] | None:
+    """``body`` before and after its first ``separator``; ``None`` when it has none."""
+    if separator == MORE_SEPARATOR:
+        match = _MORE.search(body)
+        return (body[: match.start()], body[match.end() :]) if match else None
+    head, found, tail = body.partition(separator)
+    return (head, tail) if found else None
 
 
 def plain_text(markdown: str) -> str:

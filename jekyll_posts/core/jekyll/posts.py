@@ -26,7 +26,7 @@ from ..post import ParsedPost, PostRecord
 from ..problems import Problem
 from ..settings import is_in_posts_folder
 from .body import Links, has_liquid
-from .excerpts import excerpt_of
+from .excerpts import MORE_SEPARATOR, excerpt_of
 from .kramdown import kramdown_to_myst
 from .languages import with_pygments_names
 from .permalinks import (
@@ -40,8 +40,6 @@ from .permalinks import (
 )
 from .site import CONFIG_FILES, JekyllSite, time_zone
 
-#: The separator a post's excerpt ends at when neither the post nor the site names one.
-DEFAULT_SEPARATOR = "<!--more-->"
 #: where GitHub Pages and CI build a Jekyll site
 UTC_ZONE = ZoneInfo("UTC")
 
@@ -117,7 +115,7 @@ def separator_of(record: PostRecord, site: JekyllSite) -> str:
     for value in (record.metadata.get("excerpt_separator"), site.config.get("excerpt_separator")):
         if isinstance(value, str) and value:
             return value
-    return DEFAULT_SEPARATOR
+    return MORE_SEPARATOR
 
 
 def page_variables(record: PostRecord, context: JekyllContext) -> dict[str, Any]:
