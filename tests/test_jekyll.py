@@ -566,6 +566,20 @@ def test_the_sites_parse_block_html_reads_markdown_inside_html(tmp_path: Path) -
     assert article.select_one("div.highlight-sh pre").get_text() == "echo a\n"
 
 
+def test_with_octopress_rdiscount_a_heading_without_a_space_is_a_section(tmp_path: Path) -> None:
+    """Octopress's ``markdown: rdiscount`` read ``##Octopressとは`` as a heading; a real blog wrote its 511
+    headings so and every one was shown as text run into the next line (grandbig/octopress)."""
+    srcdir = copy_root("jekyll", tmp_path)
+    config = srcdir / "jekyll" / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "markdown: rdiscount\n", encoding="utf-8")
+    body = "はじめに。\n\n##Octopressとは\nブログの仕組みです。\n\n```\n#import <UIKit/UIKit.h>\n```\n"
+    (srcdir / "posts" / "2026-01-26-octo.md").write_text(f"---\ntitle: 仕組み\n---\n\n{body}", encoding="utf-8")
+    article = build(srcdir, tmp_path / "_build").soup("posts/2026-01-26-octo.html").select_one("article")
+    assert [h2.get_text(strip=True).rstrip("#") for h2 in article.select("h2")] == ["Octopressとは"]
+    assert "ブログの仕組みです。" in [p.get_text() for p in article.select("p")]
+    assert article.select_one("div.highlight pre").get_text() == "#import <UIKit/UIKit.h>\n"
+
+
 @pytest.fixture(scope="module")
 def kramdown_options(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The ``jekyll`` root with kramdown's ``hard_wrap`` and the jemoji plugin on, and a post for each."""

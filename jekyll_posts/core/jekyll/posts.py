@@ -26,6 +26,7 @@ from ..post import ParsedPost, PostRecord
 from ..problems import Problem
 from ..settings import is_in_posts_folder
 from .body import Links, has_liquid
+from .engines import spaced_headings, unspaced_headings_reader
 from .excerpts import MORE_SEPARATOR, excerpt_of
 from .kramdown import kramdown_to_myst
 from .languages import with_pygments_names
@@ -88,6 +89,9 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         problems += rendered.problems
         dependencies |= {Path(include) for include in rendered.includes} | _data_files(context.site, rendered.data)
         reads_posts = rendered.reads_posts
+    engine = unspaced_headings_reader(context.site.config)
+    if engine is not None:
+        body = spaced_headings(body, needs_boundary=engine == "kramdown")
     old_urls, url_problems = old_urls_of(record, context)
     return MadePost(
         markdown=head
