@@ -34,6 +34,13 @@ def test_excerpt_of(body: str, separator: str, excerpt: str | None) -> None:
     assert excerpt_of(body, separator) == excerpt
 
 
+def test_bold_next_to_japanese_punctuation_is_read_as_the_page_reads_it() -> None:
+    """The page shows ``**…！**の`` in bold (CJK-friendly emphasis); the excerpt showed its asterisks
+    (grandbig/octopress, in the related pages of 7 posts)."""
+    body = "紹介した**位置情報を取得してみよう！**の部分と**『許可しない』/『常に許可』**の3つ。<!--more-->"
+    assert excerpt_of(body, MORE) == "紹介した位置情報を取得してみよう！の部分と『許可しない』/『常に許可』の3つ。"
+
+
 @pytest.mark.parametrize("marker", ["<!-- more -->", "<!--More-->", "<!--\tmore\n-->"])
 def test_the_default_marker_is_found_with_spaces_and_in_any_case_as_octopress_finds_it(marker: str) -> None:
     """101 of grandbig/octopress's 166 posts write ``<!-- more -->``; their excerpts ignored it."""

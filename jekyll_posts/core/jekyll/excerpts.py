@@ -25,6 +25,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
+from ..emphasis import cjk_friendly_emphasis
 from ..japanese import collapse_white_space, join_japanese_lines
 from .kramdown import kramdown_to_myst
 
@@ -49,6 +50,7 @@ _PARSER = (
     .use(deflist_plugin)
     .use(footnote_plugin)
     .use(myst_role_plugin)
+    .use(cjk_friendly_emphasis)
 )
 
 
