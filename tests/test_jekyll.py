@@ -566,18 +566,40 @@ def test_the_sites_parse_block_html_reads_markdown_inside_html(tmp_path: Path) -
     assert article.select_one("div.highlight-sh pre").get_text() == "echo a\n"
 
 
-def test_with_octopress_rdiscount_a_heading_without_a_space_is_a_section(tmp_path: Path) -> None:
-    """Octopress's ``markdown: rdiscount`` read ``##Octopressとは`` as a heading; a real blog wrote its 511
-    headings so and every one was shown as text run into the next line (grandbig/octopress)."""
+def test_an_octopress_post_shows_its_headings_code_pictures_and_quotes_as_octopress_did(tmp_path: Path) -> None:
+    """Octopress's ``markdown: rdiscount`` read ``##Octopressとは`` as a heading (a real blog wrote its 511
+    headings so, all shown as text run into the next line: grandbig/octopress); its plugins gave the
+    ``codeblock``, ``img`` and ``blockquote`` tags, each left as written with a warning."""
     srcdir = copy_root("jekyll", tmp_path)
     config = srcdir / "jekyll" / "_config.yml"
     config.write_text(config.read_text(encoding="utf-8") + "markdown: rdiscount\n", encoding="utf-8")
-    body = "はじめに。\n\n##Octopressとは\nブログの仕組みです。\n\n```\n#import <UIKit/UIKit.h>\n```\n"
+    body = (
+        "はじめに。\n\n##Octopressとは\nブログの仕組みです。\n\n```\n#import <UIKit/UIKit.h>\n```\n\n"
+        "{% codeblock lang:ruby 設定 (config.rb) https://example.com/config.rb 元のファイル %}\n"
+        "# 設定\nset :x, 1\n{% endcodeblock %}\n\n"
+        '{% img left /assets/img/logo.png 120 "ロゴ" "チームのロゴ" %}\n\n'
+        "{% blockquote 夏目漱石, 草枕 %}\n智に働けば角が立つ。\n{% endblockquote %}\n"
+    )
     (srcdir / "posts" / "2026-01-26-octo.md").write_text(f"---\ntitle: 仕組み\n---\n\n{body}", encoding="utf-8")
-    article = build(srcdir, tmp_path / "_build").soup("posts/2026-01-26-octo.html").select_one("article")
-    assert [h2.get_text(strip=True).rstrip("#") for h2 in article.select("h2")] == ["Octopressとは"]
-    assert "ブログの仕組みです。" in [p.get_text() for p in article.select("p")]
-    assert article.select_one("div.highlight pre").get_text() == "#import <UIKit/UIKit.h>\n"
+    built = build(srcdir, tmp_path / "_build")
+    assert built.warnings == ""
+    page = "posts/2026-01-26-octo.html"
+    post = article(built, page)
+    assert [h2.get_text(strip=True).rstrip("#") for h2 in post.select("h2")] == ["Octopressとは"]
+    assert "ブログの仕組みです。" in [p.get_text() for p in post.select("p")]
+    plain, ruby = post.select("div.highlight")
+    assert plain.pre.get_text() == "#import <UIKit/UIKit.h>\n"
+    code = ruby.find_parent(class_="literal-block-wrapper")
+    caption = code.select_one(".code-block-caption .caption-text")
+    assert caption.get_text() == "設定 (config.rb) 元のファイル"
+    assert caption.a["href"] == "https://example.com/config.rb"
+    assert [number.get_text().strip() for number in ruby.select(".linenos")] == ["1", "2"]
+    assert "highlight-ruby" in ruby.parent["class"]
+    picture = post.select_one("img[alt='チームのロゴ']")
+    assert "align-left" in picture["class"] and picture["style"] == "width: 120px;"
+    assert target(built, page, picture["src"]).read_bytes().startswith(b"\x89PNG")
+    quote = post.select_one("blockquote")
+    assert [p.get_text() for p in quote.select("p")] == ["智に働けば角が立つ。", "— 夏目漱石 草枕"]
 
 
 @pytest.fixture(scope="module")

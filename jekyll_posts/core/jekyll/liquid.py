@@ -70,6 +70,7 @@ from .arrays import ARRAY_FILTERS
 from .body import Links, has_liquid
 from .filters import FILTERS
 from .includes import IncludeRelativeTag, IncludeTag
+from .octopress import TAGS as OCTOPRESS_TAGS
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import RenderState, current, has_place, note_error, parse_text, rendering
@@ -348,7 +349,7 @@ class JekyllEnvironment(Environment):
     def __init__(self) -> None:
         super().__init__(tolerance=Mode.STRICT)
         tags = (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, GistTag, IncludeTag, IncludeRelativeTag)
-        for tag in tags:
+        for tag in (*tags, *OCTOPRESS_TAGS):
             self.add_tag(tag)
         self.tags.pop("render", None)  # python-liquid's; Jekyll has none, and it would read includes its own way
         self.filters.update(FILTERS)

@@ -154,7 +154,7 @@ class HighlightNode(Node):
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         code = StringIO()
         self.block.render(context, code)
-        return buffer.write(code_block(self.language, code.getvalue(), self.options, _indent(self.token)))
+        return buffer.write(code_block(self.language, code.getvalue(), self.options, tag_indent(self.token)))
 
 
 class HighlightTag(Tag):
@@ -202,7 +202,7 @@ def code_block(language: str, code: str, options: Mapping[str, str], indent: str
     return "\n".join(lines)
 
 
-def _indent(token: Token) -> str:
+def tag_indent(token: Token) -> str:
     """The white space before a tag on its line, when only white space is there."""
     start = token.source.rfind("{%", 0, token.start_index)
     prefix = token.source[token.source.rfind("\n", 0, start) + 1 : start]

@@ -1,0 +1,275 @@
+"""Octopress's tags: ``codeblock``, ``img``, ``blockquote`` and ``pullquote``.
+
+Octopress (Jekyll with its own plugins, 2011-2015, much used for Japanese
+blogs) gave posts these tags; they are read here as its plugins read them
+(``plugins/code_block.rb``, ``image_tag.rb``, ``blockquote.rb``,
+``pullquote.rb``, and the options of Octopress 2.5 and the octopress-codeblock
+gem), and written as the MyST that shows the same thing:
+
+- ``{% codeblock [lang:x] [title] [url] [link text] %}`` ... ``{% endcodeblock %}``
+  is a code block with line numbers (Octopress drew a gutter), its title and
+  link as its caption; the language is ``lang:``, else the extension of a
+  file name in the title (``Time to be Awesome! (awesome.rb)``), else none
+  (plain text).  Options:
+  ``title:"…"``, ``url:"…"``, ``link_text:"…"``, ``linenos:false``,
+  ``start:5``, ``mark:1-4,8``.
+- ``{% img [classes] /path/or/url [width [height]] [title | "title" ["alt"]] %}``
+  is a picture: ``left``, ``right`` and ``center`` align it, other class
+  names are kept, a title without an alt text is the alt text.
+- ``{% blockquote [author[, title]] [url] [link title] %}`` ... is a quote,
+  its last line the author and the source (a long URL shortened as Octopress
+  shortened it).
+- ``{% pullquote %}`` ... ``{" words "}`` ... is its paragraph; the words it
+  pulled out into the margin are shown once, in place.
+
+A tag whose argument none of them reads is shown as written, with a problem.
+The texts are escaped: a title or an author is text wherever it lands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from io import StringIO
+from typing import TextIO
+
+from liquid import RenderContext, Token, TokenStream
+from liquid.ast import BlockNode, Node
+from liquid.exceptions import LiquidSyntaxError
+from liquid.parser import get_parser
+from liquid.tag import Tag
+from liquid.token import TOKEN_EOF
+
+from ..markdown import escape_inline
+from .state import current
+from .tags import code_block, rendered_argument, tag_argument, tag_indent, tag_text
+
+#: the options of Octopress 2.5 and the octopress-codeblock gem: ``lang:ruby``, ``title:"A title"``
+_CODE_OPTION = re.compile(r'(?<!\S)(lang|title|url|link_text|linenos|start|mark|class):(?:"([^"]*)"|(\S+))', re.I)
+#: Octopress 2.0's ``CaptionUrlTitle``, ``CaptionUrl`` and ``Caption``
+_CAPTION_URL_TITLE = re.compile(r"(\S[\S\s]*?)\s+(https?://\S+)\s+(.+)", re.I)
+_CAPTION_URL = re.compile(r"(\S[\S\s]*?)\s+(https?://\S+)\s*$", re.I)
+#: the extension of a file name in a code block's title, which names its language
+_FILE_TYPE = re.compile(r"\S[\S\s]*\w+\.(\w+)")
+#: a link the caption or a quote's source may hold: the web, or a path of the site
+_LINKABLE = re.compile(r"(?:https?://|/)[^\s<>]*", re.I)
+#: ``image_tag.rb``'s ``IMG``
+_IMG = re.compile(
+    r"""\A(?:(?P<classes>[^'"\s][^'"]*?)\s+)?(?P<src>(?:https?://|/)\S+)"""
+    r"""(?:\s+(?P<width>\d+)(?:\s+(?P<height>\d+))?)?"""
+    r"""(?:\s+(?P<title>[^'"\s].*?)|\s+(?P<quote>['"])(?P<quoted>.*?)(?P=quote)(?:\s+(?P<alt_quote>['"])(?P<alt>.*?)(?P=alt_quote))?)?"""
+    r"""\s*\Z"""
+)
+_ALIGNMENTS = frozenset({"left", "right", "center"})
+#: ``blockquote.rb``'s ``FullCiteWithTitle`` and ``FullCite``
+_CITE_WITH_TITLE = re.compile(r"(\S.*?)\s+(https?://\S+)\s+(.+)", re.I)
+_CITE = re.compile(r"(\S.*?)\s+(https?://\S+)\s*$", re.I)
+_AUTHOR_AND_TITLE = re.compile(r"([^,]+),([^,]+)")
+#: how long a source URL shown in a quote's citation may be, as ``blockquote.rb`` cuts it
+_SHORT_SOURCE = 32
+#: the language of a block that names none: Octopress highlighted it as no language
+PLAIN_TEXT = "text"
+#: ``pullquote.rb``'s marks around the words it pulls out
+_PULLED = re.compile(r'\{"\s*(.+?)\s*"\}', re.S)
+
+
+class OctopressBlockNode(Node):
+    """An Octopress block tag: its argument, its contents, and what makes Markdown of the two."""
+
+    def __init__(self, token: Token, argument: str, block: BlockNode, end: str, tag: type[OctopressBlockTag]) -> None:
+        super().__init__(token)
+        self.argument = argument
+        self.block = block
+        self.end = end
+        self.tag = tag
+        self.blank = False
+
+    def children(self, static_context: RenderContext, *, include_partials: bool = True) -> list[Node]:
+        """Its contents, which are Liquid (for python-liquid's analysis of a template)."""
+        return [self.block]
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        argument = rendered_argument(self.argument, self.token, context, self.token.value)
+        contents = StringIO()
+        self.block.render(context, contents)
+        indent = tag_indent(self.token)
+        markdown = None if argument is None else self.tag.to_markdown(argument.strip(), contents.getvalue(), indent)
+        if markdown is None:
+            if argument is not None:
+                got = f", got {argument.strip()!r}" if argument.strip() else ""
+                message = f"{self.token.value}: {self.tag.expected}{got}"
+                current().report(self.token, f"{message}: the tag is left as written")
+            return buffer.write(tag_text(self.token) + contents.getvalue() + self.end)
+        return buffer.write(markdown)
+
+
+class OctopressBlockTag(Tag):
+    """Reads an Octopress block tag up to its end tag; ``to_markdown`` makes Markdown of its argument,
+    contents and the tag's indentation (in a list item), ``None`` when it cannot (``expected`` then
+    says what it reads)."""
+
+    to_markdown: Callable[[str, str, str], str | None]
+    expected = ""
+
+    def parse(self, stream: TokenStream) -> Node:
+        token, argument = tag_argument(stream)
+        next(stream)
+        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
+        if not stream.current.is_tag(self.end):
+            raise LiquidSyntaxError(f"{self.name}: no {{% {self.end} %}} closes it", token=token)
+        return OctopressBlockNode(token, argument, block, tag_text(stream.current), type(self))
+
+
+# codeblock
+
+
+def codeblock_markdown(argument: str, code: str, indent: str = "") -> str:
+    """An Octopress ``codeblock`` as a MyST code block: its language, caption and line numbers."""
+    options = {match[1].lower(): _option_value(match) for match in _CODE_OPTION.finditer(argument)}
+    rest = _CODE_OPTION.sub("", argument).strip()
+    title, url, link_text = options.get("title"), options.get("url"), options.get("link_text")
+    if match := _CAPTION_URL_TITLE.fullmatch(rest):
+        title, url, link_text = title or match[1], url or match[2], link_text or match[3]
+    elif match := _CAPTION_URL.fullmatch(rest):
+        title, url = title or match[1], url or match[2]
+    elif rest:
+        title = title or rest
+    language = options.get("lang") or ((found[1] if (found := _FILE_TYPE.search(title)) else "") if title else "")
+    block_options: dict[str, str] = {}
+    caption = _caption(title, url, link_text)
+    if caption:
+        block_options["caption"] = caption
+    if options.get("linenos", "").lower() != "false":
+        block_options["linenos"] = ""
+        if options.get("start", "").isdigit():
+            block_options["lineno-start"] = options["start"]
+    if re.fullmatch(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*", options.get("mark", "")):
+        block_options["emphasize-lines"] = options["mark"]
+    return code_block(language.lower() or PLAIN_TEXT, code, block_options, indent)
+
+
+def _option_value(match: re.Match[str]) -> str:
+    """An option's value, quoted (``title:"A title"``) or not (``lang:ruby``)."""
+    return match[2] if match[2] is not None else match[3]
+
+
+def _caption(title: str | None, url: str | None, link_text: str | None) -> str:
+    """A code block's caption: its title, then its link (``link`` by default, as Octopress wrote it)."""
+    parts = [escape_inline(title)] if title and title.strip() else []
+    if url and _LINKABLE.fullmatch(url):
+        parts.append(f"[{escape_inline(link_text or 'link')}](<{url}>)")
+    elif url:
+        parts.append(escape_inline(" ".join(filter(None, (link_text, url)))))
+    return " ".join(parts)
+
+
+class CodeblockTag(OctopressBlockTag):
+    name = "codeblock"
+    end = "endcodeblock"
+    to_markdown = staticmethod(codeblock_markdown)
+
+
+# img
+
+
+class ImageNode(Node):
+    def __init__(self, token: Token, argument: str) -> None:
+        super().__init__(token)
+        self.argument = argument
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        argument = rendered_argument(self.argument, self.token, context, "img")
+        markdown = image_markdown(argument.strip()) if argument is not None else None
+        if markdown is None:
+            expected = 'expected [classes] /path/or/url [width [height]] [title | "title" ["alt"]]'
+            current().report(self.token, f"img: {expected}, got {self.argument.strip()!r}: the tag is left as written")
+            return buffer.write(tag_text(self.token))
+        return buffer.write(markdown)
+
+
+def image_markdown(argument: str) -> str | None:
+    """An Octopress ``img`` tag's argument as a MyST picture; ``None`` when it names no picture."""
+    match = _IMG.fullmatch(argument)
+    if match is None:
+        return None
+    title = match["title"] or match["quoted"] or ""
+    alt = match["alt"] if match["alt"] is not None else title
+    attributes = []
+    for name in (match["classes"] or "").split():
+        attributes.append(f"align={name}" if name in _ALIGNMENTS else f".{name}")
+    attributes += [f"{size}={match[size]}px" for size in ("width", "height") if match[size]]
+    image = f"![{escape_inline(alt)}](<{match['src']}>)"
+    return image + ("{" + " ".join(dict.fromkeys(attributes)) + "}" if attributes else "")
+
+
+class ImageTag(Tag):
+    name = "img"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        return ImageNode(*tag_argument(stream))
+
+
+# blockquote
+
+
+def blockquote_markdown(argument: str, text: str, indent: str = "") -> str:
+    """An Octopress ``blockquote`` as a Markdown quote, its author and source on its last line."""
+    author, url, title = None, None, None
+    if match := _CITE_WITH_TITLE.fullmatch(argument):
+        author, url, title = match[1], match[2], match[3]
+    elif match := _CITE.fullmatch(argument):
+        author, url = match[1], match[2]
+    elif argument:
+        author, title = _author_and_title(argument)
+    lines = [f"> {line}" if line.strip() else ">" for line in text.strip("\n").split("\n")]
+    if author:
+        citation = f"— **{escape_inline(author)}**"
+        if url:
+            citation += f" [{escape_inline(title or _short_source(url))}](<{url}>)"
+        elif title:
+            citation += f" *{escape_inline(title)}*"
+        lines += [">", f"> {citation}"]
+    return f"\n{indent}".join(lines)
+
+
+def _author_and_title(argument: str) -> tuple[str, str | None]:
+    """``blockquote.rb``'s ``Author``: ``name, title`` gives both, anything else the author alone."""
+    match = _AUTHOR_AND_TITLE.search(argument)
+    return (match[1].strip(), match[2].strip()) if match else (argument, None)
+
+
+def _short_source(url: str) -> str:
+    """``blockquote.rb``'s shown source: the URL without its scheme, cut to whole parts under 32
+    characters, with ``/…`` when something was cut."""
+    parts: list[str] = []
+    for part in url.split("://", 1)[1].split("/"):
+        if len("/".join([*parts, part])) < _SHORT_SOURCE:
+            parts.append(part)
+    shown = "/".join(parts)
+    return shown if shown == url else f"{shown}/…"
+
+
+class BlockquoteTag(OctopressBlockTag):
+    name = "blockquote"
+    end = "endblockquote"
+    to_markdown = staticmethod(blockquote_markdown)
+
+
+# pullquote
+
+
+def pullquote_markdown(argument: str, text: str, indent: str = "") -> str | None:
+    """An Octopress ``pullquote``'s text, the words it pulled out left in place; ``None`` without them."""
+    return _PULLED.sub(r"\1", text.strip("\n")) if _PULLED.search(text) else None
+
+
+class PullquoteTag(OctopressBlockTag):
+    name = "pullquote"
+    end = "endpullquote"
+    to_markdown = staticmethod(pullquote_markdown)
+    expected = 'expected its text to hold {" words "} to pull out'
+
+
+TAGS = (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag)

@@ -1,0 +1,120 @@
+"""Octopress's tags, read as its plugins read them and written as the MyST that shows the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from jekyll_posts.core import Problem
+from jekyll_posts.core.jekyll import JekyllSite, Links
+from jekyll_posts.core.jekyll.liquid import Rendered, render_liquid
+
+LINKS = Links(post_url=lambda name: None, link=lambda path: None, jekyll_url=lambda tag, name: None)
+
+
+def render(body: str) -> Rendered:
+    return render_liquid(body, 1, {"title": "Octopress", "slug": "octo"}, JekyllSite(), LINKS)
+
+
+def rendered_text(body: str) -> str:
+    result = render(body)
+    assert result.problems == ()
+    return result.text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # no language: plain text, line numbers as Octopress's gutter; a # line stays code
+            "{% codeblock %}\n$ gem install rspec-rails\n\n# コメント\n{% endcodeblock %}",
+            "```{code-block} text\n:linenos:\n\n$ gem install rspec-rails\n\n# コメント\n```",
+        ),
+        (  # lang: and a title, which is the caption
+            "{% codeblock lang:ruby spec/images_spec.rb %}\nrequire 'spec_helper'\n{% endcodeblock %}",
+            "```{code-block} ruby\n:caption: spec\\/images\\_spec\\.rb\n:linenos:\n\nrequire 'spec_helper'\n```",
+        ),
+        (  # the language from the title's file name; a URL and its link text
+            "{% codeblock Got pain? relief.sh http://site.com/relief.sh Download it! %}\n$ rm -rf ~/PAIN\n"
+            "{% endcodeblock %}",
+            "```{code-block} sh\n:caption: Got pain\\? relief\\.sh [Download it\\!](<http://site.com/relief.sh>)\n"
+            ":linenos:\n\n$ rm -rf ~/PAIN\n```",
+        ),
+        (  # Octopress 2.5's options
+            '{% codeblock lang:Ruby title:"素数か" mark:1,3-4 linenos:false url:/files/p.rb %}\nx\n{% endcodeblock %}',
+            "```{code-block} ruby\n:caption: 素数か [link](</files/p.rb>)\n:emphasize-lines: 1,3-4\n\nx\n```",
+        ),
+        (
+            "{% codeblock lang:c start:5 %}\nint x;\n{% endcodeblock %}",
+            "```{code-block} c\n:linenos:\n:lineno-start: 5\n\nint x;\n```",
+        ),
+        (  # in a list item, at the item's indentation
+            "- 手順\n  {% codeblock lang:sh %}\n  ls {{ page.slug }}\n  {% endcodeblock %}",
+            "- 手順\n  ```{code-block} sh\n  :linenos:\n\n  ls octo\n  ```",
+        ),
+        (  # a link that is neither the web's nor the site's is text
+            '{% codeblock title:"t" url:"javascript:alert(1)" %}\nx\n{% endcodeblock %}',
+            "```{code-block} text\n:caption: t javascript\\:alert\\(1\\)\n:linenos:\n\nx\n```",
+        ),
+    ],
+)
+def test_codeblock_is_a_code_block_with_its_caption(body: str, expected: str) -> None:
+    assert rendered_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("{% img /images/ninja.png Ninja Attack! %}", "![Ninja Attack\\!](</images/ninja.png>)"),
+        (
+            '{% img left half http://site.com/ninja.png 150 120 "Ninja Attack!" "忍者の構え" %}',
+            "![忍者の構え](<http://site.com/ninja.png>){align=left .half width=150px height=120px}",
+        ),
+        ("前 {% img /a.png 40 %} 後", "前 ![](</a.png>){width=40px} 後"),
+        ('{% img /a.png "題" %}', "![題](</a.png>)"),
+    ],
+)
+def test_img_is_a_picture(body: str, expected: str) -> None:
+    assert rendered_text(body) == expected
+
+
+def test_an_img_naming_no_picture_is_left_as_written_with_a_problem() -> None:
+    result = render("写真\n{% img nothing here %}")
+    assert result.text == "写真\n{% img nothing here %}"
+    expected = 'expected [classes] /path/or/url [width [height]] [title | "title" ["alt"]]'
+    message = f"img: {expected}, got 'nothing here': the tag is left as written"
+    assert result.problems == (Problem(2, "liquid", message),)
+
+
+@pytest.mark.parametrize(
+    ("argument", "citation"),
+    [
+        ("", None),
+        ("David Levithan, Wide Awake", "— **David Levithan** *Wide Awake*"),
+        ("夏目漱石", "— **夏目漱石**"),
+        (
+            "Bobby Willis http://google.com/search?q=pants the search",
+            "— **Bobby Willis** [the search](<http://google.com/search?q=pants>)",
+        ),
+        (
+            "@DevDocs https://twitter.com/devdocs/status/356095192085962752",
+            "— **\\@DevDocs** [twitter\\.com\\/devdocs\\/status\\/…](<https://twitter.com/devdocs/status/356095192085962752>)",
+        ),
+    ],
+)
+def test_blockquote_is_a_quote_with_its_author_and_source(argument: str, citation: str | None) -> None:
+    text = rendered_text(f"{{% blockquote {argument} %}}\n一行目\n二行目\n\n次の段落\n{{% endblockquote %}}")
+    quote = "> 一行目\n> 二行目\n>\n> 次の段落"
+    assert text == (quote if citation is None else f"{quote}\n>\n> {citation}")
+
+
+def test_pullquote_shows_its_text_with_the_pulled_words_in_place() -> None:
+    body = '{% pullquote %}\n彼は {" 早く帰れ "} と言った。\n{% endpullquote %}'
+    assert rendered_text(body) == "彼は 早く帰れ と言った。"
+    result = render("{% pullquote %}\n印なし\n{% endpullquote %}")
+    assert result.text == "{% pullquote %}\n印なし\n{% endpullquote %}"
+    message = 'pullquote: expected its text to hold {" words "} to pull out: the tag is left as written'
+    assert result.problems == (Problem(1, "liquid", message),)
+
+
+def test_a_title_or_an_author_is_text() -> None:
+    text = rendered_text('{% blockquote <b>x</b> [a](javascript:1) %}\nq\n{% endblockquote %}')
+    assert text.endswith("> — **\\<b\\>x\\<\\/b\\> \\[a\\]\\(javascript\\:1\\)**")
