@@ -342,6 +342,19 @@ def test_dollars_are_math_where_the_page_read_them_so(kramdown: str, myst: str) 
             "<table>\n<thead>\n<tr>\n<th>k</th>\n<th>v</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n"
             "</tr>\n</tbody>\n</table>\n<p>text</p>\n",
         ),
+        (  # an ad snippet with its attributes run together (grandbig/octopress: 232 shown as text)
+            '本文\n\n<ins class="ad"style="display:block"data-slot="1"></ins>\n',
+            '<p>本文</p>\n<p><ins class="ad" style="display:block" data-slot="1"></ins></p>\n',
+        ),
+        (
+            '<a href="https://x.jp" target="store"style="a:b">App</a> と `<b x="1"y="2">`\n',
+            '<p><a href="https://x.jp" target="store" style="a:b">App</a> と '
+            "<code>&lt;b x=&quot;1&quot;y=&quot;2&quot;&gt;</code></p>\n",
+        ),
+        (
+            '```html\n<b x="1"y="2">\n```\n',
+            '<pre><code class="language-html">&lt;b x=&quot;1&quot;y=&quot;2&quot;&gt;\n</code></pre>\n',
+        ),
     ],
 )
 def test_myst_shows_what_kramdown_showed(kramdown: str, html: str) -> None:

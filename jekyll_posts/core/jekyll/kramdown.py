@@ -141,6 +141,10 @@ _TABLE_ALIGNMENT = re.compile(r"^(:?)-+(:?)$")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 #: a line ending with a closing tag, and a line of text right after it
 _CLOSED_THEN_TEXT = re.compile(r"</[A-Za-z][\w-]*>[ \t]*\n[ \t]*\S")
+#: an HTML start tag with an attribute right after another's quoted value (``class="a"style="b"``, as
+#: ad and badge snippets were pasted): kramdown and browsers read it, CommonMark needs a space between
+_GLUED_ATTRIBUTE = re.compile(r"""(=[ \t]*(?:"[^"\n]*"|'[^'\n]*'))(?=[A-Za-z_:])""")
+_TAG_WITH_GLUED_ATTRIBUTE = re.compile(r"""<[A-Za-z][\w-]*\s(?:[^<>"']|"[^"\n]*"|'[^'\n]*')*>""")
 _OPENING_TAG = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
 #: a line opening a kramdown math block, and a code fence's line (a math block never runs into code)
 _MATH_BLOCK_OPENING = re.compile(r"^ {0,3}\$\$")
@@ -292,7 +296,7 @@ def kramdown_to_myst(body: str, parse_block_html: bool = False, dollar_math: boo
     ``$...$`` in text is math too, as the page's MathJax read it (Chirpy's ``math: true``)."""
     if not (_has_kramdown_syntax(body) or (parse_block_html and "<" in body) or (dollar_math and "$" in body)):
         return body
-    body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(body, parse_block_html))
+    body = _html_blocks_ended_as_in_kramdown(_markdown_in_html(_attributes_apart(body), parse_block_html))
     document = _Document(body.split("\n"), verbatim_lines(BLOCK_PARSER.parse(body)), dollar_math=dollar_math)
     _rewrite_block_extensions(document)
     _rewrite_math_blocks(document)
@@ -321,6 +325,7 @@ def _has_kramdown_syntax(text: str) -> bool:
         or _has_table_gfm_misreads(text)
         or bool(_CLOSED_THEN_TEXT.search(text))
         or "markdown=" in text
+        or bool(_GLUED_ATTRIBUTE.search(text))
     )
 
 
@@ -336,6 +341,39 @@ def _top_level_blocks(tokens: Sequence[Token]) -> list[_Block]:
 
 
 # --- HTML blocks -------------------------------------------------------------
+
+
+def _attributes_apart(body: str) -> str:
+    """A space between an HTML tag's attributes where one follows another's quoted value with none,
+    outside code: kramdown read ``<ins class="a"style="b">`` as HTML, CommonMark shows it as text."""
+    if not _GLUED_ATTRIBUTE.search(body):
+        return body
+    lines = body.split("\n")
+    code = _code_lines(body)
+    for number, line in enumerate(lines):
+        if number in code or not _GLUED_ATTRIBUTE.search(line):
+            continue
+        lines[number] = _tags_with_attributes_apart(line)
+    return "\n".join(lines)
+
+
+def _tags_with_attributes_apart(line: str) -> str:
+    spans = code_spans(line)
+
+    def apart(tag: re.Match[str]) -> str:
+        return tag[0] if _inside(tag.start(), spans) else _GLUED_ATTRIBUTE.sub(r"\1 ", tag[0])
+
+    return _TAG_WITH_GLUED_ATTRIBUTE.sub(apart, line)
+
+
+def _code_lines(body: str) -> set[int]:
+    """The lines markdown-it reads as code, fenced or indented."""
+    code = [token.map for token in BLOCK_PARSER.parse(body) if token.type in ("fence", "code_block") and token.map]
+    return {number for start, end in code for number in range(start, end)}
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _html_blocks_ended_as_in_kramdown(body: str) -> str:
