@@ -41,6 +41,17 @@ def test_bold_next_to_japanese_punctuation_is_read_as_the_page_reads_it() -> Non
     assert excerpt_of(body, MORE) == "紹介した位置情報を取得してみよう！の部分と『許可しない』/『常に許可』の3つ。"
 
 
+def test_a_script_or_a_style_in_the_excerpt_is_not_its_text() -> None:
+    """An ad snippet before ``<!-- more -->`` put its script into the excerpts of a real blog's lists
+    and related pages (grandbig/octopress)."""
+    body = (
+        "では、早速。\n\n<script async src=\"//x.js\"></script>\n<ins class=\"ad\"></ins>\n"
+        "<script>\n(adsbygoogle = window.adsbygoogle || []).push({});\n</script>\n<style>\np { color: red }\n</style>\n"
+        "<div>見える&amp;文字<!-- 注釈 --></div>\n\n<!-- more -->\n後"
+    )
+    assert excerpt_of(body, MORE) == "では、早速。 見える&文字"
+
+
 @pytest.mark.parametrize("marker", ["<!-- more -->", "<!--More-->", "<!--\tmore\n-->"])
 def test_the_default_marker_is_found_with_spaces_and_in_any_case_as_octopress_finds_it(marker: str) -> None:
     """101 of grandbig/octopress's 166 posts write ``<!-- more -->``; their excerpts ignored it."""

@@ -14,7 +14,6 @@ link and image texts kept; Japanese lines are joined without a space::
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 
@@ -27,6 +26,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..emphasis import cjk_friendly_emphasis
 from ..japanese import collapse_white_space, join_japanese_lines
+from ..visible import html_text
 from .kramdown import kramdown_to_myst
 
 #: Jekyll's own ``excerpt_separator``: the excerpt is the first paragraph.
@@ -39,7 +39,6 @@ _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 #: Jekyll's ``Excerpt::MKDWN_LINK_REF_REGEX``.
 _LINK_DEFINITION = re.compile(r"^ {0,3}(?:(\[[^\]]+\])(:.+))$", re.M)
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
-_TAG = re.compile(r"<[^>]*>")
 _TEXT_CHILDREN = frozenset({"text", "code_inline", "myst_role"})
 
 _PARSER = (
@@ -100,7 +99,7 @@ def _block_texts(tokens: Sequence[Token]) -> Iterable[str]:
         elif token.type == "inline":
             yield _inline_text(token.children or [])
         elif token.type == "html_block":
-            yield html.unescape(_TAG.sub(" ", token.content))
+            yield html_text(token.content)
 
 
 def _inline_text(children: Sequence[Token]) -> str:
