@@ -569,12 +569,15 @@ def test_the_sites_parse_block_html_reads_markdown_inside_html(tmp_path: Path) -
 def test_an_octopress_post_shows_its_headings_code_pictures_and_quotes_as_octopress_did(tmp_path: Path) -> None:
     """Octopress's ``markdown: rdiscount`` read ``##Octopressとは`` as a heading (a real blog wrote its 511
     headings so, all shown as text run into the next line: grandbig/octopress); its plugins gave the
-    ``codeblock``, ``img`` and ``blockquote`` tags, each left as written with a warning."""
+    ``codeblock``, ``img`` and ``blockquote`` tags, each left as written with a warning, and a backtick
+    block's caption (``` bash diff output of Makefiles), which was lost (jedipunkz/octopress_posts)."""
     srcdir = copy_root("jekyll", tmp_path)
     config = srcdir / "jekyll" / "_config.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "markdown: rdiscount\n", encoding="utf-8")
+    octopress = "markdown: rdiscount\ncategory_dir: blog/categories\n"  # a key of Octopress's own _config.yml
+    config.write_text(config.read_text(encoding="utf-8") + octopress, encoding="utf-8")
     body = (
         "はじめに。\n\n##Octopressとは\nブログの仕組みです。\n\n```\n#import <UIKit/UIKit.h>\n```\n\n"
+        "``` bash diff output of Makefiles\n--- a\n```\n\n"
         "{% codeblock lang:ruby 設定 (config.rb) https://example.com/config.rb 元のファイル %}\n"
         "# 設定\nset :x, 1\n{% endcodeblock %}\n\n"
         '{% img left /assets/img/logo.png 120 "ロゴ" "チームのロゴ" %}\n\n'
@@ -587,8 +590,10 @@ def test_an_octopress_post_shows_its_headings_code_pictures_and_quotes_as_octopr
     post = article(built, page)
     assert [h2.get_text(strip=True).rstrip("#") for h2 in post.select("h2")] == ["Octopressとは"]
     assert "ブログの仕組みです。" in [p.get_text() for p in post.select("p")]
-    plain, ruby = post.select("div.highlight")
+    plain, diff, ruby = post.select("div.highlight")
     assert plain.pre.get_text() == "#import <UIKit/UIKit.h>\n"
+    diff_caption = diff.find_parent(class_="literal-block-wrapper").select_one(".caption-text")
+    assert diff_caption.get_text() == "diff output of Makefiles"
     code = ruby.find_parent(class_="literal-block-wrapper")
     caption = code.select_one(".code-block-caption .caption-text")
     assert caption.get_text() == "設定 (config.rb) 元のファイル"

@@ -39,6 +39,7 @@ def test_bold_next_to_japanese_punctuation_is_read_as_the_page_reads_it() -> Non
     (grandbig/octopress, in the related pages of 7 posts)."""
     body = "紹介した**位置情報を取得してみよう！**の部分と**『許可しない』/『常に許可』**の3つ。<!--more-->"
     assert excerpt_of(body, MORE) == "紹介した位置情報を取得してみよう！の部分と『許可しない』/『常に許可』の3つ。"
+    assert excerpt_of("~~申請中~~ 公開されました！<!--more-->", MORE) == "申請中 公開されました！"  # GFM's
 
 
 def test_a_script_or_a_style_in_the_excerpt_is_not_its_text() -> None:

@@ -7,6 +7,7 @@ import pytest
 from jekyll_posts.core import Problem
 from jekyll_posts.core.jekyll import JekyllSite, Links
 from jekyll_posts.core.jekyll.liquid import Rendered, render_liquid
+from jekyll_posts.core.jekyll.octopress import captioned_fences, is_octopress
 
 LINKS = Links(post_url=lambda name: None, link=lambda path: None, jekyll_url=lambda tag, name: None)
 
@@ -118,3 +119,30 @@ def test_pullquote_shows_its_text_with_the_pulled_words_in_place() -> None:
 def test_a_title_or_an_author_is_text() -> None:
     text = rendered_text('{% blockquote <b>x</b> [a](javascript:1) %}\nq\n{% endblockquote %}')
     assert text.endswith("> — **\\<b\\>x\\<\\/b\\> \\[a\\]\\(javascript\\:1\\)**")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # jedipunkz/octopress_posts: "diff output of Makefiles" was nowhere on the page
+            "前\n\n``` bash diff output of Makefiles\n# x\n```\n",
+            "前\n\n```{code-block} bash\n:caption: diff output of Makefiles\n:linenos:\n\n# x\n```\n",
+        ),
+        (
+            "- 項目\n\n  ``` ruby Discover if a number is prime http://x.net/prime Source Article\n"
+            "  class Fixnum\n  ```\n",
+            "- 項目\n\n  ```{code-block} ruby\n  :caption: Discover if a number is prime [Source Article](<http://x.net/prime>)\n"
+            "  :linenos:\n\n  class Fixnum\n  ```\n",
+        ),
+        ("```ruby\nx\n```\n", "```ruby\nx\n```\n"),  # the language alone: a plain fence
+        ("```{code-block} ruby\n:linenos:\n\nx\n```\n", "```{code-block} ruby\n:linenos:\n\nx\n```\n"),
+        ("````\n``` c x\n````\n", "````\n``` c x\n````\n"),  # code, not a fence
+    ],
+)
+def test_an_octopress_fence_naming_more_than_its_language_has_a_caption(body: str, expected: str) -> None:
+    assert captioned_fences(body) == expected
+
+
+def test_an_octopress_site_is_known_by_its_config() -> None:
+    assert is_octopress({"markdown": "rdiscount", "category_dir": "blog/categories"})
+    assert not is_octopress({"markdown": "kramdown", "title": "ブログ"})

@@ -43,7 +43,7 @@ _TEXT_CHILDREN = frozenset({"text", "code_inline", "myst_role"})
 
 _PARSER = (
     MarkdownIt("commonmark")
-    .enable("table")
+    .enable(["table", "strikethrough"])
     .use(attrs_plugin)
     .use(attrs_block_plugin)
     .use(deflist_plugin)

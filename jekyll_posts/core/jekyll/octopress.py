@@ -24,14 +24,20 @@ gem), and written as the MyST that shows the same thing:
 
 A tag whose argument none of them reads is shown as written, with a problem.
 The texts are escaped: a title or an author is text wherever it lands.
+
+On an Octopress site (:func:`is_octopress`), a backtick code block's first line
+may name more than its language, as ``backtick_code_block.rb`` read it:
+```` ``` ruby Discover if a number is prime http://… Source Article ```` is a
+code block with that caption and link and line numbers, as a ``codeblock``
+(:func:`captioned_fences`).  Elsewhere MyST reads the language alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from io import StringIO
-from typing import TextIO
+from typing import Any, TextIO
 
 from liquid import RenderContext, Token, TokenStream
 from liquid.ast import BlockNode, Node
@@ -42,6 +48,7 @@ from liquid.token import TOKEN_EOF
 
 from ..markdown import escape_inline
 from .state import current
+from .structure import BLOCK_PARSER
 from .tags import code_block, rendered_argument, tag_argument, tag_indent, tag_text
 
 #: the options of Octopress 2.5 and the octopress-codeblock gem: ``lang:ruby``, ``title:"A title"``
@@ -69,6 +76,11 @@ _AUTHOR_AND_TITLE = re.compile(r"([^,]+),([^,]+)")
 _SHORT_SOURCE = 32
 #: the language of a block that names none: Octopress highlighted it as no language
 PLAIN_TEXT = "text"
+#: keys only Octopress's own ``_config.yml`` has
+_OCTOPRESS_KEYS = frozenset({"code_dir", "category_dir", "subscribe_rss", "simple_search"})
+#: a backtick fence's first line naming more than a language (not a MyST directive's), and its parts
+_FENCE_WITH_WORDS = re.compile(r"^[ \t]*`{3,}[ \t]*[^`\s{][^`\s]*[ \t]+\S", re.MULTILINE)
+_FENCE_OPENING = re.compile(r"^([ \t]*)(`{3,})[ \t]*([^`\s{][^`\s]*)[ \t]+(.*?)\s*$")
 #: ``pullquote.rb``'s marks around the words it pulls out
 _PULLED = re.compile(r'\{"\s*(.+?)\s*"\}', re.S)
 
@@ -125,6 +137,12 @@ class OctopressBlockTag(Tag):
 
 def codeblock_markdown(argument: str, code: str, indent: str = "") -> str:
     """An Octopress ``codeblock`` as a MyST code block: its language, caption and line numbers."""
+    language, options = code_block_options(argument)
+    return code_block(language, code, options, indent)
+
+
+def code_block_options(argument: str) -> tuple[str, dict[str, str]]:
+    """The language and MyST ``code-block`` options of an Octopress code block's argument."""
     options = {match[1].lower(): _option_value(match) for match in _CODE_OPTION.finditer(argument)}
     rest = _CODE_OPTION.sub("", argument).strip()
     title, url, link_text = options.get("title"), options.get("url"), options.get("link_text")
@@ -145,7 +163,29 @@ def codeblock_markdown(argument: str, code: str, indent: str = "") -> str:
             block_options["lineno-start"] = options["start"]
     if re.fullmatch(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*", options.get("mark", "")):
         block_options["emphasize-lines"] = options["mark"]
-    return code_block(language.lower() or PLAIN_TEXT, code, block_options, indent)
+    return language.lower() or PLAIN_TEXT, block_options
+
+
+def is_octopress(config: Mapping[str, Any]) -> bool:
+    """Whether a site's ``_config.yml`` is Octopress's: it holds a key only Octopress's has."""
+    return not _OCTOPRESS_KEYS.isdisjoint(config)
+
+
+def captioned_fences(body: str) -> str:
+    """``body`` with each backtick code block whose first line names more than its language made a
+    code block with that caption, as Octopress's ``backtick_code_block.rb`` drew it."""
+    if not _FENCE_WITH_WORDS.search(body):
+        return body
+    lines = body.split("\n")
+    fences = [token.map[0] for token in BLOCK_PARSER.parse(body) if token.type == "fence" and token.map]
+    for start in reversed(fences):  # from the end: a block's added lines leave the earlier ones in place
+        if match := _FENCE_OPENING.match(lines[start]):
+            indent, fence, language, words = match.groups()
+            language, options = code_block_options(f"lang:{language} {words}")
+            opening = [f"{indent}{fence}{{code-block}} {language}"]
+            opening += [f"{indent}:{key}: {value}".rstrip() for key, value in options.items()]
+            lines[start : start + 1] = [*opening, indent.rstrip()]
+    return "\n".join(lines)
 
 
 def _option_value(match: re.Match[str]) -> str:

@@ -30,6 +30,7 @@ from .engines import spaced_headings, unspaced_headings_reader
 from .excerpts import MORE_SEPARATOR, excerpt_of
 from .kramdown import kramdown_to_myst
 from .languages import with_pygments_names
+from .octopress import captioned_fences, is_octopress
 from .permalinks import (
     JekyllPost,
     front_matter_categories,
@@ -92,6 +93,8 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
     engine = unspaced_headings_reader(context.site.config)
     if engine is not None:
         body = spaced_headings(body, needs_boundary=engine == "kramdown")
+    if is_octopress(context.site.config):
+        body = captioned_fences(body)
     old_urls, url_problems = old_urls_of(record, context)
     return MadePost(
         markdown=head
