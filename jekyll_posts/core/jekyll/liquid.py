@@ -70,7 +70,7 @@ from .arrays import ARRAY_FILTERS
 from .body import Links, has_liquid
 from .filters import FILTERS
 from .includes import IncludeRelativeTag, IncludeTag
-from .octopress import TAGS as OCTOPRESS_TAGS
+from .octopress_tags import TAGS as OCTOPRESS_TAGS
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import RenderState, current, has_place, note_error, parse_text, rendering

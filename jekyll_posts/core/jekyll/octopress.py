@@ -22,7 +22,8 @@ gem), and written as the MyST that shows the same thing:
 - ``{% pullquote %}`` ... ``{" words "}`` ... is its paragraph; the words it
   pulled out into the margin are shown once, in place.
 
-A tag whose argument none of them reads is shown as written, with a problem.
+The tags are python-liquid's in :mod:`.octopress_tags`; what they write is
+made here.  A tag whose argument none of them reads is shown as written, with a problem.
 The texts are escaped: a title or an author is text wherever it lands.
 
 On an Octopress site (:func:`is_octopress`), a backtick code block's first line
@@ -35,21 +36,11 @@ code block with that caption and link and line numbers, as a ``codeblock``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from io import StringIO
-from typing import Any, TextIO
-
-from liquid import RenderContext, Token, TokenStream
-from liquid.ast import BlockNode, Node
-from liquid.exceptions import LiquidSyntaxError
-from liquid.parser import get_parser
-from liquid.tag import Tag
-from liquid.token import TOKEN_EOF
+from collections.abc import Mapping
+from typing import Any
 
 from ..markdown import escape_inline
-from .state import current
 from .structure import BLOCK_PARSER
-from .tags import code_block, rendered_argument, tag_argument, tag_indent, tag_text
 
 #: the options of Octopress 2.5 and the octopress-codeblock gem: ``lang:ruby``, ``title:"A title"``
 _CODE_OPTION = re.compile(r'(?<!\S)(lang|title|url|link_text|linenos|start|mark|class):(?:"([^"]*)"|(\S+))', re.I)
@@ -85,60 +76,7 @@ _FENCE_OPENING = re.compile(r"^([ \t]*)(`{3,})[ \t]*([^`\s{][^`\s]*)[ \t]+(.*?)\
 _PULLED = re.compile(r'\{"\s*(.+?)\s*"\}', re.S)
 
 
-class OctopressBlockNode(Node):
-    """An Octopress block tag: its argument, its contents, and what makes Markdown of the two."""
-
-    def __init__(self, token: Token, argument: str, block: BlockNode, end: str, tag: type[OctopressBlockTag]) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.block = block
-        self.end = end
-        self.tag = tag
-        self.blank = False
-
-    def children(self, static_context: RenderContext, *, include_partials: bool = True) -> list[Node]:
-        """Its contents, which are Liquid (for python-liquid's analysis of a template)."""
-        return [self.block]
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        argument = rendered_argument(self.argument, self.token, context, self.token.value)
-        contents = StringIO()
-        self.block.render(context, contents)
-        indent = tag_indent(self.token)
-        markdown = None if argument is None else self.tag.to_markdown(argument.strip(), contents.getvalue(), indent)
-        if markdown is None:
-            if argument is not None:
-                got = f", got {argument.strip()!r}" if argument.strip() else ""
-                message = f"{self.token.value}: {self.tag.expected}{got}"
-                current().report(self.token, f"{message}: the tag is left as written")
-            return buffer.write(tag_text(self.token) + contents.getvalue() + self.end)
-        return buffer.write(markdown)
-
-
-class OctopressBlockTag(Tag):
-    """Reads an Octopress block tag up to its end tag; ``to_markdown`` makes Markdown of its argument,
-    contents and the tag's indentation (in a list item), ``None`` when it cannot (``expected`` then
-    says what it reads)."""
-
-    to_markdown: Callable[[str, str, str], str | None]
-    expected = ""
-
-    def parse(self, stream: TokenStream) -> Node:
-        token, argument = tag_argument(stream)
-        next(stream)
-        block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
-        if not stream.current.is_tag(self.end):
-            raise LiquidSyntaxError(f"{self.name}: no {{% {self.end} %}} closes it", token=token)
-        return OctopressBlockNode(token, argument, block, tag_text(stream.current), type(self))
-
-
 # codeblock
-
-
-def codeblock_markdown(argument: str, code: str, indent: str = "") -> str:
-    """An Octopress ``codeblock`` as a MyST code block: its language, caption and line numbers."""
-    language, options = code_block_options(argument)
-    return code_block(language, code, options, indent)
 
 
 def code_block_options(argument: str) -> tuple[str, dict[str, str]]:
@@ -203,29 +141,7 @@ def _caption(title: str | None, url: str | None, link_text: str | None) -> str:
     return " ".join(parts)
 
 
-class CodeblockTag(OctopressBlockTag):
-    name = "codeblock"
-    end = "endcodeblock"
-    to_markdown = staticmethod(codeblock_markdown)
-
-
 # img
-
-
-class ImageNode(Node):
-    def __init__(self, token: Token, argument: str) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        argument = rendered_argument(self.argument, self.token, context, "img")
-        markdown = image_markdown(argument.strip()) if argument is not None else None
-        if markdown is None:
-            expected = 'expected [classes] /path/or/url [width [height]] [title | "title" ["alt"]]'
-            current().report(self.token, f"img: {expected}, got {self.argument.strip()!r}: the tag is left as written")
-            return buffer.write(tag_text(self.token))
-        return buffer.write(markdown)
 
 
 def image_markdown(argument: str) -> str | None:
@@ -241,14 +157,6 @@ def image_markdown(argument: str) -> str | None:
     attributes += [f"{size}={match[size]}px" for size in ("width", "height") if match[size]]
     image = f"![{escape_inline(alt)}](<{match['src']}>)"
     return image + ("{" + " ".join(dict.fromkeys(attributes)) + "}" if attributes else "")
-
-
-class ImageTag(Tag):
-    name = "img"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        return ImageNode(*tag_argument(stream))
 
 
 # blockquote
@@ -291,25 +199,9 @@ def _short_source(url: str) -> str:
     return shown if shown == url else f"{shown}/…"
 
 
-class BlockquoteTag(OctopressBlockTag):
-    name = "blockquote"
-    end = "endblockquote"
-    to_markdown = staticmethod(blockquote_markdown)
-
-
 # pullquote
 
 
 def pullquote_markdown(argument: str, text: str, indent: str = "") -> str | None:
     """An Octopress ``pullquote``'s text, the words it pulled out left in place; ``None`` without them."""
     return _PULLED.sub(r"\1", text.strip("\n")) if _PULLED.search(text) else None
-
-
-class PullquoteTag(OctopressBlockTag):
-    name = "pullquote"
-    end = "endpullquote"
-    to_markdown = staticmethod(pullquote_markdown)
-    expected = 'expected its text to hold {" words "} to pull out'
-
-
-TAGS = (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag)
