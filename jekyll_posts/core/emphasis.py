@@ -127,6 +127,26 @@ def _tokenize_emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _tokenize_strikethrough(state: StateInline, silent: bool) -> bool:
+    """markdown-it's ``strikethrough`` rule with the runs decided by :func:`scan_run`: ``~~`` pairs, each
+    a text token and a delimiter (an odd run's first ``~`` is text), paired by markdown-it's own
+    post-processing."""
+    if silent or state.src[state.pos] != "~":
+        return False
+    run = scan_run(state.src, state.pos, state.posMax, can_split_word=True)
+    if run.length < 2:
+        return False
+    if run.length % 2:
+        state.push("text", "", 0).content = "~"
+    for _ in range(run.length // 2):
+        state.push("text", "", 0).content = "~~"
+        state.delimiters.append(Delimiter(ord("~"), 0, len(state.tokens) - 1, -1, run.can_open, run.can_close))
+    state.pos += run.length
+    return True
+
+
 def cjk_friendly_emphasis(md: MarkdownIt) -> None:
-    """A markdown-it plugin: ``*`` and ``_`` emphasis decided by the CJK-friendly rules."""
+    """A markdown-it plugin: ``*`` and ``_`` emphasis, and GFM's ``~~`` strikethrough where it is on,
+    decided by the CJK-friendly rules (the amendments cover ``~~`` too)."""
     md.inline.ruler.at("emphasis", _tokenize_emphasis)
+    md.inline.ruler.at("strikethrough", _tokenize_strikethrough)

@@ -69,7 +69,7 @@ def test_a_variation_selector_belongs_to_the_character_before_it() -> None:
     assert render("\u2ff0\ufe00**(x)**", md) == "\u2ff0\ufe00<strong>(x)</strong>"  # a CJK sequence
 
 
-NOT_CJK = st.text(alphabet="ab *_.,!?()[]\"'-\t\u00e9\u00a0\u2014\u201c\u201d", max_size=14)
+NOT_CJK = st.text(alphabet="ab *_~.,!?()[]\"'-\t\u00e9\u00a0\u2014\u201c\u201d", max_size=14)
 
 
 @given(NOT_CJK)
@@ -81,3 +81,20 @@ def test_text_without_cjk_characters_is_decided_as_commonmark_decides_it(text: s
             expected = state.scanDelims(start, character == "*")
             assert tuple(scan_run(text, start, len(text), character == "*")) == tuple(expected)
     assert render(text, MarkdownIt("commonmark").use(cjk_friendly_emphasis)) == render(text, commonmark)
+    with_strikethrough = MarkdownIt("commonmark").enable("strikethrough")
+    friendly = MarkdownIt("commonmark").enable("strikethrough").use(cjk_friendly_emphasis)
+    assert render(text, friendly) == render(text, with_strikethrough)
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("~~申請中です。~~公開されました", "<s>申請中です。</s>公開されました"),  # grandbig/octopress
+        ("~~「取消」~~です", "<s>「取消」</s>です"),
+        ("日本語の~~取消~~です", "日本語の<s>取消</s>です"),
+        ("~~x~", "~~x~"),
+    ],
+)
+def test_gfm_strikethrough_next_to_japanese_is_struck_out_as_kramdown_struck_it(text: str, html: str) -> None:
+    assert render(text, MarkdownIt("commonmark").enable("strikethrough").use(cjk_friendly_emphasis)) == html
+    assert render(text, MarkdownIt("commonmark").use(cjk_friendly_emphasis)) == render(text, MarkdownIt("commonmark"))
