@@ -223,16 +223,31 @@ def run(arguments: argparse.Namespace) -> int:
     progress = not arguments.quiet and sys.stderr.isatty()
     plan = plan_import(site, progress)
     outcomes = copy_files(plan, force=arguments.force, dry_run=arguments.dry_run, progress=progress)
-    notes += [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
+    if any(copy.destination.is_relative_to(places.site_folder) for copy in plan.copies.values()):
+        notes += [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
-    notes += _site_url_note(site.address, settings)
+    notes += _site_url_note(site.address, settings, has_config=bool(_config_files(site)))
     notes += _root_document_note(arguments.source)
     unmatched = _unmatched_choices(site, plan)
     notes += [f"--only {chosen}: no post or draft of the site is there" for chosen in unmatched]
+    no_posts = not site.only and not _imports_posts(plan)
+    notes += [_no_posts_note(places.site)] if no_posts else []
     problems = conf_problems + [Located(_copied_to(site, path), problem) for path, problem in site_problems]
     problems += post_problems(plan, outcomes, settings, arguments.source, jekyll)
     print_summary(site, plan, outcomes, problems, notes, dry_run=arguments.dry_run)
-    return 1 if plan.errors or unmatched else 0
+    return 1 if plan.errors or unmatched or no_posts else 0
+
+
+def _imports_posts(plan: Plan) -> bool:
+    """Whether the site has posts or drafts: some are copied, or some files of their folders are left out."""
+    return bool(plan.skipped) or any(copy.kind in ("post", "draft") for copy in plan.copies.values())
+
+
+def _no_posts_note(site: Path) -> str:
+    return (
+        f"no post or draft in {site}: Jekyll reads them from _posts and _drafts folders (Octopress's in "
+        "source/, which its _config.yml names); is this a Jekyll site's folder?"
+    )
 
 
 def _unmatched_choices(site: Site, plan: Plan) -> list[PurePosixPath]:
@@ -353,8 +368,8 @@ def _files_under(folder: Path, plan: Plan, *, hidden: bool) -> Iterator[Path]:
 
 def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
     """``_config.yml``, and every file of the data and includes folders (hidden files aside)."""
-    root, config_folder = site.places.site, site.jekyll.config_folder or site.places.site
-    files = [("config", config_folder / name) for name in CONFIG_FILES if (config_folder / name).is_file()]
+    root = site.places.site
+    files = [("config", path) for path in _config_files(site)]
     folders = {
         "data": configured_folder(root, site.jekyll.config.get("data_dir"), "_data"),
         "include": site.jekyll.includes,
@@ -363,6 +378,12 @@ def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
         files += [(kind, path) for path in _files_under(folder, plan, hidden=False)] if folder is not None else []
     for kind, path in files:
         yield Copy(kind, path, _copied_to(site, path))
+
+
+def _config_files(site: Site) -> list[Path]:
+    """The site's ``_config.yml`` (and ``_config.yaml``), beside its posts or above them (Octopress)."""
+    folder = site.jekyll.config_folder or site.places.site
+    return [folder / name for name in CONFIG_FILES if (folder / name).is_file()]
 
 
 def _copied_to(site: Site, path: Path) -> Path:
@@ -564,13 +585,14 @@ def _time_zone_note(site_zone: object, settings: SiteSettings) -> list[str]:
     ]
 
 
-def _site_url_note(address: SiteAddress, settings: SiteSettings) -> list[str]:
+def _site_url_note(address: SiteAddress, settings: SiteSettings, *, has_config: bool) -> list[str]:
     """A word when nothing says where the old site is: links to its pages that are not
     imported are then warned about, where they could lead to the old site."""
     if address.url or settings.site_url:
         return []
+    where = "the site's _config.yml gives no url" if has_config else "the site has no _config.yml to give its url"
     return [
-        "the site's _config.yml gives no url: links to its pages that were not imported are warned about; "
+        f"{where}: links to its pages that were not imported are warned about; "
         'jekyll_posts_site_url = "https://…" in conf.py makes them lead to the old site'
     ]
 

@@ -305,6 +305,32 @@ def test_a_source_folder_that_is_not_there_is_said_and_the_site_read_from_its_ow
     assert f"_config.yml's source: src is not a folder of the site: the site is read from {site}\n" in out
 
 
+def test_a_folder_without_posts_is_said_to_be_no_jekyll_site_and_the_import_fails(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Hugo site's folder imported 0 posts with "0 problems", said its missing _config.yml gave no url,
+    and named a site folder in conf.py that was never made, which the build then warned about
+    (syui/syui.github.io)."""
+    site = write_files(tmp_path_factory.mktemp("hugo"), {"content/post/a.md": "+++\ntitle = 'a'\n+++\n本文\n"})
+    status, out = run_import(capsys, site=site)
+    assert status == 1
+    assert f"no post or draft in {site}: Jekyll reads them from _posts and _drafts folders" in out
+    assert "the site has no _config.yml to give its url" in out
+    assert "gives no url" not in out
+    assert sorted(files(kb)) == ["conf.py"]
+    assert (kb / "conf.py").read_text(encoding="utf-8") == CONF  # no site folder to name
+
+
+def test_posts_without_a_config_leave_conf_py_alone(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = write_files(tmp_path_factory.mktemp("site"), {"_posts/2026-01-01-a.md": "---\ntitle: A\n---\n本文\n"})
+    status, out = run_import(capsys, site=site)
+    assert status == 0, out
+    assert sorted(files(kb)) == ["conf.py", "docs/posts/2026-01-01-a.md"]
+    assert (kb / "conf.py").read_text(encoding="utf-8") == CONF
+
+
 @pytest.mark.parametrize(
     "collections",
     ["collections:\n  diary:\n    output: true\n", "collections: [diary, posts]\n"],
