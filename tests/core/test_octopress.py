@@ -146,3 +146,27 @@ def test_an_octopress_fence_naming_more_than_its_language_has_a_caption(body: st
 def test_an_octopress_site_is_known_by_its_config() -> None:
     assert is_octopress({"markdown": "rdiscount", "category_dir": "blog/categories"})
     assert not is_octopress({"markdown": "kramdown", "title": "ブログ"})
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("{% amazon large_image 4873113946 %}", "jp", "[Amazon 4873113946](<https://www.amazon.co.jp/dp/4873113946>)"),
+        ("{% amazon B00TO6KMEK %}", None, "[Amazon B00TO6KMEK](<https://www.amazon.com/dp/B00TO6KMEK>)"),
+        ("{% amazon text 4873113946 %}", "uk", "[Amazon 4873113946](<https://www.amazon.co.uk/dp/4873113946>)"),
+        ('<a href="{% amazon 4873113946 %}">本</a>', "jp", '<a href="https://www.amazon.co.jp/dp/4873113946">本</a>'),
+    ],
+)
+def test_an_amazon_plugins_tag_is_a_link_to_the_item(body: str, country: str | None, expected: str) -> None:
+    """longkey1's octopress-amazon-plugin and the jekyll-amazon gem fetched the item's title and picture
+    at build time; a real blog's 70 tags were shown as written (PharaohKJ/learn_octopress)."""
+    site = JekyllSite(config={"amazon_country": country} if country else {})
+    result = render_liquid(body, 1, {"title": "本"}, site, LINKS)
+    assert (result.text, result.problems) == (expected, ())
+
+
+def test_an_amazon_tag_naming_no_item_is_left_as_written_with_a_problem() -> None:
+    result = render("{% amazon taocp2 %}")
+    assert result.text == "{% amazon taocp2 %}"
+    expected = "expected [text|small_image|medium_image|large_image] and an ASIN (large_image 4873113946)"
+    assert result.problems == (Problem(1, "liquid", f"amazon: {expected}, got 'taocp2': the tag is left as written"),)

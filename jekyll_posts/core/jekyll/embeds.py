@@ -1,4 +1,11 @@
-"""What a post embeds from another site, as this site shows it: a gist, and AMP's elements.
+"""What a post embeds from another site, as this site shows it: a gist, an Amazon item, and AMP's elements.
+
+An Amazon plugin's ``{% amazon [type] ASIN %}`` (longkey1's octopress-amazon-plugin,
+the jekyll-amazon gem, much used on Japanese blogs) fetched the item's title and
+picture from Amazon's API as the site was built; here it is a link to the item's
+page on the Amazon of the site's ``amazon_country`` (``jp``: amazon.co.jp; the
+plugins' default, ``en``: amazon.com), :func:`amazon_url`; where the tag is a link's
+destination, the page's address.
 
 A Jekyll site made for AMP (the amp-jekyll plugin, hand-written AMP pages) writes
 ``<amp-img>``, ``<amp-iframe>``, ``<amp-twitter data-tweetid="...">``... in its
@@ -31,6 +38,23 @@ _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"
 _WORD_ID = re.compile(r"[\w-]+")
 _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:")
 _IMAGE_KEYS = ("src", "srcset", "alt", "title", "width", "height")
+#: an Amazon item's id (an ISBN-10 for a book)
+_ASIN = re.compile(r"[0-9A-Z]{10}")
+#: what the Amazon plugins' tags may show of an item: its title, or a picture of it
+_AMAZON_TYPES = frozenset({"text", "small_image", "medium_image", "large_image", "detail"})
+#: the plugins' ``amazon_country`` codes and their Amazon's domain
+_AMAZON_DOMAINS = {
+    "en": "amazon.com",
+    "us": "amazon.com",
+    "jp": "amazon.co.jp",
+    "uk": "amazon.co.uk",
+    "de": "amazon.de",
+    "fr": "amazon.fr",
+    "ca": "amazon.ca",
+    "it": "amazon.it",
+    "es": "amazon.es",
+    "cn": "amazon.cn",
+}
 _NOT_FOR_IFRAMES = frozenset({"layout", "resizable", "srcdoc"})
 _LINKS = {
     "twitter": ("data-tweetid", "https://twitter.com/i/web/status/{}", re.compile(r"\d+")),
@@ -48,6 +72,16 @@ def gist_url(gist_id: str, file: str = "") -> str | None:
         return None
     anchor = re.sub(r"[^a-z0-9_-]+", "-", file.lower()).strip("-")
     return f"https://gist.github.com/{gist_id}" + (f"#file-{anchor}" if anchor else "")
+
+
+def amazon_url(argument: str, country: object) -> str | None:
+    """The page an Amazon plugin's tag argument (``large_image 4873113946``) names, on the Amazon of
+    ``country``; ``None`` when it names no item by its ASIN."""
+    *kind, item = argument.split() or [""]
+    if not _ASIN.fullmatch(item) or len(kind) > 1 or not set(kind) <= _AMAZON_TYPES:
+        return None
+    domain = _AMAZON_DOMAINS.get(str(country or "en").strip().lower(), _AMAZON_DOMAINS["en"])
+    return f"https://www.{domain}/dp/{item}"
 
 
 def has_amp(text: str) -> bool:

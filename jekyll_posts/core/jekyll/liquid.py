@@ -74,7 +74,7 @@ from .octopress_tags import TAGS as OCTOPRESS_TAGS
 from .ruby import to_s
 from .site import JekyllSite, time_zone
 from .state import RenderState, current, has_place, note_error, parse_text, rendering
-from .tags import GistTag, HighlightTag, LinkTag, PostUrlTag, UnknownTag
+from .tags import AmazonTag, GistTag, HighlightTag, LinkTag, PostUrlTag, UnknownTag
 
 LOOP_LIMIT = 200_000
 OUTPUT_LIMIT = 20_000_000
@@ -348,7 +348,17 @@ class JekyllEnvironment(Environment):
 
     def __init__(self) -> None:
         super().__init__(tolerance=Mode.STRICT)
-        tags = (JekyllOutput, UnknownTag, HighlightTag, PostUrlTag, LinkTag, GistTag, IncludeTag, IncludeRelativeTag)
+        tags = (
+            JekyllOutput,
+            UnknownTag,
+            HighlightTag,
+            PostUrlTag,
+            LinkTag,
+            GistTag,
+            AmazonTag,
+            IncludeTag,
+            IncludeRelativeTag,
+        )
         for tag in (*tags, *OCTOPRESS_TAGS):
             self.add_tag(tag)
         self.tags.pop("render", None)  # python-liquid's; Jekyll has none, and it would read includes its own way

@@ -41,7 +41,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL
 
 from .body import has_liquid
-from .embeds import gist_url
+from .embeds import amazon_url, gist_url
 from .ruby import to_s
 from .state import TagError, current, note_error, parse_errors, parse_text
 
@@ -323,3 +323,35 @@ class GistTag(Tag):
 
     def parse(self, stream: TokenStream) -> Node:
         return GistNode(*tag_argument(stream))
+
+
+# amazon
+
+
+class AmazonNode(Node):
+    """An Amazon plugin's ``amazon`` tag and its argument."""
+
+    def __init__(self, token: Token, argument: str) -> None:
+        super().__init__(token)
+        self.argument = argument
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        argument = rendered_argument(self.argument, self.token, context, "amazon")
+        state = current()
+        url = amazon_url(argument, state.site.config.get("amazon_country")) if argument is not None else None
+        if url is None:
+            expected = "expected [text|small_image|medium_image|large_image] and an ASIN (large_image 4873113946)"
+            state.report(self.token, f"amazon: {expected}, got {self.argument.strip()!r}: the tag is left as written")
+            return buffer.write(tag_text(self.token))
+        return buffer.write(
+            url if placement(self.token) == "destination" else f"[Amazon {url.rsplit('/', 1)[1]}](<{url}>)"
+        )
+
+
+class AmazonTag(Tag):
+    name = "amazon"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        return AmazonNode(*tag_argument(stream))
