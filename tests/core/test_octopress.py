@@ -153,6 +153,7 @@ def test_an_octopress_site_is_known_by_its_config() -> None:
     [
         ("{% amazon large_image 4873113946 %}", "jp", "[Amazon 4873113946](<https://www.amazon.co.jp/dp/4873113946>)"),
         ("{% amazon B00TO6KMEK %}", None, "[Amazon B00TO6KMEK](<https://www.amazon.com/dp/B00TO6KMEK>)"),
+        ("{% amazon 4774178667 %}", None, "[Amazon 4774178667](<https://www.amazon.co.jp/dp/4774178667>)"),  # ISBN 4…
         ("{% amazon text 4873113946 %}", "uk", "[Amazon 4873113946](<https://www.amazon.co.uk/dp/4873113946>)"),
         ('<a href="{% amazon 4873113946 %}">本</a>', "jp", '<a href="https://www.amazon.co.jp/dp/4873113946">本</a>'),
     ],

@@ -3,8 +3,9 @@
 An Amazon plugin's ``{% amazon [type] ASIN %}`` (longkey1's octopress-amazon-plugin,
 the jekyll-amazon gem, much used on Japanese blogs) fetched the item's title and
 picture from Amazon's API as the site was built; here it is a link to the item's
-page on the Amazon of the site's ``amazon_country`` (``jp``: amazon.co.jp; the
-plugins' default, ``en``: amazon.com), :func:`amazon_url`; where the tag is a link's
+page on the Amazon of the site's ``amazon_country`` (``jp``: amazon.co.jp; without
+one, amazon.co.jp for a Japanese book, an ISBN starting with 4, else the plugins'
+default, ``en``: amazon.com), :func:`amazon_url`; where the tag is a link's
 destination, the page's address.
 
 A Jekyll site made for AMP (the amp-jekyll plugin, hand-written AMP pages) writes
@@ -40,6 +41,8 @@ _SCHEME = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*:")
 _IMAGE_KEYS = ("src", "srcset", "alt", "title", "width", "height")
 #: an Amazon item's id (an ISBN-10 for a book)
 _ASIN = re.compile(r"[0-9A-Z]{10}")
+#: an ISBN-10 of the Japanese group (4): a book sold on amazon.co.jp
+_JAPANESE_BOOK = re.compile(r"4\d{8}[\dX]")
 #: what the Amazon plugins' tags may show of an item: its title, or a picture of it
 _AMAZON_TYPES = frozenset({"text", "small_image", "medium_image", "large_image", "detail"})
 #: the plugins' ``amazon_country`` codes and their Amazon's domain
@@ -80,7 +83,8 @@ def amazon_url(argument: str, country: object) -> str | None:
     *kind, item = argument.split() or [""]
     if not _ASIN.fullmatch(item) or len(kind) > 1 or not set(kind) <= _AMAZON_TYPES:
         return None
-    domain = _AMAZON_DOMAINS.get(str(country or "en").strip().lower(), _AMAZON_DOMAINS["en"])
+    country = country or ("jp" if _JAPANESE_BOOK.fullmatch(item) else "en")
+    domain = _AMAZON_DOMAINS.get(str(country).strip().lower(), _AMAZON_DOMAINS["en"])
     return f"https://www.{domain}/dp/{item}"
 
 
