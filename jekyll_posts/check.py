@@ -202,7 +202,7 @@ class Site:
         for docname, (path, site_path) in self.post_files.items():
             record = read_file(docname, path, self)[1].record
             if record is not None:
-                yield record, JekyllContext(site_path, self.jekyll, NO_LINKS, self.settings.zone, path)
+                yield record, JekyllContext(site_path, self.jekyll, NO_LINKS, self.settings.zone, path.absolute())
 
 
 def load_site(
@@ -272,7 +272,8 @@ def _made(docname: str, path: Path, parsed: ParsedPost, site: Site) -> MadePost 
         link=lambda target: site.index.by_path.get(target.strip("/")) or site.jekyll.static_file(target),
         site_posts=site.site_posts,
     )
-    return jekyll_post(parsed, JekyllContext(site_path, site.jekyll, links, site.settings.zone, path))
+    # the file's absolute path, as the build gives it: page.path, and the folder include_relative reads
+    return jekyll_post(parsed, JekyllContext(site_path, site.jekyll, links, site.settings.zone, path.absolute()))
 
 
 def _entry(

@@ -419,7 +419,8 @@ def _add_used_files(site: Site, post: Copy, plan: Plan) -> None:
     rendered = render_liquid(body, first_line, page, site.jekyll, LINKS)
     plan.plugins.update({found[1] for problem in rendered.problems if (found := _UNKNOWN.match(problem.message))})
     for included in rendered.includes:
-        _add_beside(site, path, Path(included), plan)
+        if not _add_beside(site, path, Path(included), plan):
+            _add_read_file(site, Path(included), plan)
     # the body as the build reads it (kramdown's definitions, tables, HTML blocks), each line traced back
     myst = kramdown_to_myst(rendered.text, parses_block_html(site.jekyll))
     rendered_lines, myst_lines = source_lines(body, rendered.text), source_lines(rendered.text, myst)
@@ -451,14 +452,28 @@ def _add_target(site: Site, post: PurePosixPath, page_url: str, target: str, pla
 def _add_beside(site: Site, post: PurePosixPath, file: Path, plan: Plan) -> bool:
     """Add a file read from the post's own folder (a relative image, ``include_relative``) when it
     lies in the post's ``_posts`` or ``_drafts`` folder: it goes beside the imported post."""
-    try:
-        path = PurePosixPath(Path(os.path.normpath(file)).relative_to(site.places.site).as_posix())
-    except ValueError:
-        return False
-    if magic_folder(path) != magic_folder(post) or _site_file_kind(site, path) != "file":
+    path = _in_site(site, file)
+    if path is None or magic_folder(path) != magic_folder(post) or _site_file_kind(site, path) != "file":
         return False
     plan.add(Copy("asset", site.places.site / path, site.places.posts / post_destination(path)))
     return True
+
+
+def _add_read_file(site: Site, file: Path, plan: Plan) -> None:
+    """Add a file of the site a post's Liquid read outside the includes folder (Octopress's
+    ``include_code`` reads ``downloads/code``): it keeps its place in the site folder."""
+    includes = site.jekyll.includes
+    path = _in_site(site, file)
+    if path is None or (includes is not None and file.resolve().is_relative_to(includes.resolve())):
+        return
+    if _site_file_kind(site, path) == "file":
+        plan.add(Copy("asset", site.places.site / path, site.places.site_folder / path))
+
+
+def _in_site(site: Site, file: Path) -> PurePosixPath | None:
+    """``file``'s path in the site, wherever the site was named from; ``None`` outside it."""
+    resolved, root = file.resolve(), site.places.site.resolve()
+    return PurePosixPath(resolved.relative_to(root).as_posix()) if resolved.is_relative_to(root) else None
 
 
 def _site_file_kind(site: Site, path: PurePosixPath) -> str | None:

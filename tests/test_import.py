@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -329,6 +330,32 @@ def test_posts_without_a_config_leave_conf_py_alone(
     assert status == 0, out
     assert sorted(files(kb)) == ["conf.py", "docs/posts/2026-01-01-a.md"]
     assert (kb / "conf.py").read_text(encoding="utf-8") == CONF
+
+
+def test_files_a_posts_liquid_reads_are_imported_from_a_site_named_by_a_relative_path(
+    kb: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``import ../site`` (the usual way) copied no file ``include_relative`` read, and ``check`` then looked
+    for it in the wrong folder; Octopress's ``include_code`` reads ``downloads/code``."""
+    site = tmp_path_factory.mktemp("site")
+    texts = {
+        "_config.yml": "title: x\n",
+        "_posts/2013-01-01-a.md": "---\ntitle: A\n---\n{% include_relative snippet.rb %}\n\n"
+        "{% include_code hello.rb %}\n",
+        "_posts/snippet.rb": "puts 1\n",
+        "downloads/code/hello.rb": "puts 'hello'\n",
+    }
+    write_files(site, texts)
+    status, out = run_import(capsys, site=Path(os.path.relpath(site, kb)))  # ../site
+    assert status == 0, out
+    assert sorted(files(kb)) == [
+        "conf.py",
+        "docs/posts/2013-01-01-a.md",
+        "docs/posts/snippet.rb",
+        "jekyll/_config.yml",
+        "jekyll/downloads/code/hello.rb",
+    ]
+    assert "problems: 0 in 0 files" in out
 
 
 @pytest.mark.parametrize(

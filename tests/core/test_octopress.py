@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jekyll_posts.core import Problem
-from jekyll_posts.core.jekyll import JekyllSite, Links
+from jekyll_posts.core.jekyll import JekyllSite, Links, load_jekyll_site
 from jekyll_posts.core.jekyll.liquid import Rendered, render_liquid
 from jekyll_posts.core.jekyll.octopress import captioned_fences, is_octopress
 
@@ -171,3 +173,54 @@ def test_an_amazon_tag_naming_no_item_is_left_as_written_with_a_problem() -> Non
     assert result.text == "{% amazon taocp2 %}"
     expected = "expected [text|small_image|medium_image|large_image] and an ASIN (large_image 4873113946)"
     assert result.problems == (Problem(1, "liquid", f"amazon: {expected}, got 'taocp2': the tag is left as written"),)
+
+
+@pytest.fixture
+def code_site(tmp_path: Path) -> JekyllSite:
+    """A site with Octopress's code folder (``code_dir: code``) holding one file."""
+    (tmp_path / "code" / "js").mkdir(parents=True)
+    (tmp_path / "code" / "js" / "test.js").write_text("// 1\nvar a = 1;\nvar b = 2;\n// 4\n", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("code_dir: /code\n", encoding="utf-8")
+    return load_jekyll_site(tmp_path, {})[0]
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        (
+            "js/test.js",
+            "```{code-block} js\n:caption: test\\.js [view raw](</code/js/test.js>)\n:linenos:\n\n"
+            "// 1\nvar a = 1;\nvar b = 2;\n// 4\n```",
+        ),
+        (  # a title after the file (and before it, Octopress 2.0's way), a language, lines 2 to 3
+            "js/test.js 例その2 lang:javascript start:2 end:3",
+            "```{code-block} javascript\n:caption: 例その2 \\(test\\.js\\) [view raw](</code/js/test.js>)\n:linenos:\n"
+            ":lineno-start: 2\n\nvar a = 1;\nvar b = 2;\n```",
+        ),
+        (
+            "Old style js/test.js range:3-4 linenos:false",
+            "```{code-block} js\n:caption: Old style \\(test\\.js\\) [view raw](</code/js/test.js>)\n\n"
+            "var b = 2;\n// 4\n```",
+        ),
+    ],
+)
+def test_include_code_is_the_files_code_with_its_caption(code_site: JekyllSite, argument: str, expected: str) -> None:
+    result = render_liquid(f"{{% include_code {argument} %}}", 1, {"title": "t"}, code_site, LINKS)
+    assert (result.text, result.problems) == (expected, ())
+    assert result.includes == {str(code_site.root / "code" / "js" / "test.js")}  # a post depends on it
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("js/none.js", "no file 'js/none.js' in code"),
+        ("../_config.yml", "no file '../_config.yml' in code"),  # nothing outside the code folder is read
+        ("js/test.js start:3 end:9", "js/test.js has not the lines asked for"),
+    ],
+)
+def test_an_include_code_that_cannot_be_shown_is_left_as_written(
+    code_site: JekyllSite, argument: str, message: str
+) -> None:
+    result = render_liquid(f"{{% include_code {argument} %}}", 1, {"title": "t"}, code_site, LINKS)
+    assert result.text == f"{{% include_code {argument} %}}"
+    assert result.problems == (Problem(1, "liquid", f"include_code: {message}: the tag is left as written"),)

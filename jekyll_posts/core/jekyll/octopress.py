@@ -21,6 +21,10 @@ gem), and written as the MyST that shows the same thing:
   shortened it).
 - ``{% pullquote %}`` ... ``{" words "}`` ... is its paragraph; the words it
   pulled out into the margin are shown once, in place.
+- ``{% include_code path/to/file [title] [lang:x] [start:5] [end:9] %}`` is the
+  file of the site's ``code_dir`` (``downloads/code``) as a code block, its
+  lines from ``start`` to ``end`` (or ``range:5-9``), captioned with the title
+  and the file's name and a ``view raw`` link to the file.
 
 The tags are python-liquid's in :mod:`.octopress_tags`; what they write is
 made here.  A tag whose argument none of them reads is shown as written, with a problem.
@@ -43,7 +47,9 @@ from ..markdown import escape_inline
 from .structure import BLOCK_PARSER
 
 #: the options of Octopress 2.5 and the octopress-codeblock gem: ``lang:ruby``, ``title:"A title"``
-_CODE_OPTION = re.compile(r'(?<!\S)(lang|title|url|link_text|linenos|start|mark|class):(?:"([^"]*)"|(\S+))', re.I)
+_CODE_OPTION = re.compile(
+    r'(?<!\S)(lang|title|url|link_text|linenos|start|end|range|mark|class):(?:"([^"]*)"|(\S+))', re.I
+)
 #: Octopress 2.0's ``CaptionUrlTitle``, ``CaptionUrl`` and ``Caption``
 _CAPTION_URL_TITLE = re.compile(r"(\S[\S\s]*?)\s+(https?://\S+)\s+(.+)", re.I)
 _CAPTION_URL = re.compile(r"(\S[\S\s]*?)\s+(https?://\S+)\s*$", re.I)
@@ -67,6 +73,12 @@ _AUTHOR_AND_TITLE = re.compile(r"([^,]+),([^,]+)")
 _SHORT_SOURCE = 32
 #: the language of a block that names none: Octopress highlighted it as no language
 PLAIN_TEXT = "text"
+#: where ``include_code`` reads its files, in the site's folder, unless ``_config.yml``'s ``code_dir`` says
+CODE_DIR = "downloads/code"
+#: ``include_code``'s file then title, and the title before the file (deprecated in Octopress 2.1)
+_CODE_FILE_THEN_TITLE = re.compile(r"(\S*\.\S+)\s*(.*)")
+_CODE_TITLE_THEN_FILE = re.compile(r"(.*?)\s*(\S*\.\S+)")
+_LINE_RANGE = re.compile(r"(\d+)-(\d+)")
 #: keys only Octopress's own ``_config.yml`` has
 _OCTOPRESS_KEYS = frozenset({"code_dir", "category_dir", "subscribe_rss", "simple_search"})
 #: a backtick fence's first line naming more than a language (not a MyST directive's), and its parts
@@ -102,6 +114,45 @@ def code_block_options(argument: str) -> tuple[str, dict[str, str]]:
     if re.fullmatch(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*", options.get("mark", "")):
         block_options["emphasize-lines"] = options["mark"]
     return language.lower() or PLAIN_TEXT, block_options
+
+
+def include_code_parts(argument: str) -> tuple[str, str | None, dict[str, str]] | None:
+    """The file, title and options of an ``include_code`` tag's argument; ``None`` when it names no file."""
+    options = {match[1].lower(): _option_value(match) for match in _CODE_OPTION.finditer(argument)}
+    rest = _CODE_OPTION.sub("", argument).strip()
+    if match := _CODE_FILE_THEN_TITLE.fullmatch(rest):
+        return match[1], options.get("title") or match[2] or None, options
+    if match := _CODE_TITLE_THEN_FILE.fullmatch(rest):
+        return match[2], options.get("title") or match[1] or None, options
+    return None
+
+
+def include_code_block(
+    file: str, title: str | None, options: dict[str, str], code: str, code_dir: str
+) -> tuple[str, str, dict[str, str]] | None:
+    """The language, code and MyST ``code-block`` options of an ``include_code`` tag, ``code`` being the
+    file's text: its lines from ``start`` to ``end``, as Octopress cut them, and a caption with a link to
+    the file; ``None`` when the file has not those lines."""
+    lines = code.split("\n")
+    if code.endswith("\n"):
+        lines.pop()
+    first, last = 1, len(lines)
+    if match := _LINE_RANGE.fullmatch(options.get("range", "")):
+        first, last = int(match[1]), int(match[2])
+    first = int(options["start"]) if options.get("start", "").isdigit() else first
+    last = int(options["end"]) if options.get("end", "").isdigit() else last
+    if not 1 <= first <= last <= len(lines):
+        return None
+    name = file.rsplit("/", 1)[-1]
+    caption = f"{title} ({name})" if title else name
+    link = _caption(caption, f"/{code_dir}/{file}", options.get("link_text") or "view raw")
+    block_options = {"caption": link}
+    if options.get("linenos", "").lower() != "false":
+        block_options["linenos"] = ""
+        if first > 1:
+            block_options["lineno-start"] = str(first)
+    language = options.get("lang") or (name.rsplit(".", 1)[1] if "." in name else "")
+    return language.lower() or PLAIN_TEXT, "\n".join(lines[first - 1 : last]), block_options
 
 
 def is_octopress(config: Mapping[str, Any]) -> bool:

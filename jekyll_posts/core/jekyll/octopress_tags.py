@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from io import StringIO
+from pathlib import Path
 from typing import TextIO
 
 from liquid import RenderContext, Token, TokenStream
@@ -13,7 +14,15 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF
 
-from .octopress import blockquote_markdown, code_block_options, image_markdown, pullquote_markdown
+from .octopress import (
+    CODE_DIR,
+    blockquote_markdown,
+    code_block_options,
+    image_markdown,
+    include_code_block,
+    include_code_parts,
+    pullquote_markdown,
+)
 from .state import current
 from .tags import code_block, rendered_argument, tag_argument, tag_indent, tag_text
 
@@ -126,4 +135,55 @@ class PullquoteTag(OctopressBlockTag):
     expected = 'expected its text to hold {" words "} to pull out'
 
 
-TAGS = (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag)
+# include_code
+
+
+class IncludeCodeNode(Node):
+    def __init__(self, token: Token, argument: str) -> None:
+        super().__init__(token)
+        self.argument = argument
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        state = current()
+        argument = rendered_argument(self.argument, self.token, context, "include_code")
+        parts = include_code_parts(argument.strip()) if argument is not None else None
+        if parts is None:
+            if argument is not None:
+                expected = "expected path/to/file [title] and options such as lang:ruby start:5 end:9"
+                state.report(
+                    self.token, f"include_code: {expected}, got {argument.strip()!r}: the tag is left as written"
+                )
+            return buffer.write(tag_text(self.token))
+        file, title, options = parts
+        code_dir = str(state.site.config.get("code_dir") or CODE_DIR).strip().strip("/")
+        path = _code_file(state.site.root, code_dir, file)
+        if path is None:
+            state.report(self.token, f"include_code: no file {file!r} in {code_dir}: the tag is left as written")
+            return buffer.write(tag_text(self.token))
+        state.includes.add(str(path.absolute()))
+        block = include_code_block(file, title, options, path.read_text("utf-8-sig", errors="replace"), code_dir)
+        if block is None:
+            state.report(self.token, f"include_code: {file} has not the lines asked for: the tag is left as written")
+            return buffer.write(tag_text(self.token))
+        return buffer.write(code_block(*block, tag_indent(self.token)))
+
+
+def _code_file(root: Path | None, code_dir: str, file: str) -> Path | None:
+    """The file ``include_code`` names, in the site's code folder; ``None`` when it is not there."""
+    if root is None:
+        return None
+    folder = (root / code_dir).resolve()
+    path = (folder / file).resolve()
+    return path if path.is_relative_to(folder) and path.is_file() else None
+
+
+class IncludeCodeTag(Tag):
+    name = "include_code"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        return IncludeCodeNode(*tag_argument(stream))
+
+
+TAGS = (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag, IncludeCodeTag)
