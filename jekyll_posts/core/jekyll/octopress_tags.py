@@ -24,7 +24,7 @@ from .octopress import (
     pullquote_markdown,
 )
 from .state import current
-from .tags import code_block, rendered_argument, tag_argument, tag_indent, tag_text
+from .tags import ArgumentNode, ArgumentTag, code_block, rendered_argument, tag_argument, tag_indent, tag_text
 
 
 class OctopressBlockNode(Node):
@@ -92,28 +92,18 @@ class CodeblockTag(OctopressBlockTag):
 # img
 
 
-class ImageNode(Node):
-    def __init__(self, token: Token, argument: str) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        argument = rendered_argument(self.argument, self.token, context, "img")
-        markdown = image_markdown(argument.strip()) if argument is not None else None
+class ImageNode(ArgumentNode):
+    def output(self, argument: str, context: RenderContext) -> str:
+        markdown = image_markdown(argument.strip())
         if markdown is None:
             expected = 'expected [classes] /path/or/url [width [height]] [title | "title" ["alt"]]'
-            current().report(self.token, f"img: {expected}, got {self.argument.strip()!r}: the tag is left as written")
-            return buffer.write(tag_text(self.token))
-        return buffer.write(markdown)
+            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+        return markdown
 
 
-class ImageTag(Tag):
+class ImageTag(ArgumentTag):
     name = "img"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        return ImageNode(*tag_argument(stream))
+    node = ImageNode
 
 
 # blockquote
@@ -138,35 +128,23 @@ class PullquoteTag(OctopressBlockTag):
 # include_code
 
 
-class IncludeCodeNode(Node):
-    def __init__(self, token: Token, argument: str) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        state = current()
-        argument = rendered_argument(self.argument, self.token, context, "include_code")
-        parts = include_code_parts(argument.strip()) if argument is not None else None
+class IncludeCodeNode(ArgumentNode):
+    def output(self, argument: str, context: RenderContext) -> str:
+        parts = include_code_parts(argument.strip())
         if parts is None:
-            if argument is not None:
-                expected = "expected path/to/file [title] and options such as lang:ruby start:5 end:9"
-                state.report(
-                    self.token, f"include_code: {expected}, got {argument.strip()!r}: the tag is left as written"
-                )
-            return buffer.write(tag_text(self.token))
+            expected = "expected path/to/file [title] and options such as lang:ruby start:5 end:9"
+            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
         file, title, options = parts
+        state = current()
         code_dir = str(state.site.config.get("code_dir") or CODE_DIR).strip().strip("/")
         path = _code_file(state.site.root, code_dir, file)
         if path is None:
-            state.report(self.token, f"include_code: no file {file!r} in {code_dir}: the tag is left as written")
-            return buffer.write(tag_text(self.token))
+            return self.left_as_written(f"no file {file!r} in {code_dir}")
         state.includes.add(str(path.absolute()))
         block = include_code_block(file, title, options, path.read_text("utf-8-sig", errors="replace"), code_dir)
         if block is None:
-            state.report(self.token, f"include_code: {file} has not the lines asked for: the tag is left as written")
-            return buffer.write(tag_text(self.token))
-        return buffer.write(code_block(*block, tag_indent(self.token)))
+            return self.left_as_written(f"{file} has not the lines asked for")
+        return code_block(*block, tag_indent(self.token))
 
 
 def _code_file(root: Path | None, code_dir: str, file: str) -> Path | None:
@@ -178,12 +156,9 @@ def _code_file(root: Path | None, code_dir: str, file: str) -> Path | None:
     return path if path.is_relative_to(folder) and path.is_file() else None
 
 
-class IncludeCodeTag(Tag):
+class IncludeCodeTag(ArgumentTag):
     name = "include_code"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        return IncludeCodeNode(*tag_argument(stream))
+    node = IncludeCodeNode
 
 
 TAGS = (CodeblockTag, ImageTag, BlockquoteTag, PullquoteTag, IncludeCodeTag)

@@ -134,6 +134,42 @@ def rendered_argument(text: str, token: Token, context: RenderContext, tag: str)
     return buffer.getvalue()
 
 
+# tags without an end tag
+
+
+class ArgumentNode(Node):
+    """A tag without an end tag, and its argument as written: :meth:`output` gives what the tag
+    writes for the argument with its Liquid rendered (as Jekyll renders it first), or the tag as
+    written with a problem saying why (:meth:`left_as_written`)."""
+
+    def __init__(self, token: Token, argument: str) -> None:
+        super().__init__(token)
+        self.argument = argument
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        argument = rendered_argument(self.argument, self.token, context, self.token.value)
+        return buffer.write(tag_text(self.token) if argument is None else self.output(argument, context))
+
+    def output(self, argument: str, context: RenderContext) -> str:
+        raise NotImplementedError
+
+    def left_as_written(self, why: str) -> str:
+        """The tag as written, with a problem at it saying why."""
+        current().report(self.token, f"{self.token.value}: {why}: the tag is left as written")
+        return tag_text(self.token)
+
+
+class ArgumentTag(Tag):
+    """A tag without an end tag, read into its ``node`` class."""
+
+    block = False
+    node: type[ArgumentNode]
+
+    def parse(self, stream: TokenStream) -> Node:
+        return self.node(*tag_argument(stream))
+
+
 # highlight
 
 
@@ -212,32 +248,22 @@ def tag_indent(token: Token) -> str:
 # post_url, link
 
 
-class LinkNode(Node):
+class LinkNode(ArgumentNode):
     """A ``post_url`` or ``link`` tag and its argument."""
 
-    def __init__(self, token: Token, argument: str) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        state = current()
-        tag = self.token.value
-        name = rendered_argument(self.argument, self.token, context, tag)
-        if name is None:
-            return buffer.write(tag_text(self.token))
-        target = state.links.post_url(_post_name(name)) if tag == "post_url" else state.links.link(name.strip())
+    def output(self, argument: str, context: RenderContext) -> str:
+        links, tag = current().links, self.token.value
+        target = links.post_url(_post_name(argument)) if tag == "post_url" else links.link(argument.strip())
         if target is None:
             what = "post named" if tag == "post_url" else "post or file at"
-            state.report(self.token, f"{tag}: no {what} {name.strip()!r}: the tag is left as written")
-            return buffer.write(tag_text(self.token))
+            return self.left_as_written(f"no {what} {argument.strip()!r}")
         place = placement(self.token)
         if place == "alone":
-            return buffer.write(f"[](<{target}>)")
+            return f"[](<{target}>)"
         if place == "inside":
-            key = _post_name(name) if tag == "post_url" else name.strip()
-            return buffer.write(state.links.jekyll_url(tag, key) or target)
-        return buffer.write(target)
+            key = _post_name(argument) if tag == "post_url" else argument.strip()
+            return links.jekyll_url(tag, key) or target
+        return target
 
 
 def placement(token: Token) -> Literal["destination", "alone", "inside"]:
@@ -273,12 +299,9 @@ def _post_name(argument: str) -> str:
     return argument.strip().removeprefix("/")
 
 
-class PostUrlTag(Tag):
+class PostUrlTag(ArgumentTag):
     name = "post_url"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        return LinkNode(*tag_argument(stream))
+    node = LinkNode
 
 
 class LinkTag(PostUrlTag):
@@ -288,25 +311,16 @@ class LinkTag(PostUrlTag):
 # gist
 
 
-class GistNode(Node):
+class GistNode(ArgumentNode):
     """A ``gist`` tag and its argument."""
 
-    def __init__(self, token: Token, argument: str) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        argument = rendered_argument(self.argument, self.token, context, "gist")
-        if argument is None:
-            return buffer.write(tag_text(self.token))
+    def output(self, argument: str, context: RenderContext) -> str:
         words = [_variable_or_word(context, word) for word in argument.split()]
         url = gist_url(*words) if 1 <= len(words) <= 2 else None
         if url is None:
             expected = "expected a gist's id and maybe a file name, such as 'user/0123abcd hello.rb'"
-            current().report(self.token, f"gist: {expected}, got {argument.strip()!r}: the tag is left as written")
-            return buffer.write(tag_text(self.token))
-        return buffer.write(f"<{url}>")
+            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+        return f"<{url}>"
 
 
 def _variable_or_word(context: RenderContext, word: str) -> str:
@@ -317,41 +331,25 @@ def _variable_or_word(context: RenderContext, word: str) -> str:
     return word if value is None else to_s(value)
 
 
-class GistTag(Tag):
+class GistTag(ArgumentTag):
     name = "gist"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        return GistNode(*tag_argument(stream))
+    node = GistNode
 
 
 # amazon
 
 
-class AmazonNode(Node):
+class AmazonNode(ArgumentNode):
     """An Amazon plugin's ``amazon`` tag and its argument."""
 
-    def __init__(self, token: Token, argument: str) -> None:
-        super().__init__(token)
-        self.argument = argument
-        self.blank = False
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        argument = rendered_argument(self.argument, self.token, context, "amazon")
-        state = current()
-        url = amazon_url(argument, state.site.config.get("amazon_country")) if argument is not None else None
+    def output(self, argument: str, context: RenderContext) -> str:
+        url = amazon_url(argument, current().site.config.get("amazon_country"))
         if url is None:
             expected = "expected [text|small_image|medium_image|large_image] and an ASIN (large_image 4873113946)"
-            state.report(self.token, f"amazon: {expected}, got {self.argument.strip()!r}: the tag is left as written")
-            return buffer.write(tag_text(self.token))
-        return buffer.write(
-            url if placement(self.token) == "destination" else f"[Amazon {url.rsplit('/', 1)[1]}](<{url}>)"
-        )
+            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+        return url if placement(self.token) == "destination" else f"[Amazon {url.rsplit('/', 1)[1]}](<{url}>)"
 
 
-class AmazonTag(Tag):
+class AmazonTag(ArgumentTag):
     name = "amazon"
-    block = False
-
-    def parse(self, stream: TokenStream) -> Node:
-        return AmazonNode(*tag_argument(stream))
+    node = AmazonNode
