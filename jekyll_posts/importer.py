@@ -65,7 +65,7 @@ from .core.jekyll.liquid import render_liquid
 from .core.jekyll.permalinks import split_post_file_name
 from .core.jekyll.posts import parses_block_html
 from .core.jekyll.references import SiteAddress, is_page_address, references, resolve, source_lines, target_path
-from .core.jekyll.site import CONFIG_FILES, configured_folder, time_zone
+from .core.jekyll.site import configured_folder, time_zone
 from .core.jekyll.sitefiles import (
     DRAFTS,
     HTML_EXTENSIONS,
@@ -226,7 +226,7 @@ def run(arguments: argparse.Namespace) -> int:
     if any(copy.destination.is_relative_to(places.site_folder) for copy in plan.copies.values()):
         notes += [_name_site_folder(places, site_value, dry_run=arguments.dry_run, errors=plan.errors)]
     notes += _time_zone_note(jekyll.config.get("timezone"), settings)
-    notes += _site_url_note(site.address, settings, has_config=bool(_config_files(site)))
+    notes += _site_url_note(site.address, settings, has_config=bool(jekyll.config_files))
     notes += _root_document_note(arguments.source)
     unmatched = _unmatched_choices(site, plan)
     notes += [f"--only {chosen}: no post or draft of the site is there" for chosen in unmatched]
@@ -369,7 +369,7 @@ def _files_under(folder: Path, plan: Plan, *, hidden: bool) -> Iterator[Path]:
 def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
     """``_config.yml``, and every file of the data and includes folders (hidden files aside)."""
     root = site.places.site
-    files = [("config", path) for path in _config_files(site)]
+    files = [("config", path) for path in site.jekyll.config_files]
     folders = {
         "data": configured_folder(root, site.jekyll.config.get("data_dir"), "_data"),
         "include": site.jekyll.includes,
@@ -378,12 +378,6 @@ def _site_files(site: Site, plan: Plan) -> Iterator[Copy]:
         files += [(kind, path) for path in _files_under(folder, plan, hidden=False)] if folder is not None else []
     for kind, path in files:
         yield Copy(kind, path, _copied_to(site, path))
-
-
-def _config_files(site: Site) -> list[Path]:
-    """The site's ``_config.yml`` (and ``_config.yaml``), beside its posts or above them (Octopress)."""
-    folder = site.jekyll.config_folder or site.places.site
-    return [folder / name for name in CONFIG_FILES if (folder / name).is_file()]
 
 
 def _copied_to(site: Site, path: Path) -> Path:

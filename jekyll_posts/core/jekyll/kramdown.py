@@ -349,7 +349,7 @@ def _attributes_apart(body: str) -> str:
     if not _GLUED_ATTRIBUTE.search(body):
         return body
     lines = body.split("\n")
-    code = _code_lines(body)
+    code = verbatim_lines(BLOCK_PARSER.parse(body), kinds=("fence", "code_block"))
     for number, line in enumerate(lines):
         if number in code or not _GLUED_ATTRIBUTE.search(line):
             continue
@@ -366,13 +366,8 @@ def _tags_with_attributes_apart(line: str) -> str:
     return _TAG_WITH_GLUED_ATTRIBUTE.sub(apart, line)
 
 
-def _code_lines(body: str) -> set[int]:
-    """The lines markdown-it reads as code, fenced or indented."""
-    code = [token.map for token in BLOCK_PARSER.parse(body) if token.type in ("fence", "code_block") and token.map]
-    return {number for start, end in code for number in range(start, end)}
-
-
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``position`` is in one of ``spans`` (code spans: start, end)."""
     return any(start <= position < end for start, end in spans)
 
 
@@ -699,7 +694,7 @@ def _escaped_liquid_tags(text: str) -> str:
 
     def escape(match: re.Match[str]) -> str:
         brace = match.end(1)
-        inside_code = any(span_start <= brace < span_end for span_start, span_end in spans)
+        inside_code = _inside(brace, spans)
         return match.group() if inside_code else f"{match[1]}\\{{%"
 
     return _TAG_AS_ATTRIBUTES.sub(escape, text)

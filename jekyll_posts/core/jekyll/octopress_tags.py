@@ -96,8 +96,7 @@ class ImageNode(ArgumentNode):
     def output(self, argument: str, context: RenderContext) -> str:
         markdown = image_markdown(argument.strip())
         if markdown is None:
-            expected = 'expected [classes] /path/or/url [width [height]] [title | "title" ["alt"]]'
-            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+            return self.not_read('[classes] /path/or/url [width [height]] [title | "title" ["alt"]]', argument)
         return markdown
 
 
@@ -132,8 +131,7 @@ class IncludeCodeNode(ArgumentNode):
     def output(self, argument: str, context: RenderContext) -> str:
         parts = include_code_parts(argument.strip())
         if parts is None:
-            expected = "expected path/to/file [title] and options such as lang:ruby start:5 end:9"
-            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+            return self.not_read("path/to/file [title] and options such as lang:ruby start:5 end:9", argument)
         file, title, options = parts
         state = current()
         code_dir = str(state.site.config.get("code_dir") or CODE_DIR).strip().strip("/")

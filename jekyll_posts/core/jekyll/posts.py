@@ -40,7 +40,7 @@ from .permalinks import (
     posts_permalink_style,
     redirect_from,
 )
-from .site import CONFIG_FILES, JekyllSite, time_zone
+from .site import JekyllSite, time_zone
 
 #: where GitHub Pages and CI build a Jekyll site
 UTC_ZONE = ZoneInfo("UTC")
@@ -80,7 +80,7 @@ def jekyll_post(parsed: ParsedPost, context: JekyllContext) -> MadePost:
         return MadePost(markdown or "")
     head, body = _split_at(markdown, record.body_line)
     problems: list[Problem] = []
-    dependencies: set[Path] = set(_config_files(context.site)) | set(context.site.mathjax_setup)
+    dependencies: set[Path] = set(context.site.config_files) | set(context.site.mathjax_setup)
     reads_posts = False
     if has_liquid(body) and record.metadata.get("render_with_liquid") is not False:
         from .liquid import render_liquid  # python-liquid only when a post needs it
@@ -227,12 +227,6 @@ def _slug(path: PurePosixPath) -> str:
     stem = path.stem
     parts = stem.split("-", 3)
     return parts[3] if len(parts) == 4 else stem
-
-
-def _config_files(site: JekyllSite) -> list[Path]:
-    if site.config_folder is None:
-        return []
-    return [path for name in CONFIG_FILES if (path := site.config_folder / name).is_file()]
 
 
 def _data_files(site: JekyllSite, keys: frozenset[str]) -> set[Path]:

@@ -88,6 +88,13 @@ class JekyllSite:
         kramdown leaves single dollars to it."""
         return any(_DOLLAR_INLINE_MATH.search(text) for text in self.mathjax_setup.values())
 
+    @property
+    def config_files(self) -> list[Path]:
+        """The site's ``_config.yml`` (and ``_config.yaml``): in its own folder, above the one it reads
+        the site from when its ``source`` names one."""
+        folder = self.config_folder
+        return [] if folder is None else [path for name in CONFIG_FILES if (path := folder / name).is_file()]
+
     def static_file(self, target: str) -> str | None:
         """The site path of the file of the site ``{% link %}`` names (``/assets/img/a.png``): Jekyll's tag
         finds its static files as well as its posts and pages; ``None`` when the site folder has no such file."""

@@ -11,7 +11,7 @@ double the time), and find code spans in a block's text with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -30,11 +30,12 @@ BLOCK_PARSER = (
 _BACKTICKS = re.compile(r"`+")
 
 
-def verbatim_lines(tokens: Sequence[Token]) -> set[int]:
-    """Lines markdown-it reads as code (fenced or indented) or raw HTML: MyST shows them as they are."""
+def verbatim_lines(tokens: Sequence[Token], kinds: Collection[str] = ("fence", "code_block", "html_block")) -> set[int]:
+    """Lines markdown-it reads as code (fenced or indented) or raw HTML: MyST shows them as they are
+    (``kinds``: only code, ``("fence", "code_block")``)."""
     verbatim: set[int] = set()
     for token in tokens:
-        if token.type in ("fence", "code_block", "html_block") and token.map:
+        if token.type in kinds and token.map:
             verbatim.update(range(*token.map))
     return verbatim
 

@@ -159,6 +159,10 @@ class ArgumentNode(Node):
         current().report(self.token, f"{self.token.value}: {why}: the tag is left as written")
         return tag_text(self.token)
 
+    def not_read(self, expected: str, argument: str) -> str:
+        """The tag as written, with a problem saying what argument it reads and which it got."""
+        return self.left_as_written(f"expected {expected}, got {argument.strip()!r}")
+
 
 class ArgumentTag(Tag):
     """A tag without an end tag, read into its ``node`` class."""
@@ -318,8 +322,7 @@ class GistNode(ArgumentNode):
         words = [_variable_or_word(context, word) for word in argument.split()]
         url = gist_url(*words) if 1 <= len(words) <= 2 else None
         if url is None:
-            expected = "expected a gist's id and maybe a file name, such as 'user/0123abcd hello.rb'"
-            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+            return self.not_read("a gist's id and maybe a file name, such as 'user/0123abcd hello.rb'", argument)
         return f"<{url}>"
 
 
@@ -345,8 +348,9 @@ class AmazonNode(ArgumentNode):
     def output(self, argument: str, context: RenderContext) -> str:
         url = amazon_url(argument, current().site.config.get("amazon_country"))
         if url is None:
-            expected = "expected [text|small_image|medium_image|large_image] and an ASIN (large_image 4873113946)"
-            return self.left_as_written(f"{expected}, got {argument.strip()!r}")
+            return self.not_read(
+                "[text|small_image|medium_image|large_image] and an ASIN (large_image 4873113946)", argument
+            )
         return url if placement(self.token) == "destination" else f"[Amazon {url.rsplit('/', 1)[1]}](<{url}>)"
 
 
