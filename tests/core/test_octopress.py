@@ -49,6 +49,10 @@ def rendered_text(body: str) -> str:
             "{% codeblock lang:c start:5 %}\nint x;\n{% endcodeblock %}",
             "```{code-block} c\n:linenos:\n:lineno-start: 5\n\nint x;\n```",
         ),
+        (  # mark: numbers lines as shown (from start:), MyST from the block's first line
+            "{% codeblock lang:c start:5 mark:6,8-9 %}\na\nb\nc\nd\ne\n{% endcodeblock %}",
+            "```{code-block} c\n:linenos:\n:lineno-start: 5\n:emphasize-lines: 2,4-5\n\na\nb\nc\nd\ne\n```",
+        ),
         (  # in a list item, at the item's indentation
             "- 手順\n  {% codeblock lang:sh %}\n  ls {{ page.slug }}\n  {% endcodeblock %}",
             "- 手順\n  ```{code-block} sh\n  :linenos:\n\n  ls octo\n  ```",

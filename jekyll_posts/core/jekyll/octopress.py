@@ -79,6 +79,8 @@ CODE_DIR = "downloads/code"
 _CODE_FILE_THEN_TITLE = re.compile(r"(\S*\.\S+)\s*(.*)")
 _CODE_TITLE_THEN_FILE = re.compile(r"(.*?)\s*(\S*\.\S+)")
 _LINE_RANGE = re.compile(r"(\d+)-(\d+)")
+#: a line or a range of lines ``mark:`` names
+_MARKED = re.compile(r"(\d+)(?:-(\d+))?")
 #: keys only Octopress's own ``_config.yml`` has
 _OCTOPRESS_KEYS = frozenset({"code_dir", "category_dir", "subscribe_rss", "simple_search"})
 #: a backtick fence's first line naming more than a language (not a MyST directive's), and its parts
@@ -93,8 +95,7 @@ _PULLED = re.compile(r'\{"\s*(.+?)\s*"\}', re.S)
 
 def code_block_options(argument: str) -> tuple[str, dict[str, str]]:
     """The language and MyST ``code-block`` options of an Octopress code block's argument."""
-    options = {match[1].lower(): _option_value(match) for match in _CODE_OPTION.finditer(argument)}
-    rest = _CODE_OPTION.sub("", argument).strip()
+    options, rest = _options_and_rest(argument)
     title, url, link_text = options.get("title"), options.get("url"), options.get("link_text")
     if match := _CAPTION_URL_TITLE.fullmatch(rest):
         title, url, link_text = title or match[1], url or match[2], link_text or match[3]
@@ -103,23 +104,15 @@ def code_block_options(argument: str) -> tuple[str, dict[str, str]]:
     elif rest:
         title = title or rest
     language = options.get("lang") or ((found[1] if (found := _FILE_TYPE.search(title)) else "") if title else "")
-    block_options: dict[str, str] = {}
     caption = _caption(title, url, link_text)
-    if caption:
-        block_options["caption"] = caption
-    if options.get("linenos", "").lower() != "false":
-        block_options["linenos"] = ""
-        if options.get("start", "").isdigit():
-            block_options["lineno-start"] = options["start"]
-    if re.fullmatch(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*", options.get("mark", "")):
-        block_options["emphasize-lines"] = options["mark"]
+    start = int(options["start"]) if options.get("start", "").isdigit() else 1
+    block_options = ({"caption": caption} if caption else {}) | _line_options(options, start)
     return language.lower() or PLAIN_TEXT, block_options
 
 
 def include_code_parts(argument: str) -> tuple[str, str | None, dict[str, str]] | None:
     """The file, title and options of an ``include_code`` tag's argument; ``None`` when it names no file."""
-    options = {match[1].lower(): _option_value(match) for match in _CODE_OPTION.finditer(argument)}
-    rest = _CODE_OPTION.sub("", argument).strip()
+    options, rest = _options_and_rest(argument)
     if match := _CODE_FILE_THEN_TITLE.fullmatch(rest):
         return match[1], options.get("title") or match[2] or None, options
     if match := _CODE_TITLE_THEN_FILE.fullmatch(rest):
@@ -146,13 +139,33 @@ def include_code_block(
     name = file.rsplit("/", 1)[-1]
     caption = f"{title} ({name})" if title else name
     link = _caption(caption, f"/{code_dir}/{file}", options.get("link_text") or "view raw")
-    block_options = {"caption": link}
-    if options.get("linenos", "").lower() != "false":
-        block_options["linenos"] = ""
-        if first > 1:
-            block_options["lineno-start"] = str(first)
+    block_options = {"caption": link} | _line_options(options, first)
     language = options.get("lang") or (name.rsplit(".", 1)[1] if "." in name else "")
     return language.lower() or PLAIN_TEXT, "\n".join(lines[first - 1 : last]), block_options
+
+
+def _options_and_rest(argument: str) -> tuple[dict[str, str], str]:
+    """The ``key:value`` options of a code tag's argument, and what the argument holds besides."""
+    options = {match[1].lower(): _option_value(match) for match in _CODE_OPTION.finditer(argument)}
+    return options, _CODE_OPTION.sub("", argument).strip()
+
+
+def _line_options(options: Mapping[str, str], start: int) -> dict[str, str]:
+    """Line numbers (Octopress drew them unless ``linenos:false``) from ``start``, and the lines ``mark:``
+    names (``1-4,8``, numbered as shown) as MyST's ``emphasize-lines`` (numbered from the block's first)."""
+    lines: dict[str, str] = {}
+    if options.get("linenos", "").lower() != "false":
+        lines["linenos"] = ""
+        if start > 1:
+            lines["lineno-start"] = str(start)
+    marked = [
+        f"{first - start + 1}-{last - start + 1}" if last else str(first - start + 1)
+        for first, last in ((int(match[1]), int(match[2] or 0)) for match in _MARKED.finditer(options.get("mark", "")))
+        if first >= start
+    ]
+    if marked:
+        lines["emphasize-lines"] = ",".join(marked)
+    return lines
 
 
 def is_octopress(config: Mapping[str, Any]) -> bool:
