@@ -296,6 +296,23 @@ def test_an_excerpt_shows_the_text_of_raw_html_not_its_markup(tmp_path: Path) ->
     assert "これは赤い文字です。" in tag_page and "span" not in tag_page and "メモ" not in tag_page
 
 
+def test_a_script_in_a_paragraph_is_no_text_of_the_page(tmp_path: Path) -> None:
+    """Markdown splits ``<script>…</script>`` in a paragraph into its tags and the text between: that
+    text was the page's summary and was found by search, like an ad snippet's script in a real blog."""
+    srcdir = copy_root("kb", tmp_path)
+    (srcdir / "posts" / "2025-08-01-ad.md").write_text(
+        "---\ntitle: 広告\ndate: 2025-08-01\ntags: [カイト]\n---\n\n"
+        "本文です。<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>続きです。\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir, tmp_path / "_build")
+    description = built.soup("posts/2025-08-01-ad.html").select_one('meta[property="og:description"]')
+    assert description is not None and description["content"] == "本文です。続きです。"
+    searched = [path.read_text(encoding="utf-8") for path in (built.outdir / "_search").glob("*.js")]
+    assert any("続きです" in text for text in searched)
+    assert not any("adsbygoogle" in text for text in searched)
+
+
 @pytest.mark.parametrize(
     ("front_matter", "body", "summary"),
     [

@@ -9,15 +9,28 @@ page's text is taken as text (search, the excerpt in lists, feeds and
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 LINE_BREAK = "\n"
 
 
+#: elements whose text a reader never sees
+HIDDEN_ELEMENTS = frozenset({"script", "style", "template"})
+_HIDDEN_TAG = re.compile(rf"<(/?)(?:{'|'.join(HIDDEN_ELEMENTS)})\b", re.IGNORECASE)
+
+
+def hidden_elements_opened(markup: str) -> int:
+    """How many elements whose text is not seen a piece of raw HTML opens (``<script>``: 1), less those
+    it closes (``</script>``: -1): Markdown splits ``<script>x()</script>`` in a paragraph into a start
+    tag, text and an end tag, and the text between is no reader's."""
+    return sum(-1 if match[1] else 1 for match in _HIDDEN_TAG.finditer(markup))
+
+
 class _TextOfHtml(HTMLParser):
     """The text a reader sees in an HTML fragment: no tags, comments, scripts or styles."""
 
-    HIDDEN = frozenset({"script", "style", "template"})
+    HIDDEN = HIDDEN_ELEMENTS
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

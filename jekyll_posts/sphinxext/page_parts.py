@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..core.japanese import collapse_white_space, join_japanese_lines
-from ..core.visible import html_text
+from ..core.visible import hidden_elements_opened, html_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,7 +61,12 @@ def text_pieces(node: nodes.Node, skipped_classes: frozenset[str] = frozenset())
         return
     if isinstance(node, nodes.Element) and skipped_classes & set(node.get("classes", [])):
         return
+    hidden = 0  # inside a script or style split into raw start and end tags, in a paragraph
     for child in node.children:
+        if isinstance(child, nodes.raw):
+            hidden = max(0, hidden + hidden_elements_opened(child.astext()))
+        elif hidden:
+            continue
         yield from text_pieces(child, skipped_classes)
     if not isinstance(node, nodes.Inline):
         yield " "

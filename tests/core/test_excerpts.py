@@ -51,6 +51,8 @@ def test_a_script_or_a_style_in_the_excerpt_is_not_its_text() -> None:
         "<div>見える&amp;文字<!-- 注釈 --></div>\n\n<!-- more -->\n後"
     )
     assert excerpt_of(body, MORE) == "では、早速。 見える&文字"
+    inline = "前 <script>alert(1)</script>後 <style>p { color: red }</style>。<!--more-->"
+    assert excerpt_of(inline, MORE) == "前 後 。"  # a script in a paragraph: tags and text apart
 
 
 @pytest.mark.parametrize("marker", ["<!-- more -->", "<!--More-->", "<!--\tmore\n-->"])

@@ -26,7 +26,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from ..emphasis import cjk_friendly_emphasis
 from ..japanese import collapse_white_space, join_japanese_lines
-from ..visible import html_text
+from ..visible import hidden_elements_opened, html_text
 from .kramdown import kramdown_to_myst
 
 #: Jekyll's own ``excerpt_separator``: the excerpt is the first paragraph.
@@ -104,8 +104,13 @@ def _block_texts(tokens: Sequence[Token]) -> Iterable[str]:
 
 def _inline_text(children: Sequence[Token]) -> str:
     pieces: list[str] = []
+    hidden = 0  # inside an inline script or style
     for child in children:
-        if child.type in _TEXT_CHILDREN:
+        if child.type == "html_inline":
+            hidden = max(0, hidden + hidden_elements_opened(child.content))
+        elif hidden:
+            continue
+        elif child.type in _TEXT_CHILDREN:
             pieces.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             pieces.append("\n")
