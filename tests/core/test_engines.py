@@ -45,6 +45,8 @@ def test_the_engines_that_read_a_heading_without_a_space(config: dict[str, Any],
         ("    #define X 1\n", False, "    #define X 1\n"),
         ("<div>\n##x\n</div>\n", False, "<div>\n##x\n</div>\n"),
         ("###\n", False, "###\n"),
+        ("> ##引用の見出し\n> 本文\n", False, "> ## 引用の見出し\n> 本文\n"),
+        ("- ##項目の見出し\n1. ###番号付き\n", False, "- ## 項目の見出し\n1. ### 番号付き\n"),
     ],
 )
 def test_a_heading_without_a_space_gets_one_outside_code(body: str, needs_boundary: bool, expected: str) -> None:

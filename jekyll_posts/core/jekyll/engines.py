@@ -11,8 +11,9 @@ space here::
     spaced_headings("##見出し\\n本文", needs_boundary=False)  # "## 見出し\\n本文"
 
 rdiscount and redcarpet read the heading on any line (Markdown.pl's rule);
-kramdown only after a blank line, at a block boundary.  Code and raw HTML are
-left alone, and a line with more than six ``#`` is no heading.
+kramdown only after a blank line, at a block boundary; in a quote or a list item
+too.  Code and raw HTML are left alone, and a line with more than six ``#`` is no
+heading.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from .structure import BLOCK_PARSER, verbatim_lines
 
 #: Engines that read a heading with no space after its ``#``, whatever their options.
 _UNSPACED_HEADING_ENGINES = frozenset({"rdiscount", "maruku"})
-#: A heading's ``#`` run with no space after it, at the start of a line.
-_UNSPACED_HEADING = re.compile(r"^(#{1,6})(?=[^#\s])", re.MULTILINE)
+#: A heading's ``#`` run with no space after it, at the start of a line or of a quote's or a list
+#: item's text on it (the engines read their blocks as they read the page's).
+_UNSPACED_HEADING = re.compile(r"^((?:[ \t]*(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+))*#{1,6})(?=[^#\s])", re.MULTILINE)
 
 
 def unspaced_headings_reader(config: Mapping[str, Any]) -> str | None:
