@@ -281,36 +281,39 @@ def test_emphasis_next_to_japanese_punctuation_is_bold_as_in_kramdown(kb: Built)
     assert "**" not in article.get_text()
 
 
-def test_an_excerpt_shows_the_text_of_raw_html_not_its_markup(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def raw_html_posts(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The ``kb`` root with a post holding inline raw HTML and a comment, and one holding a script."""
+    base = tmp_path_factory.mktemp("raw-html")
+    srcdir = copy_root("kb", base)
+    red = 'これは<span style="color:red">赤い</span>文字です。<!-- メモ -->\n\n二段落目。'
+    ad = "本文です。<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>続きです。"
+    posts = {"2025-08-01-red.md": ("赤い文字", red), "2025-08-02-ad.md": ("広告", ad)}
+    for name, (title, body) in posts.items():
+        front_matter = f"---\ntitle: {title}\ndate: {name[:10]}\ntags: [カイト]\n---\n\n"
+        (srcdir / "posts" / name).write_text(f"{front_matter}{body}\n", encoding="utf-8")
+    return build(srcdir, base / "_build")
+
+
+def test_an_excerpt_shows_the_text_of_raw_html_not_its_markup(raw_html_posts: Built) -> None:
     """In lists, feeds and ``og:description``: an escaped ``<span …>`` read as text before."""
-    srcdir = copy_root("kb", tmp_path)
-    (srcdir / "posts" / "2025-08-01-red.md").write_text(
-        "---\ntitle: 赤い文字\ndate: 2025-08-01\ntags: [カイト]\n---\n\n"
-        'これは<span style="color:red">赤い</span>文字です。<!-- メモ -->\n\n二段落目。\n',
-        encoding="utf-8",
-    )
-    built = build(srcdir, tmp_path / "_build")
+    built = raw_html_posts
     description = built.soup("posts/2025-08-01-red.html").select_one('meta[property="og:description"]')
     assert description is not None and description["content"] == "これは赤い文字です。"
     tag_page = built.soup("blog/tag/カイト.html").get_text()
     assert "これは赤い文字です。" in tag_page and "span" not in tag_page and "メモ" not in tag_page
 
 
-def test_a_script_in_a_paragraph_is_no_text_of_the_page(tmp_path: Path) -> None:
+def test_a_script_in_a_paragraph_is_no_text_of_the_page(raw_html_posts: Built) -> None:
     """Markdown splits ``<script>…</script>`` in a paragraph into its tags and the text between: that
     text was the page's summary and was found by search, like an ad snippet's script in a real blog."""
-    srcdir = copy_root("kb", tmp_path)
-    (srcdir / "posts" / "2025-08-01-ad.md").write_text(
-        "---\ntitle: 広告\ndate: 2025-08-01\ntags: [カイト]\n---\n\n"
-        "本文です。<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>続きです。\n",
-        encoding="utf-8",
-    )
-    built = build(srcdir, tmp_path / "_build")
-    description = built.soup("posts/2025-08-01-ad.html").select_one('meta[property="og:description"]')
+    built = raw_html_posts
+    description = built.soup("posts/2025-08-02-ad.html").select_one('meta[property="og:description"]')
     assert description is not None and description["content"] == "本文です。続きです。"
     searched = [path.read_text(encoding="utf-8") for path in (built.outdir / "_search").glob("*.js")]
     assert any("続きです" in text for text in searched)
     assert not any("adsbygoogle" in text for text in searched)
+    assert "adsbygoogle" not in built.soup("blog/tag/カイト.html").get_text()
 
 
 @pytest.mark.parametrize(
