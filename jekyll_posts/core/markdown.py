@@ -16,6 +16,8 @@ from .problems import Problem
 from .taxonomy import unique_terms
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+#: a heading's text that is only its closing sequence (``#   #`` is an empty heading)
+_ONLY_CLOSING_HASHES = re.compile(r"^#+$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -56,7 +58,7 @@ def headings(body: str) -> Iterator[tuple[int, str]]:
         if opening:
             fence = opening.group(1)
         elif match := _ATX_HEADING.match(line):
-            yield len(match.group(1)), match.group(2)
+            yield len(match.group(1)), _ONLY_CLOSING_HASHES.sub("", match.group(2))
         elif previous.strip() and _SETEXT_UNDERLINE.match(line):
             yield 1, previous.strip()
         previous = line

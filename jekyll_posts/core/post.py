@@ -344,7 +344,7 @@ def _title(data: FrontMatterData, body: str, path: PurePath, problems: list[Prob
         return title, first is not None and first[0] == 1 and same_text(first[1], title)
     if "title" in data.values:
         problems.append(Problem(data.line_of("title"), "title", "title: expected non-empty text"))
-    if found:
+    if found and found[0][1].strip():
         return found[0][1], True
     problems.append(Problem(1, "title", "no title in the front matter and no heading: the file name is used"))
     return _title_from_file_name(path), False

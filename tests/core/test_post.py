@@ -135,6 +135,14 @@ def test_title_from_heading_then_file_name() -> None:
     )
 
 
+@pytest.mark.parametrize("heading", ["# ", "#   #", "## "])
+def test_an_empty_first_heading_is_no_title(heading: str) -> None:
+    """Hypothesis found ``# `` alone gave a post an empty title."""
+    parsed = parse("tags: [a]\n", body=f"{heading}\n\n## 節\n", name="posts/2024-06-01-hello-world.md")
+    assert parsed.record is not None
+    assert (parsed.record.title, parsed.record.title_in_body) == ("hello world", False)
+
+
 def test_a_front_matter_title_is_the_page_title_whatever_the_body_heads_with() -> None:
     """As in Jekyll's layouts: a body's ``# インストール`` is a section under the post's title."""
     record = parse("title: From front matter\n", body="# From the body\n").record
